@@ -1,0 +1,32 @@
+"""Exporters: a Draft → bytes in one format.  Only :mod:`.docx` imports python-docx."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..document import Draft
+from ..errors import ExportError
+
+FORMATS = ("docx", "md", "txt", "json")
+
+
+def export_bytes(draft: Draft, fmt: str, **options: Any) -> bytes:
+    """Serialise *draft* as *fmt* (``docx``, ``md``, ``txt`` or ``json``)."""
+    if fmt == "docx":
+        from .docx import to_docx
+
+        return to_docx(draft, **options)
+    if fmt == "md":
+        from .markdown import to_markdown as writer
+    elif fmt == "txt":
+        from .text import to_text as writer
+    elif fmt == "json":
+        from .jsonfmt import to_json as writer
+    else:
+        raise ExportError(f"不支持的输出格式 {fmt!r}，可选：{'、'.join(FORMATS)}")
+    return writer(draft).encode("utf-8")
+
+
+def format_for_path(path: str, default: str = "md") -> str:
+    """Infer the format from a file name's extension."""
+    suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
+    return {"markdown": "md", "text": "txt"}.get(suffix, suffix) if suffix in (*FORMATS, "markdown", "text") else default

@@ -1,0 +1,46 @@
+"""Atomic, no-clobber file writes: a temp file in the target directory, then a
+rename.  A crash or an error never leaves a half-written or clobbered output."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import ExportError
+
+
+def check_writable(path: Path, *, force: bool) -> None:
+    """Fail early (before any work) if *path* cannot be written."""
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise ExportError(f"{path}：输出目录 {parent} 不存在，请先创建")
+    if path.is_dir():
+        raise ExportError(f"{path}：这是一个目录，请给出文件名")
+    if path.exists() and not force:
+        raise ExportError(f"{path}：文件已存在，未覆盖（如需覆盖请加 --force）")
+
+
+def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
+    """Write *data* to *path* atomically; refuse to overwrite unless *force*."""
+    path = Path(path)
+    check_writable(path, force=force)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if force:
+            os.replace(tmp, path)
+        else:
+            try:
+                os.link(tmp, path)  # fails if path appeared meanwhile: never clobber
+            except FileExistsError:
+                raise ExportError(f"{path}：文件已存在，未覆盖（如需覆盖请加 --force）") from None
+            except OSError:
+                os.replace(tmp, path)
+    except OSError as exc:
+        raise ExportError(f"{path}：写入失败（{exc.strerror or exc}）") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
