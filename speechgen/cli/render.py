@@ -1,0 +1,48 @@
+"""`speechgen render`."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import MEETING_TYPES, _guard, main
+
+@main.command()
+@click.argument("spec", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path), help="输出文件（.docx/.md/.txt/.json）；省略则把 Markdown 打印到屏幕")
+@click.option("--format", "fmt", type=click.Choice(["docx", "md", "txt", "json"]), help="输出格式（默认按扩展名）")
+@click.option("--type", "meeting_type", type=click.Choice(MEETING_TYPES), help="覆盖 spec 中的会议类型")
+@click.option("--seed", type=int, help="随机种子：同一输入和种子得到完全相同的文本")
+@click.option("--variety", type=click.Choice(["low", "normal", "high"]), default="normal", show_default=True, help="措辞变化程度")
+@click.option("--templates", "templates", multiple=True, type=click.Path(file_okay=False, path_type=Path), help="自定义模板目录（优先于内置模板，可重复）")
+@click.option("--phrases", "phrases", multiple=True, type=click.Path(path_type=Path), help="自定义短语库文件或目录（合并到内置短语库，可重复）")
+@click.option("--profile", help="Word 版式：gbt9704、speech、podium 或版式文件")
+@click.option("--reference-docx", type=click.Path(dir_okay=False, path_type=Path), help="从单位模板 .docx 取页面设置和样式")
+@click.option("--table", is_flag=True, help="在文末附主要指标表")
+@click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
+@_guard
+def render(spec: Path, output: Path | None, fmt: str | None, meeting_type: str | None, seed: int | None,
+           variety: str, templates: tuple[Path, ...], phrases: tuple[Path, ...], profile: str | None,
+           reference_docx: Path | None, table: bool, force: bool) -> None:
+    """根据 SPEC（YAML）生成讲话稿初稿。"""
+    from ..api import render as render_draft
+    from ..exporters import export_bytes, format_for_path
+    from ..fsutil import check_writable, write_atomic
+
+    fmt = fmt or (format_for_path(str(output)) if output else "md")
+    if output is not None:
+        check_writable(output, force=force)  # fail before any work
+    draft = render_draft(spec, seed=seed, variety=variety, meeting_type=meeting_type,
+                         templates=templates, phrases=phrases, table=table)
+    options: dict[str, Any] = {}
+    if fmt == "docx":
+        options = {k: v for k, v in {"profile": profile, "reference_docx": reference_docx}.items() if v}
+    data = export_bytes(draft, fmt, **options)
+    if output is None:
+        click.echo(data.decode("utf-8"), nl=False)
+    else:
+        write_atomic(output, data, force=force)
+        click.echo(f"已生成 {output}（{draft.char_count()} 字）", err=True)
+
+

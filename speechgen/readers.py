@@ -1,0 +1,86 @@
+"""Read an existing document (.txt, .md, .docx) as numbered lines.
+
+Used by the outliner and the checker.  For .docx, each paragraph is one line
+(numbered from 1), and headings keep their style name so the outliner can use
+it.  The zip is opened defensively: size limits, no external entities.
+"""
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+from .yamlsrc import decode
+
+MAX_BYTES = 50 * 1024 * 1024        # on-disk size of any input
+MAX_UNCOMPRESSED = 200 * 1024 * 1024  # total uncompressed size of a .docx
+MAX_RATIO = 200                       # compression ratio that smells of a zip bomb
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int          # 1-based line (txt/md) or paragraph number (docx)
+    text: str
+    style: str = ""      # Word paragraph style name, if any
+    bold: bool = False   # the whole paragraph (or its first run) is bold in Word
+
+
+def read_lines(path: str | Path) -> list[Line]:
+    """The document's lines; raises :class:`InputError` with a Chinese message."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(f"{path}：文件不存在") from None
+    if path.is_dir():
+        raise InputError(f"{path}：这是一个目录，不是文件")
+    if size > MAX_BYTES:
+        raise InputError(f"{path}：文件过大（超过 {MAX_BYTES // 1024 // 1024} MB）")
+    if path.suffix.lower() == ".docx":
+        return _docx_lines(path)
+    if path.suffix.lower() in {".doc", ".wps", ".pdf"}:
+        raise InputError(f"{path}：不支持 {path.suffix} 格式，请另存为 .docx 或 .txt")
+    text = decode(path.read_bytes(), str(path))
+    return [Line(i, t) for i, t in enumerate(text.splitlines(), start=1)]
+
+
+def read_text(path: str | Path) -> str:
+    return "\n".join(line.text for line in read_lines(path))
+
+
+def _docx_lines(path: Path) -> list[Line]:
+    _check_zip(path)
+    from docx import Document  # python-docx only when a .docx is read
+
+    try:
+        doc = Document(str(path))
+    except Exception as exc:  # corrupt package, not a docx, …
+        raise InputError(f"{path}：无法读取 Word 文件（{type(exc).__name__}），文件可能已损坏") from None
+    lines = []
+    for i, para in enumerate(doc.paragraphs, start=1):
+        runs = [r for r in para.runs if r.text.strip()]
+        bold = bool(runs) and bool(runs[0].bold)
+        style = para.style.name if para.style is not None else ""
+        lines.append(Line(i, para.text, style, bold))
+    return lines
+
+
+def _check_zip(path: Path) -> None:
+    with path.open("rb") as fh:
+        magic = fh.read(8)
+    if magic.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputError(f"{path}：文件已加密（设有打开密码）或是旧版 .doc 格式，请去掉密码并另存为 .docx")
+    if not zipfile.is_zipfile(path):
+        raise InputError(f"{path}：不是有效的 .docx 文件（文件可能已损坏）")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except zipfile.BadZipFile:
+        raise InputError(f"{path}：不是有效的 .docx 文件（文件可能已损坏）") from None
+    total = sum(i.file_size for i in infos)
+    packed = sum(i.compress_size for i in infos) or 1
+    if total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO:
+        raise InputError(f"{path}：Word 文件解压后过大，拒绝读取")
+    if not any(i.filename == "word/document.xml" for i in infos):
+        raise InputError(f"{path}：不是有效的 .docx 文件（缺少 word/document.xml）")
