@@ -158,7 +158,10 @@ def render_draft(spec: Spec, options: RenderOptions | None = None, *, bank: Phra
     text = _render(template, context)
     draft = parse_markup(text)
     _fill_points(draft)
-    draft.meta.update(type=mtype, seed=str(opts.seed), variety=opts.variety)
+    m = spec.meeting
+    draft.meta.update(type=mtype, seed=str(opts.seed), variety=opts.variety, meeting=m.title,
+                      speaker=f"{m.speaker.post}{m.speaker.name}", office=m.office,
+                      date=m.date.isoformat() if m.date else "", region=m.region, period=m.period_info.label)
     if opts.table and spec.indicator_rows:
         from .tables import indicator_table
 

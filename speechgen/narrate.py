@@ -28,6 +28,7 @@ class Statement:
     part: Literal["review", "problems", "hidden"]
     numbers: list[Derived] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
+    label: str = ""  # short problem label for a weakness, e.g. 工业增速偏低
 
 
 @dataclass
@@ -35,7 +36,13 @@ class Narration:
     statements: list[Statement] = field(default_factory=list)
     summary: list[str] = field(default_factory=list)
     judgement: str = ""
+    overall: str = ""  # one complete sentence of overall judgement
     tone: Literal["positive", "mixed", "negative"] = "positive"
+    derived: list[Derived] = field(default_factory=list)  # numbers used by summary sentences
+
+    def numbers(self) -> list[Derived]:
+        """Every computed number that appears anywhere in the narration's text."""
+        return [d for s in self.statements for d in s.numbers] + list(self.derived)
 
     @property
     def review(self) -> list[Statement]:
@@ -86,4 +93,5 @@ def _statement(ind: Indicator, sup: str) -> Statement:
             reasons.append("排位靠后")
     verdict: Verdict = "weakness" if reasons else ("strength" if ind.growth is not None else "neutral")
     part = ind.part if ind.part != "auto" else ("problems" if verdict == "weakness" else "review")
-    return Statement(ind.name, "，".join(parts), verdict, part, derived, reasons)
+    label = f"{ind.name}{'增速偏低' if ind.growth is not None else '表现偏弱'}" if reasons else ""
+    return Statement(ind.name, "，".join(parts), verdict, part, derived, reasons, label)
