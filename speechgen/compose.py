@@ -25,10 +25,12 @@ from .document import Draft, Heading, Paragraph, Run
 from .errors import SpeechgenError, TemplateError
 from .markup import parse_markup
 from .model import MeetingType, Spec
-from .narrate import narrate
 from .numbers import cn_int, enum_word, fmt_number
+from .context import build_context
 from .phrasebank import PhraseBank, PhrasePicker, load_bank
 from .resources import templates_dir
+from .wording import qty
+from .wording import sentence as _sentence
 
 POINTS = "\ue000POINTS\ue001"  # replaced by the real number of level-1 parts
 VARIETIES = ("low", "normal", "high")
@@ -72,7 +74,7 @@ def environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=_finalize,
             auto_reload=False,
         )
-        env.filters.update(cn=cn_int, enum=enum_word, num=fmt_number, date_cn=date_cn,
+        env.filters.update(cn=cn_int, qty=qty, enum=enum_word, num=fmt_number, date_cn=date_cn,
                            sentence=sentence, clause=clause, lead=lead_sentence, rest=rest_sentences)
         _ENV_CACHE[key] = env
     return env
@@ -111,9 +113,8 @@ def clause(text: str) -> str:
 
 
 def sentence(text: str) -> str:
-    """End a sentence with 。 unless it already ends with a stop."""
-    text = str(text).strip()
-    return text if not text or text[-1] in "。！？!?…”" else clause(text) + "。"
+    """End a sentence with 。 unless it already ends with a stop (also inside closing quotes)."""
+    return _sentence(text)
 
 
 def lead_sentence(text: str) -> str:
@@ -137,30 +138,42 @@ def template_name(meeting_type: str) -> str:
     return f"{meeting_type}.j2"
 
 
-def render_draft(spec: Spec, options: RenderOptions | None = None, *, bank: PhraseBank | None = None) -> Draft:
-    """Render *spec* to a numbered :class:`Draft`."""
+def load_template(name: str, template_dirs: Iterable[Path] = ()) -> jinja2.Template:
+    """Compile template *name* from the search path, with located Chinese errors."""
+    env = environment(template_dirs)
+    try:
+        return env.get_template(name)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"模板 {_short(exc.filename or exc.name)} 第{exc.lineno}行：语法错误（{exc.message}）") from None
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"找不到模板 {exc.name}（搜索路径：{'；'.join(map(str, search_path(template_dirs)))}）") from None
+
+
+def compose_text(spec: Spec, options: RenderOptions | None = None, *,
+                 bank: PhraseBank | None = None) -> tuple[str, PhrasePicker]:
+    """Render *spec* to markup; also return the picker (its ``log`` lists every phrase chosen)."""
     opts = options or RenderOptions()
     if opts.variety not in VARIETIES:
         raise TemplateError(f"variety 应为 {'、'.join(VARIETIES)} 之一，收到 {opts.variety!r}")
     mtype = opts.meeting_type or spec.meeting.type.value
     if mtype not in MeetingType.__members__:
         raise TemplateError(f"未知的会议类型 {mtype!r}，可选：{'、'.join(MeetingType.__members__)}")
-    env = environment(opts.template_dirs)
-    name = template_name(mtype)
-    try:
-        template = env.get_template(name)
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"模板 {exc.filename or exc.name} 第{exc.lineno}行：语法错误（{exc.message}）") from None
-    except jinja2.TemplateNotFound as exc:
-        raise TemplateError(f"找不到模板 {exc.name}（搜索路径：{'；'.join(map(str, search_path(opts.template_dirs)))}）") from None
+    template = load_template(template_name(mtype), opts.template_dirs)
     rng = random.Random(opts.seed)
-    context = build_context(spec, rng, opts, bank if bank is not None else load_bank(opts.phrase_files))
-    text = _render(template, context)
+    context = build_context(spec, rng, variety=opts.variety, mtype=mtype, points=POINTS, extra=opts.extra,
+                            bank=bank if bank is not None else load_bank(opts.phrase_files))
+    return _render(template, context), context["phrase"]
+
+
+def render_draft(spec: Spec, options: RenderOptions | None = None, *, bank: PhraseBank | None = None) -> Draft:
+    """Render *spec* to a numbered :class:`Draft`."""
+    opts = options or RenderOptions()
+    text, _ = compose_text(spec, opts, bank=bank)
     draft = parse_markup(text)
     _fill_points(draft)
     m = spec.meeting
-    draft.meta.update(type=mtype, seed=str(opts.seed), variety=opts.variety, meeting=m.title,
-                      speaker=f"{m.speaker.post}{m.speaker.name}", office=m.office,
+    draft.meta.update(type=opts.meeting_type or m.type.value, seed=str(opts.seed), variety=opts.variety,
+                      meeting=m.title, speaker=f"{m.speaker.post}{m.speaker.name}", office=m.office,
                       date=m.date.isoformat() if m.date else "", region=m.region, period=m.period_info.label)
     if opts.table and spec.indicator_rows:
         from .tables import indicator_table
@@ -177,7 +190,7 @@ def _render(template: jinja2.Template, context: dict[str, Any]) -> str:
     except SecurityError as exc:
         raise TemplateError(f"{_where(exc)}模板试图访问不允许的内部属性（{exc}）") from None
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"模板 {exc.filename or exc.name} 第{exc.lineno}行：语法错误（{exc.message}）") from None
+        raise TemplateError(f"模板 {_short(exc.filename or exc.name)} 第{exc.lineno}行：语法错误（{exc.message}）") from None
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"{_where(exc)}找不到模板 {exc.name}") from None
     except jinja2.UndefinedError as exc:
@@ -186,45 +199,26 @@ def _render(template: jinja2.Template, context: dict[str, Any]) -> str:
         raise TemplateError(f"{_where(exc)}模板执行出错（{type(exc).__name__}: {exc}）") from None
 
 
+def _short(filename: str | None) -> str:
+    """A template's name as a user sees it: blocks/opening.j2 rather than a full path."""
+    if not filename:
+        return "（未知）"
+    path = Path(filename)
+    return f"{path.parent.name}/{path.name}" if path.parent.name == "blocks" else path.name
+
+
 def _where(exc: BaseException) -> str:
     """'模板 NAME 第N行：' from the innermost template frame of the traceback."""
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if frame.filename.endswith(".j2"):
-            return f"模板 {Path(frame.filename).name} 第{frame.lineno}行："
+            return f"模板 {_short(frame.filename)} 第{frame.lineno}行："
     return ""
 
 
 def _fill_points(draft: Draft) -> None:
-    count = cn_int(len(draft.headings(1)))
+    count = qty(len(draft.headings(1)))
     for block in draft.blocks:
         runs = block.runs if isinstance(block, Paragraph) else block.body if isinstance(block, Heading) else []
         for i, run in enumerate(runs):
             if POINTS in run.text:
                 runs[i] = Run(run.text.replace(POINTS, count), run.bold)
-
-
-def build_context(spec: Spec, rng: random.Random, opts: RenderOptions, bank: PhraseBank) -> dict[str, Any]:
-    m = spec.meeting
-    period = m.period_info
-    narration = narrate(spec, rng=rng)
-    slots = {
-        "region": m.region, "superior": m.superior, "period": period.label, "next": period.next_label,
-        "remaining": period.remaining_label, "year": str(m.year), "meeting": m.title,
-        "organizer": m.organizer or m.region.replace("全", "") + "委、" + m.region.replace("全", "") + "政府",
-        "judgement": narration.judgement,
-    }
-    tags = {"type": m.type.value, "period": _period_tag(period.code),
-            "speaker": "principal" if m.speaker.is_principal else "deputy", "tone": narration.tone}
-    phrase = PhrasePicker(bank, rng, context=tags, slots=slots, variety=opts.variety)
-    return {
-        "spec": spec, "meeting": m, "period": period, "speaker": m.speaker, "region": m.region,
-        "superior": m.superior, "year": m.year, "narration": narration, "phrase": phrase,
-        "achievements": spec.achievements, "problems": spec.problems, "tasks": spec.tasks,
-        "requirements": spec.requirements, "points": POINTS, "variety": opts.variety,
-        "principal": m.speaker.is_principal, "tone": narration.tone, "slots": slots,
-        "choice": lambda *options: rng.choice(options), **opts.extra,
-    }
-
-
-def _period_tag(code: str) -> str:
-    return code if code in {"Q1", "Q2", "H1", "Q3", "Q4", "year"} else "month"

@@ -15,6 +15,9 @@
     ### Level-3 heading with run-in text。
     Text on the next line (no blank line) runs into the heading's paragraph.
     #! An unnumbered level-1 heading
+    #[一要] A level-1 heading with a literal marker。
+    #[要] A heading numbered in a run-in style: 一要 二要…  ([是] 一是, [第] 第一，,
+    [首先] 首先， 其次， 再次，); text on the next line runs in, as in dispatch speeches.
     **一要压实责任。**Bold lead sentence, then body text.
     ::closing 同志们，……！        (a paragraph marked as the closing)
 
@@ -26,9 +29,11 @@ from __future__ import annotations
 import re
 
 from .document import Draft, Heading, Paragraph, Run
+from .numbers import enum_word
 
-_HEADING = re.compile(r"^(#{1,4})(!?)\s+(.*\S)\s*$")
+_HEADING = re.compile(r"^(#{1,4})(!?)(?:\[([^\]\s]+)\])?\s+(.*\S)\s*$")
 _DIRECTIVE = re.compile(r"^::(title|subtitle|salutation|closing|meta)\s+(.*\S)\s*$")
+STYLES = ("是", "要", "第", "首先")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
@@ -76,13 +81,28 @@ def parse_markup(text: str) -> Draft:
         m = _HEADING.match(line)
         if m:
             flush()
-            marker = "" if m.group(2) else None
-            heading = Heading(level=len(m.group(1)), text=m.group(3), marker=marker)
+            marker = "" if m.group(2) else m.group(3)
+            heading = Heading(level=len(m.group(1)), text=m.group(4), marker=marker)
             draft.blocks.append(heading)
             continue
         pending.append(line)
     flush()
+    _style_markers(draft)
     return draft.number()
+
+
+def _style_markers(draft: Draft) -> None:
+    """Headings marked ``[要]`` etc. get 一要 二要…, counted among siblings at their level."""
+    counters = [0] * 6
+    for block in draft.blocks:
+        if not isinstance(block, Heading):
+            continue
+        lvl = max(1, min(block.level, 4))
+        counters[lvl] += 1
+        for deeper in range(lvl + 1, 6):
+            counters[deeper] = 0
+        if block.marker in STYLES:
+            block.marker = enum_word(counters[lvl], block.marker)
 
 
 def _directive(draft: Draft, name: str, value: str) -> None:

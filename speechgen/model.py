@@ -96,6 +96,14 @@ CHINESE_KEYS: dict[str, tuple[str, ...]] = {
     "file": ("文件",),
     "sheet": ("工作表",),
     "seed": ("种子",),
+    "leader": ("主要领导称谓", "会议主要领导"),
+    "leader_speaks": ("主要领导讲话顺序",),
+    "sector": ("行业", "系统"),
+    "support": ("配合单位", "配合"),
+    "targets": ("目标", "预期目标"),
+    "bound": ("限定词",),
+    "verb": ("动词",),
+    "text": ("表述", "文字"),
 }
 
 
@@ -135,6 +143,11 @@ class Meeting(_Model):
     preceding: list[str] = _f("preceding", default_factory=list, description="前面的发言/通报")
     organizer: str = _f("organizer", "", description="召开会议的机关，如 市委、市政府")
     office: str = _f("office", "", description="起草单位（写入 Word 文档属性的作者）")
+    leader: str = _f("leader", "", description="会议主要领导的称谓，如 王强书记；副职讲话时开场据此表态")
+    leader_speaks: Literal["before", "after"] = _f(
+        "leader_speaks", "after", description="主要领导在本讲话之前（before）还是之后（after）讲话"
+    )
+    sector: str = _f("sector", "", description="部门或行业，如 商务、发展改革（部门工作会议、表态发言用）")
 
     @field_validator("type", mode="before")
     @classmethod
@@ -203,6 +216,19 @@ class Task(_Model):
     items: list[str] = _f("items", default_factory=list)
     lead: str = _f("lead", "", description="牵头单位")
     deadline: str = _f("deadline", "", description="完成时限，如 6月底前")
+    support: str = _f("support", "", description="配合单位，如 市财政局、市自然资源局")
+
+
+class Target(_Model):
+    """One line of the annual targets list (年度主要预期目标)."""
+
+    name: str = _f("name", description="指标名称，如 地区生产总值")
+    growth: Number | None = _f("growth", None, description="目标增速（%）")
+    value: Number | None = _f("value", None, description="目标值（与 unit 配合）")
+    unit: str = _f("unit", "", description="目标值的单位")
+    bound: Literal["", "左右", "以上", "以内", "以下"] = _f("bound", "", description="限定词：左右、以上、以内")
+    verb: str = _f("verb", "", description="目标值前的动词，如 达到、控制在、稳定在（默认 达到）")
+    text: str = _f("text", "", description="整句自写（填写后忽略其他字段）")
 
 
 class Spec(_Model):
@@ -215,6 +241,7 @@ class Spec(_Model):
     problems: list[Problem] = _f("problems", default_factory=list)
     tasks: list[Task] = _f("tasks", default_factory=list)
     requirements: list[str] = _f("requirements", default_factory=list)
+    targets: list[Target] = _f("targets", default_factory=list, description="年度主要预期目标（经济工作会议用）")
     seed: int | None = _f("seed", None, description="默认随机种子（措辞变化）")
 
     @property
