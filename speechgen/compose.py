@@ -16,9 +16,10 @@ import traceback
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 import jinja2
+from jinja2 import nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from .document import Draft, Heading, Paragraph, Run
@@ -81,6 +82,8 @@ def environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
 
 
 def _finalize(value: Any) -> Any:
+    if isinstance(value, jinja2.Undefined):
+        str(value)  # StrictUndefined raises here: UndefinedError, or SecurityError from the sandbox
     if value is None or isinstance(value, jinja2.Undefined):
         raise TemplateError("模板输出了空值（None）：请检查对应字段是否填写")
     if isinstance(value, bool):
@@ -147,6 +150,54 @@ def load_template(name: str, template_dirs: Iterable[Path] = ()) -> jinja2.Templ
         raise TemplateError(f"模板 {_short(exc.filename or exc.name)} 第{exc.lineno}行：语法错误（{exc.message}）") from None
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"找不到模板 {exc.name}（搜索路径：{'；'.join(map(str, search_path(template_dirs)))}）") from None
+
+
+def resolve(name: str, template_dirs: Iterable[Path] = ()) -> Path | None:
+    """The file a template name resolves to on the search path (``builtin/x`` → the built-in x)."""
+    dirs = search_path(template_dirs)
+    if name.startswith("builtin/"):
+        name, dirs = name[len("builtin/"):], dirs[-1:]
+    return next((d / name for d in dirs if (d / name).is_file()), None)
+
+
+def template_files(meeting_type: str, template_dirs: Iterable[Path] = ()) -> list[tuple[str, Path | None]]:
+    """Every template a meeting type really uses (its file, what it extends, the blocks it
+    includes — skipping a parent's blocks the child replaces), in order of first use, each
+    with the file it resolves to (``None``: missing)."""
+    env = environment(template_dirs)
+    seen: dict[str, Path | None] = {}
+    todo: list[tuple[str, frozenset[str]]] = [(template_name(meeting_type), frozenset())]
+    while todo:
+        name, replaced = todo.pop(0)
+        if name in seen:
+            continue
+        path = seen[name] = resolve(name, template_dirs)
+        if path is None:
+            continue
+        try:
+            ast = env.parse(path.read_text(encoding="utf-8"), name, str(path))
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(f"模板 {_short(str(path))} 第{exc.lineno}行：语法错误（{exc.message}）") from None
+        defined = frozenset(b.name for b in ast.find_all(nodes.Block) if not _calls_super(b))
+        for ref, is_parent in _references(ast, replaced):
+            todo.append((ref, replaced | defined if is_parent else frozenset()))
+    return list(seen.items())
+
+
+def _calls_super(block: nodes.Block) -> bool:
+    return any(isinstance(c.node, nodes.Name) and c.node.name == "super" for c in block.find_all(nodes.Call))
+
+
+def _references(node: nodes.Node, replaced: frozenset[str]) -> Iterator[tuple[str, bool]]:
+    """(template name, is it the parent) for constant extends/include/import in *node*."""
+    for child in node.iter_child_nodes():
+        if isinstance(child, nodes.Block) and child.name in replaced:
+            continue
+        if isinstance(child, (nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
+            target = child.template
+            if isinstance(target, nodes.Const) and isinstance(target.value, str):
+                yield target.value, isinstance(child, nodes.Extends)
+        yield from _references(child, replaced)
 
 
 def compose_text(spec: Spec, options: RenderOptions | None = None, *,

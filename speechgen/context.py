@@ -119,7 +119,8 @@ def build_context(spec: Spec, rng: random.Random, *, variety: str, bank: PhraseB
     narration = narrate(spec, rng=rng)
     slots = slots_for(m, narration, mtype)
     principal = m.speaker.is_principal
-    tags = {"type": mtype, "period": period_tag(m.period_info.code),
+    annual = mtype == MeetingType.annual_conference.value  # always about a whole year
+    tags = {"type": mtype, "period": "year" if annual else period_tag(m.period_info.code),
             "speaker": "principal" if principal else "deputy", "tone": narration.tone}
     phrase = PhrasePicker(bank, rng, context=tags, slots=slots, variety=variety)
     views = _views(spec, narration, mtype, phrase)

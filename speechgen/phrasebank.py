@@ -195,6 +195,7 @@ class PhrasePicker:
         self.log: list[tuple[str, str]] = []
         self.repeats: list[str] = []
         self._echo: set[str] = set()  # distinctive slots the previous phrase used
+        self._head = ""  # how the previous phrase began: the next one should begin differently
 
     def __call__(self, category: str, **kw: Any) -> str:
         phrases = self.bank.categories.get(category)
@@ -219,9 +220,9 @@ class PhrasePicker:
             fresh = texts
         top = max(p.priority for p, _ in fresh)
         fresh = [(p, t) for p, t in fresh if p.priority == top]
-        apart = [(p, t) for p, t in fresh if not (p.slots & self._echo)]
+        apart = [(p, t) for p, t in fresh if not (p.slots & self._echo) and t[:4] != self._head]
         chosen, text = (apart or fresh)[0] if self.variety == "low" else self.rng.choice(apart or fresh)
-        self._echo = chosen.slots & _ECHO
+        self._echo, self._head = chosen.slots & _ECHO, text[:4]
         self.used.add(text)
         self.log.append((category, text))
         return text

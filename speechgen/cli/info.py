@@ -1,13 +1,22 @@
-"""`speechgen init`, `schema`, `templates`."""
+"""`speechgen init`, `schema`, `templates` (list) and `templates copy`."""
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import click
 
 from . import MEETING_TYPES, _guard, main
+
+TYPE_NAMES = {
+    "quarterly_analysis": "季度/月度经济运行分析会",
+    "annual_conference": "年度经济工作会议",
+    "dispatch": "调度会/推进会",
+    "department": "部门（系统）工作会议",
+    "work_report": "工作报告/工作总结",
+    "statement": "表态发言",
+}
+
 
 @main.command()
 @click.option("--type", "meeting_type", type=click.Choice(MEETING_TYPES), default="quarterly_analysis", show_default=True)
@@ -28,18 +37,59 @@ def schema() -> None:
     click.echo(json.dumps(Spec.model_json_schema(by_alias=False), ensure_ascii=False, indent=2))
 
 
-@main.command("templates")
-@click.option("--templates", "templates", multiple=True, type=click.Path(file_okay=False, path_type=Path))
-@_guard
-def templates_cmd(templates: tuple[Path, ...]) -> None:
-    """列出会议类型及各自使用的模板文件。"""
-    from ..compose import search_path, template_name
+_TEMPLATES_OPT = click.option("--templates", "templates", multiple=True,
+                              type=click.Path(file_okay=False, path_type=Path),
+                              help="自定义模板目录（优先于内置模板，可重复）")
 
-    dirs = search_path(templates)
-    click.echo("模板搜索路径：")
-    for d in dirs:
-        click.echo(f"  {d}")
+
+@main.group("templates", invoke_without_command=True)
+@_TEMPLATES_OPT
+@click.pass_context
+@_guard
+def templates_cmd(ctx: click.Context, templates: tuple[Path, ...]) -> None:
+    """列出会议类型、各自使用的模板文件及其来源；子命令 copy 复制一份可编辑的模板。"""
+    if ctx.invoked_subcommand is not None:
+        return
+    from ..compose import search_path, template_files
+    from ..resources import templates_dir
+
+    builtin = templates_dir()
+    click.echo("模板搜索路径（靠前的优先）：")
+    for d in search_path(templates):
+        click.echo(f"  {d}{'（内置）' if d == builtin else ''}")
     for mtype in MEETING_TYPES:
-        name = template_name(mtype)
-        where = next((d / name for d in dirs if (d / name).is_file()), None)
-        click.echo(f"{mtype:20} {where if where else '（未找到）'}")
+        files = template_files(mtype, templates)
+        main_path = files[0][1]
+        click.echo(f"\n{mtype}（{TYPE_NAMES[mtype]}）：{_where(main_path, builtin)}")
+        for name, path in files[1:]:
+            click.echo(f"  {name:28} {_where(path, builtin)}")
+
+
+def _where(path: Path | None, builtin: Path) -> str:
+    if path is None:
+        return "（未找到）"
+    return "内置" if builtin in path.parents else str(path)
+
+
+@templates_cmd.command("copy")
+@click.argument("meeting_type", metavar="TYPE", type=click.Choice(MEETING_TYPES))
+@click.argument("directory", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="覆盖目录中已存在的同名文件")
+@_guard
+def templates_copy(meeting_type: str, directory: Path, force: bool) -> None:
+    """把 TYPE 的内置模板（含它用到的 base.j2 和 blocks/ 区块）复制到 DIR，供修改后用 --templates DIR 使用。"""
+    from ..compose import template_files
+    from ..errors import ExportError
+    from ..fsutil import write_atomic
+
+    files = [(name, path) for name, path in template_files(meeting_type) if path is not None]
+    targets = [(directory / name, path) for name, path in files]
+    clash = [str(t) for t, _ in targets if t.exists()]
+    if clash and not force:
+        raise ExportError(f"{'、'.join(clash)}：文件已存在，未覆盖（如需覆盖请加 --force）")
+    for target, source in targets:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, source.read_bytes(), force=force)
+        click.echo(f"已复制 {target}")
+    click.echo(f"修改后这样使用：speechgen render 你的.yaml --templates {directory}")
+    click.echo("只想改一个区块时，可以只保留 blocks/ 里那个文件，其余删除。")
