@@ -184,8 +184,10 @@ class PhrasePicker:
     """Chooses phrases for one draft: seeded, tag-filtered, never the same text twice.
 
     ``picker(category, **kw)``: keys of :data:`TAG_VALUES` in *kw* narrow the
-    context (``field="industry"``); other keys are slot values for this call
-    (``lead="市发改委"``).  ``picker.log`` records every choice in order.
+    context (``field="industry"``, and entries tagged for that field are preferred);
+    ``avoid=TEXT`` prefers entries that repeat no four-character run of TEXT; other
+    keys are slot values for this call (``lead="市发改委"``).  ``picker.log``
+    records every choice in order.
     """
 
     def __init__(self, bank: PhraseBank, rng: random.Random, *, context: Mapping[str, str],
@@ -201,7 +203,9 @@ class PhrasePicker:
         phrases = self.bank.categories.get(category)
         if not phrases:
             raise PhraseBankError(f"短语库缺少类别 {category!r}")
-        ctx = {**self.context, "variety": self.variety, **{k: str(v) for k, v in kw.items() if k in TAG_VALUES}}
+        avoid = _grams(str(kw.pop("avoid", "") or ""))
+        tags = {k: str(v) for k, v in kw.items() if k in TAG_VALUES}
+        ctx = {**self.context, "variety": self.variety, **tags}
         slots = {**self.slots, **{k: str(v) for k, v in kw.items() if k not in TAG_VALUES}}
         have = {k for k, v in slots.items() if v}
         fitting = [p for p in phrases if p.fits(ctx) and p.slots <= have]
@@ -220,8 +224,13 @@ class PhrasePicker:
             fresh = texts
         top = max(p.priority for p, _ in fresh)
         fresh = [(p, t) for p, t in fresh if p.priority == top]
-        apart = [(p, t) for p, t in fresh if not (p.slots & self._echo) and t[:4] != self._head]
-        chosen, text = (apart or fresh)[0] if self.variety == "low" else self.rng.choice(apart or fresh)
+        for prefer in (
+            lambda p, t: all(k in p.tags for k in tags),  # written for this field, not generic
+            lambda p, t: not (avoid & _grams(t)),  # says nothing the writer's own text already says
+            lambda p, t: not (p.slots & self._echo) and t[:4] != self._head,  # no echo of the last phrase
+        ):
+            fresh = [(p, t) for p, t in fresh if prefer(p, t)] or fresh
+        chosen, text = fresh[0] if self.variety == "low" else self.rng.choice(fresh)
         self._echo, self._head = chosen.slots & _ECHO, text[:4]
         self.used.add(text)
         self.log.append((category, text))
@@ -230,6 +239,12 @@ class PhrasePicker:
     def fill(self, text: str) -> str:
         """Fill the draft's slots in a literal text."""
         return _fill(text, self.slots)
+
+
+def _grams(text: str, n: int = 4) -> set[str]:
+    """Runs of *n* Chinese characters (punctuation ignored), to tell whether two texts overlap."""
+    han = "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return {han[i:i + n] for i in range(len(han) - n + 1)}
 
 
 def _fill(text: str, slots: Mapping[str, str]) -> str:
