@@ -4,6 +4,7 @@ A bank is a folder (or file list) of YAML files, one category each::
 
     category: closing
     description: 结尾
+    part: closing           # where the category's entries fit (a default tag for each entry)
     mode: prefer            # prefer (default): these entries win; append: mix with the built-ins
     entries:
       - text: 让我们坚定信心、真抓实干，确保完成全年目标任务！
@@ -120,17 +121,20 @@ def load_bank_file(path: Path, *, priority: int = 0) -> PhraseBank:
         entries = body.get("entries") if isinstance(body, dict) else body
         if not isinstance(entries, list):
             raise PhraseBankError(f"{name}：类别 {cat} 缺少 entries 列表")
-        mode = body.get("mode", "prefer") if isinstance(body, dict) else "prefer"
+        meta = body if isinstance(body, dict) else {}
+        mode, part = meta.get("mode", "prefer"), meta.get("part")
         if mode not in ("prefer", "append"):
             raise PhraseBankError(f"{name}：类别 {cat} 的 mode 应为 prefer 或 append，收到 {mode!r}")
+        if part is not None and part not in TAG_VALUES["part"]:
+            raise PhraseBankError(f"{name}：类别 {cat} 的 part 应为 {'、'.join(TAG_VALUES['part'])} 之一，收到 {part!r}")
         prio = priority if mode == "prefer" else 0
-        bank.categories[str(cat)] = [_entry(e, name, str(cat), i, prio) for i, e in enumerate(entries)]
+        bank.categories[str(cat)] = [_entry(e, name, str(cat), i, prio, part) for i, e in enumerate(entries)]
         if isinstance(body, dict) and body.get("description"):
             bank.descriptions[str(cat)] = str(body["description"])
     return bank
 
 
-def _entry(raw: Any, name: str, cat: str, i: int, priority: int) -> Phrase:
+def _entry(raw: Any, name: str, cat: str, i: int, priority: int, part: str | None = None) -> Phrase:
     where = f"{name}：{cat}[{i}]"
     if isinstance(raw, str):
         raw = {"text": raw}
@@ -148,6 +152,8 @@ def _entry(raw: Any, name: str, cat: str, i: int, priority: int) -> Phrase:
         if bad:
             raise PhraseBankError(f"{where} 标签 {key} 的取值 {'、'.join(bad)} 无效，可用：{'、'.join(TAG_VALUES[key])}")
         tags[key] = vals
+    if part and "part" not in tags:
+        tags["part"] = (part,)  # the category's part, unless the entry names its own
     for slot in _SLOT.findall(raw["text"]):
         if slot not in SLOTS:
             raise PhraseBankError(f"{where} 使用了未知的占位符 {{{slot}}}，可用：{'、'.join(SLOTS)}")

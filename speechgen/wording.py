@@ -131,6 +131,11 @@ def requirements(spec: Spec) -> list[Item]:
     return out
 
 
+def subject(statement: Any) -> str:
+    """What an indicator statement is about: its indicator name, else its text (which starts with it)."""
+    return str(getattr(statement, "indicator", "") or statement.text)
+
+
 def problems(spec: Spec, weak: Sequence[Any], group_label: Callable[[], str]) -> list[Item]:
     """Spec problems, each backed by the weak indicator statement of its field when there is one;
     weak statements no problem claims become one item first (grouped when there are several)."""
@@ -138,7 +143,7 @@ def problems(spec: Spec, weak: Sequence[Any], group_label: Callable[[], str]) ->
     items: list[Item] = []
     for p in spec.problems:
         f = field_of(p.title, p.detail)
-        match = next((s for s in left if field_of(s.indicator) == f), None)
+        match = next((s for s in left if field_of(subject(s)) == f), None)
         stats = [clause(match.text)] if match is not None else []
         if match is not None:
             left.remove(match)
@@ -146,9 +151,9 @@ def problems(spec: Spec, weak: Sequence[Any], group_label: Callable[[], str]) ->
         body += [sentence(p.detail)] if clause(p.detail) else []
         items.append(Item(clause(strip_enum(p.title)), body, f, stats=stats))
     if left:
-        label = (left[0].label or f"{left[0].indicator}表现偏弱") if len(left) == 1 else group_label()
+        label = (getattr(left[0], "label", "") or f"{subject(left[0])[:12]}表现偏弱") if len(left) == 1 else group_label()
         stats = [clause(s.text) for s in left]
-        items.insert(0, Item(clause(label), [sentence("；".join(stats))], field_of(left[0].indicator), stats=stats))
+        items.insert(0, Item(clause(label), [sentence("；".join(stats))], field_of(subject(left[0])), stats=stats))
     return items
 
 
@@ -161,10 +166,10 @@ def tasks(spec: Spec, statements: Sequence[Any], goals: dict[str, str]) -> list[
         f = task_field(t.title, t.items)
         stats, weak = [], False
         for i, s in enumerate(statements):
-            if i not in taken and f != "general" and field_of(s.indicator) == f:
+            if i not in taken and f != "general" and field_of(subject(s)) == f:
                 taken.add(i)
                 stats.append(clause(s.text))
-                weak = weak or s.verdict == "weakness"
+                weak = weak or getattr(s, "verdict", "") == "weakness"
         out.append(Item(clause(strip_enum(t.title)), [sentence(i) for i in t.items if clause(i)], f,
                         lead=clause(t.lead), support=clause(t.support), deadline=clause(t.deadline),
                         goal=goals.pop(f, ""), stats=stats, weak=weak))

@@ -181,3 +181,15 @@ def test_no_phrase_repeats_within_a_sample_draft_across_20_seeds(sample):
         assert len(chosen) == len(set(chosen)), (sample.stem, seed)
         sentences = _sentences(text)
         assert len(sentences) == len(set(sentences)), (sample.stem, seed)
+
+
+def test_every_builtin_entry_says_where_it_fits():
+    for cat, entries in builtin_bank().categories.items():
+        assert all(len(p.tags.get("part", ())) == 1 for p in entries), cat
+
+
+def test_category_part_must_be_known(tmp_path):
+    f = tmp_path / "x.yaml"
+    f.write_text("category: x\npart: middle\nentries: [好。]\n", encoding="utf-8")
+    with pytest.raises(PhraseBankError, match="part 应为"):
+        load_bank_file(f)

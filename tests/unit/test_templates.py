@@ -213,3 +213,10 @@ def test_year_end_meeting_plans_next_year(make_spec):
     text = _text(draft)
     assert "明年" in draft.headings(1)[1].text and "地区生产总值增长6%左右" in text
     assert "尽快提升到年度目标" not in text  # the year is over: goals come from next year's targets
+
+
+def test_template_text_has_no_arabic_digits_or_half_width_punctuation():
+    for f in (ROOT / "templates").rglob("*.j2"):
+        literal = re.sub(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", "", f.read_text(encoding="utf-8"), flags=re.S)
+        assert not re.search(r"\d", literal), f
+        assert not re.search(r"[\u4e00-\u9fff][,;:?!()]|[,;:?!(][\u4e00-\u9fff]", literal), f
