@@ -24,7 +24,7 @@ _FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("trade", ("进出口", "外贸", "出口", "外资", "开放", "口岸")),
     ("consumption", ("消费", "零售", "商贸", "文旅", "旅游", "餐饮", "夜经济")),
     ("investment", ("投资", "项目", "专项债", "开工", "固投")),
-    ("industry", ("工业", "制造", "规上", "产业链", "技改", "产值", "用电", "园区")),
+    ("industry", ("工业", "制造", "规上", "产业", "产业链", "技改", "产值", "用电", "园区")),
     ("agriculture", ("农业", "粮食", "乡村", "三农", "畜牧", "生猪", "种植")),
     ("ecology", ("生态", "环保", "环境", "能耗", "节能", "减排", "绿色")),
     ("urban", ("城市", "城建", "城镇化", "房地产", "住房", "更新")),
@@ -36,11 +36,13 @@ _STOPS = "。！？"
 
 
 def field_of(*texts: str) -> str:
-    """The policy field (industry, investment, …) the first text that names one belongs to."""
+    """The policy field (industry, investment, …) of the first text that names one: the field
+    with most distinct keywords in it, the earlier field of :data:`_FIELD_WORDS` on a tie."""
     for text in texts:
-        for name, words in _FIELD_WORDS:
-            if any(w in text for w in words):
-                return name
+        scores = [(sum(w in text for w in words), -i, name) for i, (name, words) in enumerate(_FIELD_WORDS)]
+        best = max(scores)
+        if best[0]:
+            return best[2]
     return "general"
 
 
