@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence, Union
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence, Union
 
 from .checks import Doc, Finding, descriptions, registry
 from .checks.layout import lines_from_draft, lines_from_text
@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 #: ``rules=`` accepts a user rules file, parsed rules, or raw rule dicts (merged over the built-ins).
 RulesArg = Union[str, Path, Sequence[Union[NormRule, dict]], None]
+SpecArg = Union["Spec", str, Path, Mapping[str, Any], None]
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 __all__ = ["Finding", "check_text", "check_draft", "check_file", "rule_ids", "failed",
@@ -39,37 +40,34 @@ def rule_ids() -> list[str]:
     return list(registry())
 
 
-def check_text(text: str, *, spec: "Spec | None" = None, rules: RulesArg = None, source: str = "",
+def check_text(text: str, *, spec: SpecArg = None, rules: RulesArg = None, source: str = "",
                select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[Finding]:
     """Check pasted text.  *source* names the text; a ``.md`` name turns on Markdown handling."""
     markdown = source.lower().endswith(MARKDOWN_SUFFIXES)
-    doc = Doc(lines_from_text(text, markdown=markdown), spec=spec, norms=_norms(rules), source=source)
+    doc = Doc(lines_from_text(text, markdown=markdown), spec=_spec(spec), norms=_norms(rules), source=source)
     return _run(doc, select, ignore)
 
 
-def check_draft(draft: "Draft", *, spec: "Spec | None" = None, rules: RulesArg = None,
+def check_draft(draft: "Draft", *, spec: SpecArg = None, rules: RulesArg = None,
                 select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[Finding]:
     """Check a :class:`Draft`; ``line`` is the line of its plain-text export."""
-    doc = Doc(lines_from_draft(draft), spec=spec, norms=_norms(rules), source="<draft>", structured=True)
+    doc = Doc(lines_from_draft(draft), spec=_spec(spec), norms=_norms(rules), source="<draft>", structured=True)
     return _run(doc, select, ignore)
 
 
-def check_file(path: str | Path, *, spec: "Spec | str | Path | None" = None, rules_file: str | Path | None = None,
+def check_file(path: str | Path, *, spec: SpecArg = None, rules_file: str | Path | None = None,
                select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[Finding]:
     """Check a .txt, .md or .docx file (``line`` is the paragraph number for .docx)."""
     from .readers import read_lines
 
     path = Path(path)
-    if spec is not None and not _is_spec(spec):
-        from .loader import load_spec
-
-        spec = load_spec(Path(spec))
+    spec = _spec(spec)
     norms = _norms(rules_file)
     lines = read_lines(path)
     markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
     doc_lines = lines_from_text(((ln.number, ln.text) for ln in lines), markdown=markdown,
                                 styles=[ln.style for ln in lines])
-    doc = Doc(doc_lines, spec=spec, norms=norms, source=str(path))  # type: ignore[arg-type]
+    doc = Doc(doc_lines, spec=spec, norms=norms, source=str(path))
     return _run(doc, select, ignore)
 
 
@@ -85,13 +83,13 @@ def summary(findings: Sequence[Finding]) -> str:
     return f"共发现 {len(findings)} 处问题：错误 {errors} 处，提醒 {len(findings) - errors} 处。"
 
 
-def ensure_clean(draft: "Draft", *, spec: "Spec | None" = None, rules: RulesArg = None) -> list[Finding]:
+def ensure_clean(draft: "Draft", *, spec: SpecArg = None, rules: RulesArg = None) -> list[Finding]:
     """Raise :class:`CheckFailed` listing the errors in *draft*; return its warnings otherwise."""
     findings = check_draft(draft, spec=spec, rules=rules)
     errors = [f for f in findings if f.severity == "error"]
     if errors:
         listing = "\n".join(f"  {f}" for f in errors)
-        exc = CheckFailed(f"生成的初稿未通过自动检查（{len(errors)} 处错误），未写出任何文件：\n{listing}\n"
+        exc = CheckFailed(f"生成的初稿未通过自动检查（{len(errors)} 处错误，行号按纯文本稿计），未写出任何文件：\n{listing}\n"
                           "如确需输出，可加 --no-check 跳过检查。")
         exc.findings = errors  # type: ignore[attr-defined]
         raise exc
@@ -100,10 +98,15 @@ def ensure_clean(draft: "Draft", *, spec: "Spec | None" = None, rules: RulesArg 
 
 # ------------------------------------------------------------------ internals
 
-def _is_spec(value: object) -> bool:
+def _spec(value: "SpecArg") -> "Spec | None":
+    """A Spec, or one loaded from a path or a mapping (InputError if it is invalid)."""
     from .model import Spec
 
-    return isinstance(value, Spec)
+    if value is None or isinstance(value, Spec):
+        return value
+    from .loader import load_spec
+
+    return load_spec(value if isinstance(value, Mapping) else Path(value))
 
 
 def _norms(rules: RulesArg) -> list[NormRule]:

@@ -9,6 +9,7 @@ headings, the parsed marker.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal
 
@@ -81,6 +82,23 @@ class Doc:
 
     def headings(self) -> Iterator[DocLine]:
         return (ln for ln in self.lines if ln.heading is not None)
+
+    def joined(self) -> tuple[str, list[int], list[DocLine]]:
+        """All prose lines joined by newlines, with each line's start offset (for one-pass searches)."""
+        if "joined" not in self.cache:
+            lines = list(self.prose())
+            starts, pos = [], 0
+            for ln in lines:
+                starts.append(pos)
+                pos += len(ln.text) + 1
+            self.cache["joined"] = ("\n".join(ln.text for ln in lines), starts, lines)
+        return self.cache["joined"]
+
+    def search(self, pattern: re.Pattern[str]) -> Iterator[tuple[DocLine, re.Match[str]]]:
+        """Matches of *pattern* over the joined prose (patterns must not cross newlines)."""
+        text, starts, lines = self.joined()
+        for m in pattern.finditer(text):
+            yield lines[bisect_right(starts, m.start()) - 1], m
 
 
 RuleFn = Callable[[Doc], Iterable[Finding]]

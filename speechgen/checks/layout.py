@@ -104,9 +104,9 @@ def lines_from_text(
         style = styles[idx] if idx < len(styles) else ""
         hashes = 0
         text = raw.strip().lstrip("\u3000\ufeff").strip()
+        if _MD_RULE.match(raw):
+            continue  # a separator line (--- or ***), not text
         if markdown:
-            if _MD_RULE.match(raw) and "*" not in raw.strip()[:1]:
-                continue
             text, hashes = _md_line(text)
         if not text:
             continue

@@ -19,6 +19,7 @@ never reported, so ``wrong`` may be a part of the correct form.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -66,10 +67,13 @@ def _spans(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
 
 @register("norms", "提法不规范（corpora/norms.yaml 及 --rules 用户规则）")
 def norms(doc: Doc) -> Iterator[Finding]:
-    for ln in doc.prose():
-        for rule in doc.norms:
-            for m in rule.find(ln.text):
-                yield Finding("norms", rule.severity, ln.number, m.group(0), _message(rule, m.group(0)))  # type: ignore[arg-type]
+    text, starts, lines = doc.joined()
+    for rule in doc.norms:
+        for m in rule.find(text):
+            if "\n" in m.group(0):
+                continue  # a pattern must not join two paragraphs
+            ln = lines[bisect_right(starts, m.start()) - 1]
+            yield Finding("norms", rule.severity, ln.number, m.group(0), _message(rule, m.group(0)))  # type: ignore[arg-type]
 
 
 def _message(rule: NormRule, found: str) -> str:

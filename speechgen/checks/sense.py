@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Iterator
 
-from .base import NUMBER, Doc, DocLine, Finding, finditer, register, snippet
+from .base import NUMBER, Doc, DocLine, Finding, finditer, register
 from .facts import Facts, facts_for
 
 if TYPE_CHECKING:  # pragma: no cover
