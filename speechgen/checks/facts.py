@@ -48,9 +48,14 @@ class Pool:
         self.reverse |= other.reverse
 
     def finish(self) -> "Pool":
-        self.rounded = {d: {_round(v, d) for v in self.exact | self.derived} for d in range(1, MAX_DECIMALS + 1)}
-        self.rounded[0] = {_round(v, 0) for v in self.derived}
+        self.rounded = {}  # filled lazily, one precision at a time
         return self
+
+    def _rounded(self, decimals: int) -> set[Decimal]:
+        if decimals not in self.rounded:
+            values = self.derived if decimals == 0 else self.exact | self.derived
+            self.rounded[decimals] = {_round(v, decimals) for v in values}
+        return self.rounded[decimals]
 
     def matches(self, figure: Decimal, decimals: int, rank: str = "") -> bool:
         """*rank*: "" for a plain figure, "rank" for 第N位, "reverse" for 倒数第N位."""
@@ -58,7 +63,7 @@ class Pool:
             return figure in (self.reverse if rank == "reverse" else self.ranks)
         if figure in self.exact or figure in self.derived:
             return True
-        return figure in self.rounded.get(decimals, set())
+        return decimals <= MAX_DECIMALS and figure in self._rounded(decimals)
 
 
 @dataclass
@@ -68,6 +73,7 @@ class Facts:
     everything: Pool = field(default_factory=Pool)       # for figures whose subject is unknown
     names: list[tuple[str, "Indicator"]] = field(default_factory=list)
     name_re: re.Pattern[str] | None = None
+    lookup: dict[str, "Indicator"] = field(default_factory=dict)
 
     def matches(self, figure: Decimal, decimals: int, *, rank: str = "", subject: "Indicator | None" = None) -> bool:
         pool = self.own.get(subject.name, self.everything) if subject is not None else self.everything
@@ -76,8 +82,7 @@ class Facts:
     def mentions(self, text: str) -> list[tuple[int, int, "Indicator"]]:
         if self.name_re is None:
             return []
-        lookup = dict(self.names)
-        return [(m.start(), m.end(), lookup[m.group(0)]) for m in self.name_re.finditer(text)]
+        return [(m.start(), m.end(), self.lookup[m.group(0)]) for m in self.name_re.finditer(text)]
 
 
 def facts_for(doc: Doc) -> Facts | None:
@@ -234,6 +239,7 @@ def _names(facts: "Facts", rows: list["Indicator"]) -> None:
         for alias in aliases(ind.name):
             pairs.setdefault(alias, ind)
     facts.names = sorted(pairs.items(), key=lambda kv: -len(kv[0]))
+    facts.lookup = pairs
     if pairs:
         facts.name_re = re.compile("|".join(re.escape(name) for name, _ in facts.names))
 

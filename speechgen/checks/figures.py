@@ -38,6 +38,7 @@ def _line_figures(ln: DocLine, facts: Facts) -> Iterator[Finding]:
     text = ln.text
     shielded = [(m.start(), m.end()) for m in _BOOK.finditer(text)]
     marker_end = len(ln.heading.marker) if ln.heading is not None else 0
+    mentions = facts.mentions(text) if facts.name_re is not None else []
     for m in _FIGURE.finditer(text):
         start, end = m.start(1), m.end(1)
         if start < marker_end or any(a <= start < b for a, b in shielded) or _ignored(text, start, end):
@@ -46,7 +47,7 @@ def _line_figures(ln: DocLine, facts: Facts) -> Iterator[Finding]:
         written = m.group(1).replace(",", "")
         figure = Decimal(written)
         decimals = len(written.partition(".")[2])
-        subject = _subject(facts, text, start)
+        subject = _subject(mentions, text, start)
         if facts.matches(figure, decimals, rank=rank, subject=subject):
             continue
         shown = ("第" if rank else "") + m.group(1) + m.group(2).strip()
@@ -76,20 +77,18 @@ def _rank_kind(text: str, start: int, end: int) -> str:
     return "reverse" if text[:start].endswith("倒数第") else "rank"
 
 
-def _subject(facts: Facts, text: str, pos: int) -> "Indicator | None":
+def _subject(mentions: list[tuple[int, int, "Indicator"]], text: str, pos: int) -> "Indicator | None":
     """The indicator the figure belongs to: the last one named earlier in its sentence.
 
     None (check against everything) when no indicator is named or when several
     are listed together (地区生产总值、固定资产投资分别增长5.8%、8.9%)."""
     head = text[:pos]
-    cut = max(head.rfind(p) for p in "。；！？")
-    sentence = head[cut + 1:]
-    mentions = facts.mentions(sentence)
-    if not mentions:
+    cut = max(head.rfind(p) for p in "。；！？") + 1
+    before = [(s, e, ind) for s, e, ind in mentions if s >= cut and e <= pos]
+    if not before:
         return None
-    start, end, ind = mentions[-1]
-    between = sentence[end:]
-    if _LISTED.search(between) or sentence[:start].endswith(("、", "和", "与", "及", "以及")):
+    start, end, ind = before[-1]
+    if _LISTED.search(head[end:]) or head[cut:start].endswith(("、", "和", "与", "及", "以及")):
         return None
     return ind
 

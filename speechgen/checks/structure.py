@@ -156,8 +156,8 @@ def _enumerations(doc: Doc) -> Iterator[Finding]:
     for ln in doc.prose():
         if ln.kind in ("title", "subtitle"):
             continue
-        if ln.heading is not None:
-            state = _Runs()
+        if ln.heading is not None and not _ENUM.match(ln.text):
+            state = _Runs()  # a new part starts new series (unless the heading is itself 二要…)
         for kind, n, token in _enum_items(ln.text):
             yield from _enum_step(ln, state, kind, n, token)
             state.count += 1

@@ -147,3 +147,12 @@ def test_random_text_never_raises() -> None:
         for source in ("a.txt", "a.md"):
             for f in check_text(text, source=source):
                 assert f.line >= 1 and f.severity in ("error", "warning") and f.message
+
+
+def test_enumerator_headings_continue_their_series_across_headings() -> None:
+    draft = Draft(blocks=[Heading(1, "要求", marker="一、"),
+                          Heading(2, "压实责任。", marker="一要", body=[Run("正文。")]),
+                          Heading(2, "强化督查。", marker="二要", body=[Run("正文。")]),
+                          Heading(1, "其他", marker="二、"), Paragraph([Run("二要加强协调。")])])
+    findings = [f for f in check_draft(draft) if f.rule == "numbering"]
+    assert [(f.line, f.text) for f in findings] == [(5, "二要")]
