@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from .errors import InputError
 from .model import IndicatorFile, Spec
 from .periods import parse_period
 
@@ -26,7 +27,11 @@ def _q(value: Any) -> str:
 
 def carry_forward(spec: Spec, period: str, *, year: int | None = None) -> str:
     """YAML text of next period's starter spec."""
-    old, new = spec.meeting.period_info, parse_period(period)
+    try:
+        new = parse_period(period)
+    except ValueError as exc:
+        raise InputError(f"--period：{exc}") from None
+    old = spec.meeting.period_info
     m = spec.meeting
     if year is None:
         year = m.year + 1 if new.last <= old.last else m.year
