@@ -229,7 +229,9 @@ def _flatten_all(styles: etree._Element, theme: dict[str, str]) -> dict[str, etr
     defaults = styles.find(ox.qn("docDefaults"))
     out = {}
     for ours in STYLE_IDS:
-        st = by_name.get(ours.lower()) or by_name.get(BUILTIN_ALIASES.get(ours, "\0"))
+        st = by_name.get(ours.lower())
+        if st is None:
+            st = by_name.get(BUILTIN_ALIASES.get(ours, "\0"))
         if st is not None:
             out[ours] = _flatten(st, by_id, defaults, theme)
     return out
