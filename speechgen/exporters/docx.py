@@ -117,13 +117,13 @@ def _title_block(draft: Draft, prof: Profile, table: dict[str, Face]) -> list[et
         per_line = int(_text_width_pt(prof) // title.size)
         p = ox.para(title.style_id)
         for i, line in enumerate(title_lines(draft.title, per_line)):
-            run = _run(line, title)
+            runs = _run(line, title)
             if i:
-                run.insert(1, ox.el("br"))
-            p.append(run)
+                runs[0].insert(1, ox.el("br"))
+            p.extend(runs)
         out.append(p)
     byline = table["署名"]
-    out.extend(ox.para(byline.style_id, [_run(line, byline)]) for line in draft.subtitle if line.strip())
+    out.extend(ox.para(byline.style_id, _run(line, byline)) for line in draft.subtitle if line.strip())
     if out and prof.title_gap_lines:
         pitch = table["正文"].pitch or prof.line_pitch
         gap = ox.el("spacing", after=round(prof.title_gap_lines * pitch * 20))
@@ -161,18 +161,24 @@ def _heading(block: Heading, table: dict[str, Face]) -> etree._Element:
     face = table[name]
     text = block.full_text
     if not block.run_in:
-        return ox.para(face.style_id, [_run(text, face)])
+        return ox.para(face.style_id, _run(text, face))
     lead = _run(text, face, char_style=char_id(name))
-    return ox.para(table["正文"].style_id, [lead, *_runs(block.body, table["正文"])])
+    return ox.para(table["正文"].style_id, [*lead, *_runs(block.body, table["正文"])])
 
 
 def _runs(runs: list[Run], face: Face) -> list[etree._Element]:
-    return [_run(r.text, face, bold=r.bold) for r in runs if r.text]
+    return [el for r in runs if r.text for el in _run(r.text, face, bold=r.bold)]
 
 
-def _run(text: str, face: Face, *, bold: bool = False, char_style: str | None = None) -> etree._Element:
-    rpr = ox.run_props(face.east_asia, face.latin, bold=bold, style=char_style, hint=ox.needs_hint(text))
-    return ox.text_run(text, rpr)
+def _run(text: str, face: Face, *, bold: bool = False, char_style: str | None = None) -> list[etree._Element]:
+    """Runs for *text*: Chinese punctuation whose width depends on the font slot (“ ” — …)
+    goes in its own run with the CJK font in every slot and ``w:hint="eastAsia"``."""
+    out = []
+    for piece, cjk in ox.split_ambiguous(text):
+        latin = face.east_asia if cjk else face.latin
+        rpr = ox.run_props(face.east_asia, latin, bold=bold, style=char_style, hint=cjk)
+        out.append(ox.text_run(piece, rpr))
+    return out
 
 
 # ---------------------------------------------------------------------------- table (三线表)
@@ -183,10 +189,10 @@ def _table(block: Table, prof: Profile, table: dict[str, Face]) -> list[etree._E
     out = []
     if block.caption:
         cap = table["表格标题"]
-        out.append(ox.para(cap.style_id, [_run(block.caption, cap)]))
+        out.append(ox.para(cap.style_id, _run(block.caption, cap)))
     out.append(_three_line_table(block, prof, table["表格"]))
     if block.note:
-        out.append(ox.para(table["表格"].style_id, [_run(block.note, table["表格"])]))
+        out.append(ox.para(table["表格"].style_id, _run(block.note, table["表格"])))
     return out
 
 
@@ -233,7 +239,7 @@ def _row(cells: list[str], widths: list[int], align: list[str], face: Face, *, h
             ox.sub(ox.sub(tcpr, "tcBorders"), "bottom", val="single", sz=6, space=0, color="000000")
         ox.sub(tcpr, "vAlign", val="center")
         jc = ox.el("jc", val=ox.JC[align[i] if i < len(align) else "left"])
-        tc.append(ox.para(face.style_id, [_run(text, face, bold=header)] if text else [], extra=[jc]))
+        tc.append(ox.para(face.style_id, _run(text, face, bold=header) if text else [], extra=[jc]))
     return tr
 
 

@@ -117,6 +117,20 @@ def needs_hint(text: str) -> bool:
     return bool(AMBIGUOUS.search(text))
 
 
+def split_ambiguous(text: str) -> list[tuple[str, bool]]:
+    """Split *text* into (piece, is_ambiguous_punctuation) pieces, in order."""
+    out: list[tuple[str, bool]] = []
+    pos = 0
+    for match in re.finditer(f"{AMBIGUOUS.pattern}+", text):
+        if match.start() > pos:
+            out.append((text[pos:match.start()], False))
+        out.append((match.group(), True))
+        pos = match.end()
+    if pos < len(text):
+        out.append((text[pos:], False))
+    return out
+
+
 # ---------------------------------------------------------------------------- paragraph properties
 def spacing(pitch_pt: float | None, *, after_pt: float = 0, before_pt: float = 0) -> etree._Element:
     """Exact line pitch (or single spacing when None) with before/after in points."""

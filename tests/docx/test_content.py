@@ -36,13 +36,22 @@ def test_bold_lead_sentence_inside_the_paragraph(export, draft):
     assert lead.find(f"{q('rPr')}/{q('b')}") is not None and doc.run_prop(p, rest, "b") == "0"
 
 
-def test_chinese_punctuation_runs_carry_east_asian_hint(export, draft):
+def test_chinese_punctuation_runs_carry_the_cjk_font(export, draft):
     doc = export(draft)
     p = doc.paragraph("今天召开会议")
-    fonts = p.find(f"{q('r')}/{q('rPr')}/{q('rFonts')}")
-    assert wval(fonts, "hint") == "eastAsia"
-    plain = doc.paragraph("全市地区生产总值").find(f"{q('r')}/{q('rPr')}/{q('rFonts')}")
-    assert wval(plain, "hint") is None
+    assert text(p).endswith("“十五五”开局之年——任务艰巨……")
+    seen = set()
+    for r in p.iter(q("r")):
+        piece = "".join(t.text for t in r.iter(q("t")))
+        fonts = r.find(f"{q('rPr')}/{q('rFonts')}")
+        if set(piece) <= set("“”——…"):
+            seen.add(piece)
+            assert wval(fonts, "hint") == "eastAsia"
+            assert {wval(fonts, s) for s in ("ascii", "hAnsi", "eastAsia", "cs")} == {"仿宋_GB2312"}
+        else:
+            assert not set(piece) & set("“”—…"), piece
+            assert wval(fonts, "hint") is None and wval(fonts, "ascii") == "Times New Roman"
+    assert seen == {"“", "”", "——", "……"}
 
 
 def test_three_line_table(export, draft):
