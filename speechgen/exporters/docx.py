@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
-import re
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -22,7 +21,9 @@ from ..document import Draft, Heading, Paragraph, Run, Table
 from ..errors import ExportError
 from . import ooxml as ox
 from .profiles import Profile, default_profile_name, load_profile
-from .wordstyles import LEVEL_NAMES, Face, apply_reference, build_styles, char_id, faces, read_reference
+from .reference import apply_reference, read_reference
+from .wordtable import table_blocks
+from .wordstyles import LEVEL_NAMES, Face, build_styles, char_id, face_runs, faces
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +108,7 @@ def _blocks(draft: Draft, prof: Profile, table: dict[str, Face]) -> Iterable[etr
             style = table["称谓"] if block.kind == "salutation" else table["正文"]
             yield ox.para(style.style_id, _runs(block.runs, table["正文"]))
         elif isinstance(block, Table):
-            yield from _table(block, prof, table)
+            yield from table_blocks(block, _text_width_pt(prof), table)
 
 
 def _title_block(draft: Draft, prof: Profile, table: dict[str, Face]) -> list[etree._Element]:
@@ -117,13 +118,13 @@ def _title_block(draft: Draft, prof: Profile, table: dict[str, Face]) -> list[et
         per_line = int(_text_width_pt(prof) // title.size)
         p = ox.para(title.style_id)
         for i, line in enumerate(title_lines(draft.title, per_line)):
-            runs = _run(line, title)
+            runs = face_runs(line, title)
             if i:
                 runs[0].insert(1, ox.el("br"))
             p.extend(runs)
         out.append(p)
     byline = table["署名"]
-    out.extend(ox.para(byline.style_id, _run(line, byline)) for line in draft.subtitle if line.strip())
+    out.extend(ox.para(byline.style_id, face_runs(line, byline)) for line in draft.subtitle if line.strip())
     if out and prof.title_gap_lines:
         pitch = table["正文"].pitch or prof.line_pitch
         gap = ox.el("spacing", after=round(prof.title_gap_lines * pitch * 20))
@@ -161,105 +162,13 @@ def _heading(block: Heading, table: dict[str, Face]) -> etree._Element:
     face = table[name]
     text = block.full_text
     if not block.run_in:
-        return ox.para(face.style_id, _run(text, face))
-    lead = _run(text, face, char_style=char_id(name))
+        return ox.para(face.style_id, face_runs(text, face))
+    lead = face_runs(text, face, char_style=char_id(name))
     return ox.para(table["正文"].style_id, [*lead, *_runs(block.body, table["正文"])])
 
 
 def _runs(runs: list[Run], face: Face) -> list[etree._Element]:
-    return [el for r in runs if r.text for el in _run(r.text, face, bold=r.bold)]
-
-
-def _run(text: str, face: Face, *, bold: bool = False, char_style: str | None = None) -> list[etree._Element]:
-    """Runs for *text*: Chinese punctuation whose width depends on the font slot (“ ” — …)
-    goes in its own run with the CJK font in every slot and ``w:hint="eastAsia"``."""
-    out = []
-    for piece, cjk in ox.split_ambiguous(text):
-        latin = face.east_asia if cjk else face.latin
-        rpr = ox.run_props(face.east_asia, latin, bold=bold, style=char_style, hint=cjk)
-        out.append(ox.text_run(piece, rpr))
-    return out
-
-
-# ---------------------------------------------------------------------------- table (三线表)
-_NUMERIC = re.compile(r"^[\s+\-−]?[\d,.]+%?$")
-
-
-def _table(block: Table, prof: Profile, table: dict[str, Face]) -> list[etree._Element]:
-    out = []
-    if block.caption:
-        cap = table["表格标题"]
-        out.append(ox.para(cap.style_id, _run(block.caption, cap)))
-    out.append(_three_line_table(block, prof, table["表格"]))
-    if block.note:
-        out.append(ox.para(table["表格"].style_id, _run(block.note, table["表格"])))
-    return out
-
-
-def _three_line_table(block: Table, prof: Profile, face: Face) -> etree._Element:
-    ncols = max([len(block.header), *(len(r) for r in block.rows)] or [1])
-    widths = _column_widths(block, ncols, round(_text_width_pt(prof) * 20), face.size)
-    tbl = ox.el("tbl")
-    tpr = ox.sub(tbl, "tblPr")
-    ox.sub(tpr, "tblW", w=sum(widths), type="dxa")
-    ox.sub(tpr, "jc", val="center")
-    borders = ox.sub(tpr, "tblBorders")
-    for side, size in (("top", 12), ("left", 0), ("bottom", 12), ("right", 0), ("insideH", 0), ("insideV", 0)):
-        ox.sub(borders, side, val="single" if size else "nil", sz=size, space=0, color="000000")
-    ox.sub(tpr, "tblLayout", type="fixed")
-    mar = ox.sub(tpr, "tblCellMar")
-    for side, w in (("top", 45), ("left", 85), ("bottom", 45), ("right", 85)):
-        ox.sub(mar, side, w=w, type="dxa")
-    ox.sub(tpr, "tblLook", val="0020", firstRow=1, lastRow=0, firstColumn=0, lastColumn=0, noHBand=1, noVBand=1)
-    grid = ox.sub(tbl, "tblGrid")
-    for w in widths:
-        ox.sub(grid, "gridCol", w=w)
-    align = [(block.align[i] if i < len(block.align) else "left") for i in range(ncols)]
-    if block.header:
-        tbl.append(_row(block.header, widths, ["center"] * ncols, face, header=True))
-    for cells in block.rows:
-        row_align = [a if a != "right" or _NUMERIC.match(c or "") else "center" if c in ("—", "-", "") else a
-                     for a, c in zip(align, cells)]
-        tbl.append(_row(cells, widths, row_align, face, header=False))
-    return tbl
-
-
-def _row(cells: list[str], widths: list[int], align: list[str], face: Face, *, header: bool) -> etree._Element:
-    tr = ox.el("tr")
-    trpr = ox.sub(tr, "trPr")
-    ox.sub(trpr, "cantSplit")
-    if header:
-        ox.sub(trpr, "tblHeader")
-    for i, width in enumerate(widths):
-        text = cells[i] if i < len(cells) else ""
-        tc = ox.sub(tr, "tc")
-        tcpr = ox.sub(tc, "tcPr")
-        ox.sub(tcpr, "tcW", w=width, type="dxa")
-        if header:
-            ox.sub(ox.sub(tcpr, "tcBorders"), "bottom", val="single", sz=6, space=0, color="000000")
-        ox.sub(tcpr, "vAlign", val="center")
-        jc = ox.el("jc", val=ox.JC[align[i] if i < len(align) else "left"])
-        tc.append(ox.para(face.style_id, _run(text, face, bold=header) if text else [], extra=[jc]))
-    return tr
-
-
-def _column_widths(block: Table, ncols: int, total: int, size: float) -> list[int]:
-    """Column widths (twips): body cells do not wrap if the page allows; a header may wrap
-    before its bracketed unit (同比增长 / （%）); spare width is shared evenly."""
-    def need(texts: list[str]) -> int:
-        ems = max([sum(1.0 if ord(ch) > 0x2E80 else 0.55 for ch in t) for t in texts] or [1.0])
-        return round((ems * size + 9.5) * 20)  # 170 twips of cell margins, a little slack
-
-    body = [need([row[i] for row in block.rows if i < len(row)]) for i in range(ncols)]
-    heads = [block.header[i] if i < len(block.header) else "" for i in range(ncols)]
-    head = [max(b, need(re.split(r"(?=（)", h))) for b, h in zip(body, heads)]
-    base = head if sum(head) <= total else body if sum(body) <= total else None
-    if base is None:  # even body cells must wrap: share the width in proportion
-        widths = [w * total // sum(body) for w in body]
-    else:
-        widths = [w + (total - sum(base)) // ncols for w in base]
-    widths[-1] += total - sum(widths)
-    return widths
+    return [el for r in runs if r.text for el in face_runs(r.text, face, bold=r.bold)]
 
 
 # ---------------------------------------------------------------------------- section, footers, settings
