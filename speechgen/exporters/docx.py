@@ -87,7 +87,7 @@ def _prune_package(doc: Any, prof: Profile) -> None:
 
 
 def _font_table() -> bytes:
-    root = ox.el("fonts")
+    root = etree.Element(ox.qn("fonts"), nsmap={"w": ox.W_NS})
     for name in ("Times New Roman", "仿宋_GB2312", "楷体_GB2312", "黑体", "方正小标宋简体", "宋体"):
         font = ox.sub(root, "font", name=name)
         if name in ALT_NAMES:

@@ -4,8 +4,9 @@
 template exactly: the page size and orientation, the four margins, header and
 footer distances and gutter, and the document grid of its last section; and,
 for each of our styles (see :mod:`.wordstyles`), the template's style of the same name (or the built-in
-equivalent: Title → 标题, Subtitle → 署名, heading 1–4 → 一级～四级标题, Normal →
-正文), flattened through its ``basedOn`` chain and the template's defaults:
+equivalent: Title → 标题, Subtitle → 署名, heading 1–4 → 一级～四级标题; Normal is
+*not* taken, since every template has one whether or not the office styled it),
+flattened through its ``basedOn`` chain and the template's defaults:
 paragraph properties (alignment, indents, spacing, keep, outline level) and run
 properties (fonts, size, bold, colour).  Theme fonts are resolved to names,
 numbering is dropped and the language is set to zh-CN.  Nothing else (text,
@@ -36,6 +37,8 @@ def read_reference(path: Path) -> Reference:
     from ..errors import InputError
     from ..readers import _check_zip
 
+    if not path.is_file():
+        raise ExportError(f"单位模板 {path} 不存在（--reference-docx 需要一个 .docx 文件）")
     try:
         _check_zip(path)
     except InputError as exc:

@@ -22,7 +22,7 @@ STYLE_IDS = {"标题": "DocTitle", "署名": "Byline", "正文": "Body", "称谓
              "表格标题": "TableCaption", "表格": "TableText", "页码": "PageNo"}
 LEVEL_NAMES = ("一级标题", "二级标题", "三级标题", "四级标题")
 BUILTIN_ALIASES = {"标题": "title", "署名": "subtitle", "一级标题": "heading 1", "二级标题": "heading 2",
-                   "三级标题": "heading 3", "四级标题": "heading 4", "正文": "normal"}
+                   "三级标题": "heading 3", "四级标题": "heading 4"}
 _NO_GRID = ("标题", "表格", "表格标题", "页码")  # these must not snap to the character grid
 
 

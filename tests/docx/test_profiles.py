@@ -128,12 +128,13 @@ def test_reference_docx_gives_page_setup_and_styles(tmp_path, export, draft):
     assert doc.run_prop(title, title.find(q("r")), "rFonts", "eastAsia") == "方正小标宋简体"
 
 
-@pytest.mark.parametrize("content", [b"not a zip at all", b"\xd0\xcf\x11\xe0old word file"])
+@pytest.mark.parametrize("content", [b"not a zip at all", b"\xd0\xcf\x11\xe0old word file", None])
 def test_bad_reference_docx(tmp_path, draft, content):
     from speechgen.exporters import export_bytes
 
     ref = tmp_path / "house.docx"
-    ref.write_bytes(content)
+    if content is not None:
+        ref.write_bytes(content)
     with pytest.raises(ExportError, match="单位模板"):
         export_bytes(draft, "docx", reference_docx=ref)
 
