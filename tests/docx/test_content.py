@@ -5,7 +5,7 @@ import datetime as dt
 import zipfile
 
 import pytest
-from ooxml_helpers import q, text, wval
+from ooxml_helpers import draft, export, q, text, wval  # noqa: F401 (fixtures)
 
 
 def test_run_in_heading_is_one_paragraph_with_two_fonts(export, draft):

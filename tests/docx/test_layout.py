@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from ooxml_helpers import q, text, wval
+from ooxml_helpers import draft, export, q, text, wval  # noqa: F401 (fixtures)
 
 PROFILES = {
     # name: (body pt, exact pitch twips, page-number placement)

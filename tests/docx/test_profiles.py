@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from ooxml_helpers import q, wval
+from ooxml_helpers import draft, export, q, wval  # noqa: F401 (fixtures)
 
 from speechgen.errors import ExportError, InputError
 
