@@ -74,6 +74,7 @@ class Facts:
     names: list[tuple[str, "Indicator"]] = field(default_factory=list)
     name_re: re.Pattern[str] | None = None
     lookup: dict[str, "Indicator"] = field(default_factory=dict)
+    dupes: set[str] = field(default_factory=set)          # names used by more than one row
 
     def matches(self, figure: Decimal, decimals: int, *, rank: str = "", subject: "Indicator | None" = None) -> bool:
         pool = self.own.get(subject.name, self.everything) if subject is not None else self.everything
@@ -110,6 +111,9 @@ def build_facts(spec: "Spec") -> Facts:
         pool.derived |= narrated
         pool.ranks |= narrated
         pool.add(common)
+        if ind.name in facts.own:  # two rows with one name: either row's numbers may appear
+            facts.dupes.add(ind.name)
+            pool.add(facts.own[ind.name])
         facts.own[ind.name] = pool
         facts.everything.add(pool)
     facts.everything.add(common)
@@ -120,7 +124,11 @@ def build_facts(spec: "Spec") -> Facts:
 
 
 def _round(value: Decimal, decimals: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    """*value* rounded half-up to *decimals* places (unchanged if too long to round)."""
+    try:
+        return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    except InvalidOperation:
+        return value
 
 
 def _indicator(ind: "Indicator", spec: "Spec") -> Pool:

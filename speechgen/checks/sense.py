@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Iterator
 
 from .base import NUMBER, Doc, DocLine, Finding, finditer, register
-from .facts import Facts, facts_for
+from .facts import Facts, _round, facts_for
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Indicator
@@ -74,7 +74,7 @@ def _against_data(ln: DocLine, facts: Facts) -> Iterator[Finding]:
         for pattern, check in ((_GROWTH, _growth), (_VERSUS, _versus), (_PREV, _prev), (_MOVE, _move)):
             for m in pattern.finditer(text):
                 ind, gap = _subject(mentions, text, m.start())
-                if ind is None:
+                if ind is None or ind.name in facts.dupes:
                     continue
                 message = check(m, ind, gap)
                 if message:
@@ -90,9 +90,10 @@ def _subject(mentions: list[tuple[int, int, "Indicator"]], text: str, pos: int) 
 
 
 def _same(written: str, actual: Decimal) -> bool:
+    """Does the figure as written equal *actual* (rounded to the written precision)?"""
     value = Decimal(written)
-    exp = -value.as_tuple().exponent if isinstance(value.as_tuple().exponent, int) else 0
-    return abs(actual).quantize(Decimal(1).scaleb(-max(exp, 0))) == value
+    decimals = len(written.partition(".")[2])
+    return value in (abs(actual), _round(abs(actual), decimals))
 
 
 def _growth(m: re.Match[str], ind: "Indicator", gap: str) -> str:
