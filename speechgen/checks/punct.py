@@ -9,7 +9,7 @@ from .base import HAN, Doc, DocLine, Finding, finditer, register, snippet
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _LEFT = rf"[{HAN}%％）”’》」』]"
 _RIGHT = rf"[{HAN}“‘《（「『]"
-_HALF = re.compile(rf"(?<={_LEFT})[ \t]*([,;:?!])(?=[ \t]*{_RIGHT})|(?<=[{HAN}])[ \t]*([,;:?!])[ \t]*$")
+_HALF = re.compile(rf"(?<={_LEFT})[ \t]*([,;:?!])(?=[ \t]*{_RIGHT})|(?<=[{HAN}])[ \t]*([,;:?!])(?=[ \t]*\d|[ \t]*$)")
 _HALF_PAREN = re.compile(rf"\(([^()\n]*[{HAN}][^()\n]*)\)")
 _HALF_STOP = re.compile(rf"(?<=[{HAN}])\.(?=[{HAN}]|\s*$)")
 _STRAIGHT_QUOTE = re.compile(rf"(?<=[{HAN}，。：；、])[\"'](?=\S)|(?<=\S)[\"'](?=[{HAN}，。：；、]|\s*$)")

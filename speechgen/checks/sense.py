@@ -21,6 +21,7 @@ _UP_NEG = re.compile(rf"({_UP})了?\s*{_NEG}\s*({NUMBER})\s*(%|％|个百分点)
 _DOWN_NEG = re.compile(rf"({_DOWN})了?\s*{_NEG}\s*({NUMBER})\s*(%|％|个百分点)?")
 _ZERO = re.compile(r"(?<![\d.])(增长|下降)0(?:\.0+)?\s*[%％]")
 _RANK_MOVE = re.compile(r"由第(\d+)[位名]?(上升|提升|前移|前进|下降|下滑|后移|后退|回落)(?:到|至)第(\d+)[位名]")
+_RATE_MOVE = re.compile(rf"由({_NEG}?{NUMBER})\s*[%％]?(提高|加快|上升|回升|提升|增加|回落|放缓|下降|下滑|降低|减少)(?:到|至)({_NEG}?{NUMBER})\s*[%％]")
 _SENTENCE = re.compile(r"[^。；！？]+")
 
 UP_WORDS = {"增长", "增加", "上升", "提高", "提升", "上涨", "加快", "回升", "攀升", "扩大", "前移", "前进", "进位",
@@ -47,10 +48,20 @@ def sign_verb(doc: Doc) -> Iterator[Finding]:
             right = "上升" if b < a else "下降"
             yield Finding("sign-verb", "error", ln.number, m.group(0),
                           f"排位从第{a}位到第{b}位是{right}（数字变{'小' if b < a else '大'}），不能写“{verb}”")
+    for ln, m in finditer(_RATE_MOVE, prose):
+        a, verb, b = _signed(m.group(1)), m.group(2), _signed(m.group(3))
+        if a != b and (b > a) != (verb in UP_WORDS):
+            right = "提高" if b > a else "回落"
+            yield Finding("sign-verb", "error", ln.number, m.group(0),
+                          f"由{m.group(1)}%到{m.group(3)}%是{right}，不能写“{verb}”")
     facts = facts_for(doc)
     if facts is not None and facts.names:
         for ln in prose:
             yield from _against_data(ln, facts)
+
+
+def _signed(text: str) -> Decimal:
+    return -Decimal(text[1:]) if text[0] in "-－−负" else Decimal(text)
 
 
 # ------------------------------------------------------------------ against the spec
