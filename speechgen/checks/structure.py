@@ -6,17 +6,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from ..numbers import cn_int as cn
 from .base import Doc, DocLine, Finding, register
 from .layout import cn_to_int
 
 CN = "一二三四五六七八九十"
-_CN_ORD = {i: c for i, c in enumerate("零一二三四五六七八九十", start=0)}
-
-
-def cn(n: int) -> str:
-    if n <= 10:
-        return _CN_ORD[n]
-    return ("" if n < 20 else _CN_ORD[n // 10]) + "十" + (_CN_ORD[n % 10] if n % 10 else "")
 
 
 def show_marker(scheme: str, n: int) -> str:
