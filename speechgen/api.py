@@ -29,9 +29,21 @@ def render(
     templates: Sequence[str | Path] = (),
     phrases: Sequence[str | Path] = (),
     table: bool = False,
+    indicators: str | Path | Sequence[Any] | None = None,
+    sheet: str | None = None,
 ) -> Draft:
-    """Render a spec into a numbered :class:`Draft` (deterministic for a given seed)."""
+    """Render a spec into a numbered :class:`Draft` (deterministic for a given seed).
+
+    *indicators* replaces the spec's indicator table: a list of ``Indicator``
+    or the path of an .xlsx/.csv table (*sheet* names the worksheet).
+    """
     spec_obj = spec if isinstance(spec, Spec) else load_spec(spec)
+    if indicators is not None:
+        if isinstance(indicators, (str, Path)):
+            from .tables import read_indicator_file
+
+            indicators = read_indicator_file(Path(indicators), sheet=sheet, origin="--indicators")
+        spec_obj = spec_obj.model_copy(update={"indicators": list(indicators)})
     if seed is None:
         seed = spec_obj.seed if spec_obj.seed is not None else 0
     opts = RenderOptions(seed=seed, variety=variety, meeting_type=meeting_type,

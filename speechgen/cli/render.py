@@ -19,22 +19,27 @@ from . import MEETING_TYPES, _guard, main
 @click.option("--phrases", "phrases", multiple=True, type=click.Path(path_type=Path), help="自定义短语库文件或目录（合并到内置短语库，可重复）")
 @click.option("--profile", help="Word 版式：gbt9704、speech、podium 或版式文件")
 @click.option("--reference-docx", type=click.Path(dir_okay=False, path_type=Path), help="从单位模板 .docx 取页面设置和样式")
+@click.option("--indicators", "indicators", type=click.Path(dir_okay=False, path_type=Path), help="从 .xlsx/.csv 指标表读取指标（替换 spec 中的 indicators）")
+@click.option("--sheet", help="指标表的工作表名称（与 --indicators 一起使用）")
 @click.option("--table", is_flag=True, help="在文末附主要指标表")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
 @_guard
 def render(spec: Path, output: Path | None, fmt: str | None, meeting_type: str | None, seed: int | None,
            variety: str, templates: tuple[Path, ...], phrases: tuple[Path, ...], profile: str | None,
-           reference_docx: Path | None, table: bool, force: bool) -> None:
+           reference_docx: Path | None, indicators: Path | None, sheet: str | None, table: bool,
+           force: bool) -> None:
     """根据 SPEC（YAML）生成讲话稿初稿。"""
     from ..api import render as render_draft
     from ..exporters import export_bytes, format_for_path
     from ..fsutil import check_writable, write_atomic
 
+    if sheet and indicators is None:
+        raise click.UsageError("--sheet 需要与 --indicators 一起使用")
     fmt = fmt or (format_for_path(str(output)) if output else "md")
     if output is not None:
         check_writable(output, force=force)  # fail before any work
     draft = render_draft(spec, seed=seed, variety=variety, meeting_type=meeting_type,
-                         templates=templates, phrases=phrases, table=table)
+                         templates=templates, phrases=phrases, table=table, indicators=indicators, sheet=sheet)
     options: dict[str, Any] = {}
     if fmt == "docx":
         options = {k: v for k, v in {"profile": profile, "reference_docx": reference_docx}.items() if v}
