@@ -64,7 +64,7 @@ def region_table(path: str | Path, *, region_column: str | None = None, indicato
         grid = read_grid(Path(path), sheet)
         header = locate_header(grid, cols, key_field="region")
         if indicator is None and header.column("name") is None:
-            raise InputError(f"{grid.source} {grid.sheet}：表中没有“指标名称”列，请用 indicator= 指明指标")
+            raise InputError(f"{grid.name}：表中没有“指标名称”列，请用 indicator= 指明指标")
         defaults = {"name": indicator} if indicator and header.column("name") is None else None
         parsed, errors = parse_rows(grid, header, key_field="region", defaults=defaults)
     except InputError as exc:

@@ -54,8 +54,17 @@ class Grid:
     sheet: str  # sheet title (CSV: the file name)
     rows: list[list[Cell]]
 
+    @property
+    def name(self) -> str:
+        """'指标.xlsx 一季度' (a CSV file has no sheet: '指标.csv')."""
+        return self.source if self.sheet == self.source else f"{self.source} {self.sheet}"
+
     def where(self, cell: Cell) -> str:
-        return f"{self.sheet}!{col_letter(cell.col)}{cell.row}"
+        """'指标.xlsx 一季度!D7' / '指标.csv!D7'."""
+        return f"{self.name}!{col_letter(cell.col)}{cell.row}"
+
+    def where_row(self, row: int) -> str:
+        return f"{self.name}!第{row}行"
 
 
 def col_letter(col: int) -> str:

@@ -61,7 +61,7 @@ def read_indicator_file(
             problems.append(f"……另有 {len(errors) - MAX_ERRORS} 处错误")
         raise InputError("\n".join(problems), problems=problems)
     if not rows:
-        raise InputError(f"{prefix}{grid.source} {grid.sheet}：表头下没有任何指标行")
+        raise InputError(f"{prefix}{grid.name}：表头下没有任何指标行")
     log.info("read %d indicators from %s", len(rows), grid.source)
     return [ind for ind, _ in rows]
 
@@ -82,7 +82,7 @@ def locate_header(grid: Grid, columns: dict[str, str], *, key_field: str = "name
     header = find_header(grid, checked_columns(columns, grid.source), key_field=key_field)
     if header is None:
         need = "“地区”（或 县区、单位）" if key_field == "region" else "“指标名称”（或 指标、项目）"
-        raise InputError(f"{grid.source} {grid.sheet}：前20行中找不到表头行；表头应包含{need}列，"
+        raise InputError(f"{grid.name}：前20行中找不到表头行；表头应包含{need}列，"
                          "以及 单位、本期值、同比增长(%)、全省增速(%)、全省排位 等列中的至少一列"
                          "（其他表头可用 columns 指定对应字段）")
     log.debug("header of %s: %s", grid.source, header.fields)
@@ -106,7 +106,7 @@ def parse_rows(grid: Grid, header: Header, *, key_field: str = "name", defaults:
         except ValidationError as exc:
             row = cells[0].row if cells else 0
             for err in exc.errors():
-                errors.append(f"{grid.source} {grid.sheet}!第{row}行：{err.get('msg', '')}".replace("Value error, ", ""))
+                errors.append(f"{grid.where_row(row)}：{err.get('msg', '')}".replace("Value error, ", ""))
     return rows, errors
 
 
@@ -137,7 +137,7 @@ def _row_values(grid: Grid, header: Header, by_col: dict[int, Cell], errors: lis
             value = _convert(cell, fname)
         except ValueError as exc:
             title = header.titles.get(col, "")
-            errors.append(f"{grid.source} {grid.where(cell)}（{title}）：{exc}，收到 '{cell.text}'")
+            errors.append(f"{grid.where(cell)}（{title}）：{exc}，收到 '{cell.text}'")
             ok = False
             continue
         if value is None:

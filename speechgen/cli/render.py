@@ -30,11 +30,12 @@ def render(spec: Path, output: Path | None, fmt: str | None, meeting_type: str |
            force: bool) -> None:
     """根据 SPEC（YAML）生成讲话稿初稿。"""
     from ..api import render as render_draft
+    from ..errors import InputError
     from ..exporters import export_bytes, format_for_path
     from ..fsutil import check_writable, write_atomic
 
     if sheet and indicators is None:
-        raise click.UsageError("--sheet 需要与 --indicators 一起使用")
+        raise InputError("--sheet 需要与 --indicators 一起使用")
     fmt = fmt or (format_for_path(str(output)) if output else "md")
     if output is not None:
         check_writable(output, force=force)  # fail before any work

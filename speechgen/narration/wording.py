@@ -79,6 +79,8 @@ def parse_wordings(data: Any, source: str) -> Wordings:
     if not isinstance(data, dict):
         raise PhraseBankError(f"{source}：顶层应为字段表（forms、domains……）")
     forms: dict[str, list[str]] = {}
+    if not isinstance(data.get("forms") or {}, dict):
+        raise PhraseBankError(f"{source}：forms 应为字段表（句式名: 措辞列表）")
     for name, raw in (data.get("forms") or {}).items():
         variants = _strings(raw, f"{source} forms.{name}")
         _check_form(str(name), variants, source)
@@ -110,8 +112,17 @@ def load_wordings(extra: tuple[Path, ...] = ()) -> Wordings:
     """The built-in wordings with *extra* files merged over them (form by form)."""
     words = load_wording_file(corpora_dir() / "narration.yaml")
     for path in extra:
-        words = words.merge(load_wording_file(Path(path)))
+        user = load_wording_file(Path(path))
+        for name, variants in user.forms.items():
+            if name in words.forms and _number_slots(variants[0]) != _number_slots(words.forms[name][0]):
+                raise PhraseBankError(f"{path}：句式 {name} 必须使用与内置措辞相同的数字占位符 "
+                                      f"{sorted(_number_slots(words.forms[name][0]))}")
+        words = words.merge(user)
     return words
+
+
+def _number_slots(text: str) -> set[str]:
+    return set(_SLOT.findall(text)) & NUMBER_SLOTS
 
 
 class Picker:

@@ -228,3 +228,30 @@ def test_numbers_record_every_computed_figure(make_spec) -> None:
     inputs = {"512.3", "9", "11", "6"}
     for token in re.findall(r"\d+(?:\.\d+)?", s.text):
         assert token in derived | inputs, token
+
+
+def test_negative_value_has_no_completion(make_spec) -> None:
+    s = _narrate_one(make_spec, _ind(name="利润总额", value="-3.2", unit="亿元", annual_target="10"), "Q1", 0)
+    assert s.forms == ["value_level"] and "-3.2亿元" in s.text and "%" not in s.text
+
+
+def test_user_wording_file_overrides_a_form(make_spec, tmp_path) -> None:
+    path = tmp_path / "words.yaml"
+    path.write_text('forms:\n  growth_up:\n    - "同比增长了{p}%"\n', encoding="utf-8")
+    rules = NarrationRules(wording_files=(path,))
+    assert _narrate_one(make_spec, _ind(growth="5.0"), "Q1", 0, rules).text == "地区生产总值同比增长了5.0%"
+
+
+@pytest.mark.parametrize("body, message", [
+    ('forms:\n  growth_up:\n    - "同比增长"\n', "相同的数字占位符"),
+    ('forms:\n  growth_up:\n    - "增长{p}%"\n    - "增长较快"\n', "相同的数字占位符"),
+    ('forms:\n  growth_up:\n    - "增长{pct}%"\n', "未知的占位符"),
+    ('forms: [1, 2]\n', "字段表|文字列表|应为"),
+])
+def test_bad_wording_files_are_refused(make_spec, tmp_path, body: str, message: str) -> None:
+    from speechgen.errors import PhraseBankError
+
+    path = tmp_path / "words.yaml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(PhraseBankError, match=message):
+        _narrate_one(make_spec, _ind(growth="5"), "Q1", 0, NarrationRules(wording_files=(path,)))
