@@ -46,10 +46,10 @@ def previous_label(period: Period) -> tuple[str, tuple[Derived, ...]]:
     """How a speech names the period the previous figures belong to.
 
     Q1 → 上年 (last year's full-year figures), H1 → 一季度, Q3 → 上半年,
-    year → 前三季度, 1—N月 → 1—(N−1)月, a single quarter → the quarter before,
+    year → 上年 (last year's figures), 1—N月 → 1—(N−1)月, a single quarter → the quarter before,
     a single month → the month before.  Override with ``NarrationRules.prev_label``.
     """
-    named = {"Q1": "上年", "H1": "一季度", "Q3": "上半年", "year": "前三季度", "Q2": "一季度", "Q4": "三季度"}
+    named = {"Q1": "上年", "H1": "一季度", "Q3": "上半年", "year": "上年", "Q2": "一季度", "Q4": "三季度"}
     if period.code in named:
         return named[period.code], ()
     if period.last == 1:

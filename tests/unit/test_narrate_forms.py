@@ -255,3 +255,12 @@ def test_bad_wording_files_are_refused(make_spec, tmp_path, body: str, message: 
     path.write_text(body, encoding="utf-8")
     with pytest.raises(PhraseBankError, match=message):
         _narrate_one(make_spec, _ind(growth="5"), "Q1", 0, NarrationRules(wording_files=(path,)))
+
+
+@pytest.mark.parametrize("period, label", [("Q1", "上年"), ("H1", "一季度"), ("Q3", "上半年"), ("year", "上年"),
+                                           ("M1-4", "1—3月"), ("M1-2", "1月份"), ("M5", "4月份"), ("Q4", "三季度")])
+def test_previous_period_label(period: str, label: str) -> None:
+    from speechgen.narrate import previous_label
+    from speechgen.periods import parse_period
+
+    assert previous_label(parse_period(period))[0] == label
