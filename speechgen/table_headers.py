@@ -102,7 +102,12 @@ def _map(texts: dict[int, str], columns: dict[str, str], key_field: str) -> Head
     fields: dict[int, str] = {}
     units: dict[int, str] = {}
     for col, text in sorted(texts.items()):
-        fname = "region" if key_field == "region" and re.search(REGION_HEADER, normalise(text)[0]) else None
+        is_region = key_field == "region" and re.search(REGION_HEADER, normalise(text)[0])
+        # "单位" is the reporting unit only when no other column names the regions
+        if is_region and normalise(text)[0] == "单位" and any(
+                re.search(REGION_HEADER, normalise(t)[0]) and normalise(t)[0] != "单位" for t in texts.values()):
+            is_region = None
+        fname = "region" if is_region else None
         fname = fname or field_for(text, columns)
         if fname is None or fname in fields.values():
             continue

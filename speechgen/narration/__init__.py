@@ -33,7 +33,7 @@ from ..periods import Period
 from .aggregates import judge, summarise
 from .facts import Context, row_facts
 from .model import Derived, Narration, Statement, Verdict
-from .rules import NarrationRules
+from .rules import NarrationRules, rules_from_settings
 from .statements import build_statement
 from .wording import Picker, load_wordings
 
@@ -66,7 +66,7 @@ def previous_label(period: Period) -> tuple[str, tuple[Derived, ...]]:
 def narrate(spec: Spec, *, rng: random.Random | None = None, rules: NarrationRules | None = None) -> Narration:
     """Narrate the spec's indicator table (see the module docstring)."""
     rng = rng if rng is not None else random.Random(0)
-    rules = rules or NarrationRules()
+    rules = rules or rules_from_settings(spec.narration)
     period = spec.meeting.period_info
     prev, prev_numbers = (rules.prev_label, ()) if rules.prev_label else previous_label(period)
     wordings = load_wordings(tuple(rules.wording_files))

@@ -49,6 +49,8 @@ mixed (positive when there is no weakness at all).
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import math
 from dataclasses import dataclass
 from decimal import Decimal
@@ -134,3 +136,17 @@ def tone_of(judgement: str, weaknesses: int) -> str:
     if judgement == "承压前行":
         return "negative"
     return "mixed" if weaknesses else "positive"
+
+
+if TYPE_CHECKING:
+    from ..model import NarrationSettings
+
+
+def rules_from_settings(settings: "NarrationSettings") -> NarrationRules:
+    """The spec's ``narration:`` settings as :class:`NarrationRules`."""
+    return NarrationRules(
+        superior_margin=settings.superior_margin, top_n=settings.top_n, rank_rise=settings.rank_rise,
+        rank_drop=settings.rank_drop, negative_is_weak=settings.negative_is_weak,
+        soft_weaknesses=frozenset() if settings.strict_targets else NarrationRules.soft_weaknesses,
+        average_basis=settings.average_basis, prev_label=settings.prev_label,
+    )
