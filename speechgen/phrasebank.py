@@ -200,6 +200,7 @@ class PhrasePicker:
                  slots: Mapping[str, str], variety: str = "normal") -> None:
         self.bank, self.rng, self.context, self.slots, self.variety = bank, rng, dict(context), dict(slots), variety
         self.used: set[str] = set()
+        self.entries: set[str] = set()
         self.log: list[tuple[str, str]] = []
         self.repeats: list[str] = []
         self._echo: set[str] = set()  # distinctive slots the previous phrase used
@@ -223,7 +224,7 @@ class PhrasePicker:
             best = max(len(p.slots & given) for p in fitting)
             fitting = [p for p in fitting if len(p.slots & given) == best]
         texts = [(p, _fill(p.text, slots)) for p in fitting]
-        fresh = [(p, t) for p, t in texts if t not in self.used]
+        fresh = [(p, t) for p, t in texts if t not in self.used and (p.source or p.text) not in self.entries]
         if not fresh:
             log.warning("phrase category %s exhausted; repeating a phrase", category)
             self.repeats.append(category)
@@ -239,6 +240,7 @@ class PhrasePicker:
         chosen, text = fresh[0] if self.variety == "low" else self.rng.choice(fresh)
         self._echo, self._head = chosen.slots & _ECHO, text[:4]
         self.used.add(text)
+        self.entries.add(chosen.source or chosen.text)  # one entry once, whatever its slots are filled with
         self.log.append((category, text))
         return text
 

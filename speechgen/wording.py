@@ -258,8 +258,8 @@ def choose_style(variety: str, rng: random.Random, *, n_problems: int, n_require
         style.problems = "是"
     if n_requirements > 3 and style.requirements == "首先":
         style.requirements = "要"
-    if style.achievements != "heading" or not has_achievements:
-        style.problems_heading = False
+    if style.achievements != "heading" or not has_achievements or layout == "monthly":
+        style.problems_heading = False  # a lone （N） needs sibling headings, and never before 一、
     return style
 
 
