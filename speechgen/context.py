@@ -62,7 +62,13 @@ def next_label(period: Period, this_year: str) -> str:
     return this_year if period.last == 12 else period.next_label
 
 
+_PERIOD_WORDS = re.compile(r"^(?:\d{4}年度?|[一二三四]季度|第[一二三四]季度|上半年|下半年|前三季度|全年|年度|年中|"
+                           r"\d{1,2}[—-]\d{1,2}月|\d{1,2}月份?)+")
+_MEETING_WORDS = re.compile(r"(?:经济)?(?:运行)?(?:形势)?(?:系统)?(?:工作)?(?:分析|调度|推进)?(?:工作)?(?:会议|大会|座谈会|会)$")
+
+
 def sector_of(m: Meeting) -> str:
+    """The department's field: ``meeting.sector``, else read from a title like 全市商务工作会议 (商务)."""
     if m.sector.strip():
         return m.sector.strip()
     if m.type is not MeetingType.department:
@@ -70,9 +76,8 @@ def sector_of(m: Meeting) -> str:
     name = m.title.strip()
     if name.startswith(m.region):
         name = name[len(m.region):]
-    name = re.sub(r"^\d{4}年(度)?|^(上半年|下半年|全年|年度|年中)", "", name)
-    name = re.sub(r"(工作)?(会议|大会|座谈会|推进会)$", "", name)
-    return name.strip("暨 ")
+    name = _MEETING_WORDS.sub("", _PERIOD_WORDS.sub("", name)).strip("暨 ")
+    return name if 0 < len(name) <= 8 and "经济" not in name else ""
 
 
 def unit_of(m: Meeting) -> str:

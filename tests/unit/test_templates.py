@@ -58,10 +58,13 @@ def test_every_type_and_period_renders_cleanly(make_spec, mtype, period, speaker
     spec = make_spec(meeting={"type": mtype, "period": period, "speaker": speaker, "leader": leader,
                               "leader_speaks": when, "date": "2025-10-20"},
                      indicators=indicators, targets=[{"name": "地区生产总值", "growth": 6, "bound": "左右"}])
+    from speechgen.check import check_draft
+
     for variety in ("low", "normal", "high"):
         draft = render_draft(spec, RenderOptions(seed=len(period), variety=variety))
         text = _text(draft)
         _clean(text)
+        assert check_draft(draft, spec=spec) == []  # the proofreader finds nothing, not even a warning
         for h in draft.headings():
             if h.level == 1 and not h.run_in:
                 assert not re.search(r"[，、；：]$", h.text), h.text

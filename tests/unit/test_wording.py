@@ -95,3 +95,15 @@ def test_spec_accepts_the_new_fields_in_chinese(make_spec):
                       "任务": [{"标题": "抓项目", "配合单位": "市财政局"}]})
     assert spec.meeting.leader == "王强书记" and spec.meeting.leader_speaks == "before"
     assert spec.targets[0].bound == "左右" and spec.tasks[0].support == "市财政局"
+
+
+@pytest.mark.parametrize("title, sector", [("全市商务工作会议", "商务"), ("全市2025年发展改革工作会议", "发展改革"),
+                                           ("全县上半年教育工作会议", "教育"), ("全市交通运输工作推进会", "交通运输"),
+                                           ("全区商务系统工作会议", "商务"), ("全市一季度经济运行分析会", ""),
+                                           ("全市经济工作会议", "")])
+def test_department_sector_is_read_from_the_title(title, sector):
+    from speechgen.context import sector_of
+    from speechgen.model import Meeting
+
+    meeting = Meeting(type="department", title=title, period="year", year=2025, region=title[:2])
+    assert sector_of(meeting) == sector
