@@ -140,10 +140,11 @@ def test_same_seed_same_text_and_seeds_differ(make_spec):
     assert len({_md(spec, seed=s) for s in range(5)}) == 5
 
 
-def test_low_variety_is_standard_and_seed_independent():
+def test_low_variety_is_standard_and_seed_independent(make_spec):
+    bare = make_spec(indicators=[])  # no narration: nothing else in the draft depends on the seed
+    logs = [compose_text(bare, RenderOptions(seed=seed, variety="low"))[1].log for seed in (1, 9)]
+    assert logs[0] == logs[1]
     spec = load_spec(ROOT / "samples" / "city_q1.yaml")
-    logs = [compose_text(spec, RenderOptions(seed=seed, variety="low"))[1].log for seed in (1, 9)]
-    assert logs[0] == logs[1]  # the indicator narration may still vary with the seed; the phrases do not
     assert "下面，我讲三点意见。" in _md(spec, seed=1, variety="low")  # the bank lists the standard wording first
     assert "::closing 同志们，时间紧、任务重、要求高。" in compose_text(spec, RenderOptions(variety="low"))[0]
 
