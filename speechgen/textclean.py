@@ -119,7 +119,7 @@ def clean_lines(lines: list[Line]) -> list[CleanLine]:
         indent = raw[:1] in " \u3000\t\xa0"
         out.append(CleanLine(line.number, text, line.style, normalise(getattr(line, "lead", "") or ""),
                              bool(getattr(line, "numbered", False)), indent, gap, noise,
-                             display_width(text)))
+                             display_width(raw.strip())))
         gap = noise = False
     return _drop_running_headers(out)
 
@@ -140,12 +140,17 @@ def _drop_running_headers(lines: list[CleanLine]) -> list[CleanLine]:
     repeated = {t for t, n in counts.items() if n >= 3 or (n == 2 and _HEADERISH.search(t))}
     if not repeated:
         return lines
-    kept, seen = [], set()
+    kept: list[CleanLine] = []
+    seen: set[str] = set()
+    dropped = False
     for i, c in enumerate(lines):
         if c.text in repeated and not START.match(c.text):
             if c.text in seen or i > 6:
+                dropped = True
                 continue
             seen.add(c.text)
+        if dropped:
+            c.after_noise, dropped = True, False
         kept.append(c)
     return kept
 
@@ -159,7 +164,7 @@ def wrap_width(lines: list[CleanLine]) -> int:
         return 0
     top = widths[int(len(widths) * 0.9) - (1 if len(widths) >= 10 else 0)]
     near = sum(1 for w in widths if w >= top - 4)
-    return top - 4 if near >= 0.4 * len(widths) and near >= 3 else 0
+    return top - 4 if near >= 0.5 * len(widths) and near >= 4 else 0
 
 
 def join_paragraphs(lines: list[CleanLine], *, joinable: bool = True) -> list[Para]:
@@ -188,10 +193,10 @@ def _joins(para: Para, last: CleanLine, nxt: CleanLine, wrap: int, gaps_everywhe
         return False
     if nxt.after_gap and not (gaps_everywhere or nxt.after_noise):
         return False
+    if wrap:  # hard-wrapped text: a full line continues, a short one ends its paragraph
+        return last.width >= wrap or para.text[-1] in _CONTINUES
     if ends_sentence(para.text):
         return False
-    if wrap and last.width >= wrap:
-        return True
     if START.match(para.text) and not any(ch in para.text for ch in "。！？"):
         return _continues_heading(para.text, nxt.text)
     return True
