@@ -182,7 +182,8 @@ def _render(template: jinja2.Template, context: dict[str, Any]) -> str:
         raise TemplateError(f"{_where(exc)}找不到模板 {exc.name}") from None
     except jinja2.UndefinedError as exc:
         raise TemplateError(f"{_where(exc)}变量未定义（{exc.message}）") from None
-    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as exc:
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError,
+            OverflowError, RecursionError) as exc:
         raise TemplateError(f"{_where(exc)}模板执行出错（{type(exc).__name__}: {exc}）") from None
 
 

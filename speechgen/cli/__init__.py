@@ -51,7 +51,7 @@ def main() -> None:
 
 def _register() -> None:
     """Import the command modules; each adds its commands to :func:`main`."""
-    from . import corpus, export, info, proof, render  # noqa: F401
+    from . import batch, corpus, export, info, proof, render  # noqa: F401
 
 
 _register()

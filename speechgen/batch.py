@@ -1,0 +1,107 @@
+"""Render many specs in parallel: one failure never stops the rest.
+
+Work items are rendered in worker processes (default: one per core); each
+result reports success with the output path and length, or the Chinese error.
+"""
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+from .errors import SpeechgenError
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    """One draft to produce: a spec (path or dict) and where to write it."""
+
+    name: str
+    spec: Path | Mapping[str, Any]
+    output: Path
+
+
+@dataclass
+class BatchResult:
+    name: str
+    output: Path
+    ok: bool
+    chars: int = 0
+    error: str = ""
+
+
+@dataclass
+class BatchOptions:
+    fmt: str = "docx"
+    seed: int | None = None
+    variety: str = "normal"
+    templates: Sequence[Path] = ()
+    phrases: Sequence[Path] = ()
+    force: bool = False
+    export: dict[str, Any] = field(default_factory=dict)
+
+
+def plan(specs: Iterable[Path], out_dir: Path, fmt: str) -> list[BatchItem]:
+    """One item per spec file, named after the file; duplicate names get a suffix."""
+    items: list[BatchItem] = []
+    seen: dict[str, int] = {}
+    for spec in specs:
+        stem = Path(spec).stem
+        seen[stem] = seen.get(stem, 0) + 1
+        name = stem if seen[stem] == 1 else f"{stem}-{seen[stem]}"
+        items.append(BatchItem(name, Path(spec), out_dir / f"{name}.{fmt}"))
+    return items
+
+
+def run_batch(
+    items: Sequence[BatchItem],
+    options: BatchOptions,
+    *,
+    workers: int | None = None,
+    progress: Callable[[BatchResult], None] | None = None,
+) -> list[BatchResult]:
+    """Render every item; results come back in input order."""
+    workers = max(1, workers or os.cpu_count() or 1)
+    results: dict[int, BatchResult] = {}
+    if workers == 1 or len(items) == 1:
+        for i, item in enumerate(items):
+            results[i] = render_one(item, options)
+            if progress:
+                progress(results[i])
+    else:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up, initargs=(options.fmt,)) as pool:
+            futures = {pool.submit(render_one, item, options): i for i, item in enumerate(items)}
+            for fut in as_completed(futures):
+                i = futures[fut]
+                try:
+                    results[i] = fut.result()
+                except Exception as exc:  # a crashed worker: report, keep going
+                    results[i] = BatchResult(items[i].name, items[i].output, False, error=f"内部错误：{exc}")
+                if progress:
+                    progress(results[i])
+    return [results[i] for i in range(len(items))]
+
+
+def _warm_up(fmt: str) -> None:
+    """Pay imports once per worker, not once per draft."""
+    from . import compose, phrasebank
+
+    phrasebank.builtin_bank()
+    compose.environment(())
+    if fmt == "docx":
+        from .exporters import docx  # noqa: F401
+
+
+def render_one(item: BatchItem, options: BatchOptions) -> BatchResult:
+    """Render one item; SpeechgenErrors become a failed result, never an exception."""
+    from .api import export, render
+
+    try:
+        draft = render(item.spec, seed=options.seed, variety=options.variety,
+                       templates=options.templates, phrases=options.phrases)
+        export(draft, item.output, fmt=options.fmt, force=options.force, **options.export)
+        return BatchResult(item.name, item.output, True, chars=draft.char_count())
+    except SpeechgenError as exc:
+        return BatchResult(item.name, item.output, False, error=str(exc))

@@ -1,0 +1,53 @@
+"""`speechgen batch`: many drafts at once, with a progress bar and a summary table."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import _guard, main
+
+
+@main.command()
+@click.argument("specs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output-dir", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="输出目录（不存在则创建）")
+@click.option("--format", "fmt", type=click.Choice(["docx", "md", "txt", "json"]), default="docx", show_default=True)
+@click.option("--regions", type=click.Path(dir_okay=False, path_type=Path), help="分地区指标表（.xlsx/.csv），每个地区生成一篇")
+@click.option("--by", "by", default="地区", show_default=True, help="分地区指标表中地区所在的列名")
+@click.option("--sheet", help="分地区指标表的工作表名")
+@click.option("-j", "--jobs", type=int, help="并行进程数（默认等于 CPU 核数）")
+@click.option("--seed", type=int)
+@click.option("--variety", type=click.Choice(["low", "normal", "high"]), default="normal", show_default=True)
+@click.option("--templates", "templates", multiple=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--phrases", "phrases", multiple=True, type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
+@_guard
+def batch(specs: tuple[Path, ...], out_dir: Path, fmt: str, regions: Path | None, by: str, sheet: str | None,
+          jobs: int | None, seed: int | None, variety: str, templates: tuple[Path, ...],
+          phrases: tuple[Path, ...], force: bool) -> None:
+    """批量生成：每个 SPEC 一篇；或用 --regions 按地区各生成一篇。任何一篇失败不影响其他，最后汇总。"""
+    from ..batch import BatchOptions, plan, run_batch
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if regions is not None:
+        from ..regions import plan_regions
+
+        if len(specs) != 1:
+            raise click.UsageError("使用 --regions 时只能给一个 SPEC（作为各地区共用的会议信息和任务）")
+        items = plan_regions(specs[0], regions, out_dir, fmt=fmt, by=by, sheet=sheet)
+    else:
+        items = plan(specs, out_dir, fmt)
+    options = BatchOptions(fmt=fmt, seed=seed, variety=variety, templates=templates, phrases=phrases, force=force)
+    with click.progressbar(length=len(items), label="生成中", file=sys.stderr) as bar:
+        results = run_batch(items, options, workers=jobs, progress=lambda _r: bar.update(1))
+    failed = [r for r in results if not r.ok]
+    width = max(len(r.name) for r in results)
+    for r in results:
+        status = f"成功  {r.chars:>6} 字  {r.output}" if r.ok else f"失败  {r.error.splitlines()[0]}"
+        click.echo(f"{r.name:<{width}}  {status}")
+    click.echo(f"共 {len(results)} 篇：成功 {len(results) - len(failed)} 篇，失败 {len(failed)} 篇。")
+    for r in failed:
+        click.echo(f"\n[{r.name}] {r.error}", err=True)
+    if failed:
+        sys.exit(1)
