@@ -112,9 +112,9 @@ def _front(lines: list[CleanLine], draft: Draft) -> list[CleanLine]:
         if _SALUTATION.match(text) or (c.style and _HEADING_STYLE.match(c.style) and title):
             break
         if title and (_DATE_LINE.match(text) or (_BYLINE.match(text) and len(text) <= 24)):
-            sub.append(text)
+            sub.append(re.sub(r"[ \u3000\t]+", "\u3000", c.raw) if c.raw else text)
         elif not sub and (_TITLE_STYLE.match(c.style) or _title_fragment(text)):
-            title.append(text)
+            title.append(_title_text(c))
         else:
             break
         i += 1
@@ -126,6 +126,14 @@ def _front(lines: list[CleanLine], draft: Draft) -> list[CleanLine]:
         draft.blocks.append(Paragraph([Run(lines[i].text)], kind="salutation"))
         i += 1
     return lines[i:]
+
+
+def _title_text(c: CleanLine) -> str:
+    """A title line, normalised, but a wide gap (two spaces, a full-width space) stays a gap."""
+    from .textclean import normalise
+
+    gapped = re.sub(r"(?<=\S)(?: {2,}|\u3000+|\t+)(?=\S)", "\ue000", c.raw or c.text)
+    return normalise(gapped).replace("\ue000", "\u3000")
 
 
 def _title_fragment(text: str) -> bool:
@@ -209,6 +217,20 @@ def _assign_roles(items: list[Item], paras: list[Para], offsets: list[int]) -> N
         if it.series not in lead_ins:
             lead_ins[it.series] = _lead_in(it.token, paras, heads)
         it.role = item_role(texts[j], items[it.parent].role, lead_ins[it.series])
+    _problem_series(items)
+
+
+def _problem_series(items: list[Item]) -> None:
+    """A series whose items are mostly problems is a problem list throughout."""
+    by_series: dict[int, list[Item]] = {}
+    for it in items:
+        if it.parent is not None:
+            by_series.setdefault(it.series, []).append(it)
+    for members in by_series.values():
+        hits = sum(1 for it in members if it.role == "problems")
+        if len(members) >= 2 and hits * 2 >= len(members):
+            for it in members:
+                it.role = "problems"
 
 
 def _part_of(items: list[Item], j: int) -> int:
@@ -234,9 +256,9 @@ def _item_heading(text: str, tok: Token, stop: int | None) -> str:
 def _lead_in(tok: Token, paras: list[Para], heads: set[int]) -> str:
     """The clause introducing a series (the text just before its first item, not a heading)."""
     if tok.pos:
-        return paras[tok.para].text[:tok.pos][-40:]
+        return paras[tok.para].text[:tok.pos][-100:]
     if tok.para and tok.para - 1 not in heads:
-        return paras[tok.para - 1].text[-40:]
+        return paras[tok.para - 1].text[-60:]
     return ""
 
 

@@ -74,6 +74,7 @@ class CleanLine:
     after_gap: bool = False  # a blank line came before it
     after_noise: bool = False  # a noise line (page number …) was removed before it
     width: int = 0
+    raw: str = ""  # the stripped source line (bylines keep their spacing)
 
 
 def normalise(text: str) -> str:
@@ -114,14 +115,20 @@ def clean_lines(lines: list[Line]) -> list[CleanLine]:
             noise = True
             continue
         text = normalise(raw)
-        if not text:
+        if not text or (noise and _running_header(text)):
             continue
         indent = raw[:1] in " \u3000\t\xa0"
         out.append(CleanLine(line.number, text, line.style, normalise(getattr(line, "lead", "") or ""),
                              bool(getattr(line, "numbered", False)), indent, gap, noise,
-                             display_width(raw.strip())))
+                             display_width(raw.strip()), raw.strip()))
         gap = noise = False
     return _drop_running_headers(out)
+
+
+def _running_header(text: str) -> bool:
+    """A short header-like line right after a page break (a header that appears only once)."""
+    return (len(text) <= 30 and text[-1] not in _FINAL and not START.match(text)
+            and _HEADERISH.search(text) is not None and "，" not in text)
 
 
 def _cut_tail(lines: list[Line]) -> list[Line]:
@@ -193,13 +200,14 @@ def _joins(para: Para, last: CleanLine, nxt: CleanLine, wrap: int, gaps_everywhe
         return False
     if nxt.after_gap and not (gaps_everywhere or nxt.after_noise):
         return False
+    heading = START.match(para.text) is not None and not any(ch in para.text for ch in "。！？")
     if wrap:  # hard-wrapped text: a full line continues, a short one ends its paragraph
-        return last.width >= wrap or para.text[-1] in _CONTINUES
+        if last.width >= wrap or para.text[-1] in _CONTINUES:
+            return True
+        return heading and nxt.width < wrap and _continues_heading(para.text, nxt.text)
     if ends_sentence(para.text):
         return False
-    if START.match(para.text) and not any(ch in para.text for ch in "。！？"):
-        return _continues_heading(para.text, nxt.text)
-    return True
+    return _continues_heading(para.text, nxt.text) if heading else True
 
 
 def _continues_heading(head: str, nxt: str) -> bool:
@@ -208,8 +216,8 @@ def _continues_heading(head: str, nxt: str) -> bool:
         return True
     if nxt[-1] in "：:；;":
         return False
-    if nxt[-1] in "。！？":
-        return len(nxt) <= 10 and len(head) + len(nxt) <= 70
+    if nxt[-1] in "。！？":  # the broken-off end of a run-in heading: …薄弱指 / 标。
+        return len(nxt) <= 5 and len(head) + len(nxt) <= 70
     return len(nxt) <= 30 and not any(ch in nxt for ch in "。！？") and len(head) + len(nxt) <= 70
 
 
