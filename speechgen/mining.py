@@ -66,6 +66,9 @@ class Segmenter:
     def known(self, word: str) -> bool:
         return self.tk.FREQ.get(word, 0) > 0
 
+    def freq(self, word: str) -> int:
+        return int(self.tk.FREQ.get(word, 0))
+
 
 def segmenter() -> Segmenter:
     """The process-wide segmenter (the jieba dictionary loads here, once)."""
@@ -203,9 +206,9 @@ def _document_candidates(lines: list[Any], path: Path, seg: Segmenter) -> list[F
             body = "".join(r.text for r in block.body)
             if body:
                 found += candidates_in_clauses(body, role, seg)
-        elif text:
+        elif text and getattr(block, "kind", "body") != "salutation":
             kind = getattr(block, "kind", "body")
-            found += candidates_in_clauses(text, kind if kind in {"closing", "salutation"} else role, seg)
+            found += candidates_in_clauses(text, "closing" if kind == "closing" else role, seg)
     return found
 
 

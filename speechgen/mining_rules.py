@@ -43,6 +43,7 @@ _SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林
                       "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 _PLACE_END = frozenset("市县区省州镇乡村旗盟")
 _IDIOM_TAGS = frozenset({"i", "l"})
+_COMMON = 1000  # dictionary frequency above which an "nr" word is an everyday word, not a name
 
 
 class SegmenterLike(Protocol):
@@ -51,6 +52,8 @@ class SegmenterLike(Protocol):
     def cut(self, text: str) -> list[str]: ...
 
     def known(self, word: str) -> bool: ...
+
+    def freq(self, word: str) -> int: ...
 
     def clean(self, word: str) -> bool: ...
 
@@ -100,8 +103,8 @@ def clean_token(tok: str, seg: SegmenterLike) -> bool:
     if _BAD_CHARS.search(tok):
         return False
     tag = seg.tags.get(tok)
-    if tag in _BAD_TAGS:
-        return False
+    if tag in _BAD_TAGS and not (tag == "nr" and seg.freq(tok) >= _COMMON):
+        return False  # jieba tags a few everyday words as names (谢谢, 明白): frequent ones are kept
     if len(tok) >= 2 and tag is None and not seg.known(tok):
         if tok[0] in _SURNAMES or tok[-1] in _PLACE_END:
             return False
