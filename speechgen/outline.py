@@ -37,6 +37,7 @@ _CLOSING_START = re.compile(
     r"|希望大家|最后[，,]希望)")
 _SLOGAN_START = re.compile(r"^[\u4e00-\u9fff]{2,8}[，,][\u4e00-\u9fff]{2,8}[！!。；]")
 _RALLY = re.compile(r"让我们|希望大家|确保完成|以优异成绩|新的更大贡献|努力奋斗|满意的答卷|奋力夺取|谢谢大家|时不我待|只争朝夕|时不等人")
+_TRAILER = re.compile(r"^(?:[（(][^（）()]{1,30}[）)]|\d{4}年\d{1,2}月\d{1,2}日)$")
 _HEAD_END = re.compile(r"[。！？：!?:]")
 
 
@@ -178,9 +179,11 @@ def _offsets(paras: list[Para]) -> list[int]:
 def _closing_start(paras: list[Para], body_from: int) -> int:
     """Index of the first closing paragraph (``len(paras)`` if the speech has no closing)."""
     n = len(paras)
-    if n == 0 or n - 1 <= body_from:
-        return n
     last = n - 1
+    while last > body_from and _TRAILER.match(paras[last].text):
+        last -= 1  # （根据录音整理） / a date under the text
+    if n == 0 or last <= body_from:
+        return n
     if paras[last].text.startswith(("谢谢大家", "谢谢！")) and last - 1 > body_from:
         if _is_closing(paras[last - 1].text):
             return last - 1

@@ -125,11 +125,15 @@ def _pick(sections: list[_Section], role: str) -> list[tuple[str, list[str], int
     return out
 
 
+_LINK = re.compile(r"^(?:在肯定成绩的同时|总的来[看说]|总体来看|总体上看|对此|与此同时|但是?[，,]|同时[，,])")
+
+
 def _sentences(text: str, limit: int = 3) -> list[str]:
+    """The first sentences of a section's text, without lead-ins (…：) and link sentences (对此，…)."""
     out: list[str] = []
     for m in _SENTENCE.finditer(text):
         sent = m.group(0).strip()
-        if len(sent) >= 4:
+        if len(sent) >= 4 and not sent.endswith(("：", ":")) and not _LINK.match(sent):
             out.append(sent)
         if len(out) >= limit or sum(map(len, out)) >= 300:
             break

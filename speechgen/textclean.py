@@ -198,8 +198,8 @@ def _joins(para: Para, last: CleanLine, nxt: CleanLine, wrap: int, gaps_everywhe
         return False
     if indents and nxt.indent:
         return False
-    if nxt.after_gap and not (gaps_everywhere or nxt.after_noise):
-        return False
+    if nxt.after_gap and not (nxt.after_noise or (gaps_everywhere and wrap)):
+        return False  # a blank line ends a paragraph, unless every wrapped line is followed by one
     heading = START.match(para.text) is not None and not any(ch in para.text for ch in "。！？")
     if wrap:  # hard-wrapped text: a full line continues, a short one ends its paragraph
         if last.width >= wrap or para.text[-1] in _CONTINUES:
@@ -217,7 +217,7 @@ def _continues_heading(head: str, nxt: str) -> bool:
     if nxt[-1] in "：:；;":
         return False
     if nxt[-1] in "。！？":  # the broken-off end of a run-in heading: …薄弱指 / 标。
-        return len(nxt) <= 5 and len(head) + len(nxt) <= 70
+        return len(nxt) <= 3 and len(head) + len(nxt) <= 70
     return len(nxt) <= 30 and not any(ch in nxt for ch in "。！？") and len(head) + len(nxt) <= 70
 
 
