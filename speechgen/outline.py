@@ -24,20 +24,9 @@ from .markers import Token, run_in_tokens, start_token
 from .numbers import heading_marker
 from .readers import Line, read_lines
 from .roles import item_role, part_role
-from .textclean import CleanLine, Para, clean_lines, join_paragraphs
+from .frontmatter import HEADING_STYLE, closing_start, front
+from .textclean import Para, clean_lines, join_paragraphs
 
-_SALUTATION = re.compile(r"^(?:各位[^。！？]{0,30}[、，])?(?:同志们|各位(?:领导|代表|委员|同事)[^。！？]{0,20})[：:！!]$")
-_DATE_LINE = re.compile(r"^[（(]?\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年[^。，]{1,12}?[）)]?$")
-_BYLINE = re.compile(r"^[\u4e00-\u9fff·、（）()]{0,24}?(?:书记|市长|县长|区长|省长|州长|旗长|镇长|乡长|主任|局长|部长|厅长|主席|委员|秘书长|行长|经理)?[ 　]?[\u4e00-\u9fff·]{2,4}$")
-_TITLE_WORDS = re.compile(r"讲话|发言|报告|致辞|汇报|总结|会议|会上|意见|提纲|材料|动员|在.{2,40}上")
-_TITLE_STYLE = re.compile(r"^(?:Title|标题|Subtitle|副标题)$", re.I)
-_HEADING_STYLE = re.compile(r"^(?:Heading|标题)\s*(\d)$", re.I)
-_CLOSING_START = re.compile(
-    r"^(?:同志们[，,！!]|让我们|谢谢大家|谢谢！|总之[，,]|以上(?:几|[一二三四五六七八九十]|\d)(?:点|个方面)|通过今天的会议"
-    r"|希望大家|最后[，,]希望)")
-_SLOGAN_START = re.compile(r"^[\u4e00-\u9fff]{2,8}[，,][\u4e00-\u9fff]{2,8}[！!。；]")
-_RALLY = re.compile(r"让我们|希望大家|确保完成|以优异成绩|新的更大贡献|努力奋斗|满意的答卷|奋力夺取|谢谢大家|时不我待|只争朝夕|时不等人")
-_TRAILER = re.compile(r"^(?:[（(][^（）()]{1,30}[）)]|\d{4}年\d{1,2}月\d{1,2}日)$")
 _HEAD_END = re.compile(r"[。！？：!?:]")
 
 
@@ -85,13 +74,13 @@ def outline_text(text: str, *, source: str = "<文本>") -> Outline:
 def outline_lines(lines: list[Line], *, source: str = "", joinable: bool = True) -> Outline:
     clean = clean_lines(lines)
     draft = Draft()
-    rest = _front(clean, draft)
+    rest = front(clean, draft)
     paras = join_paragraphs(rest, joinable=joinable)
     tokens = _tokens(paras)
     top = top_scheme(tokens)
     first = next((i for i, t in enumerate(tokens) if top is None or (t.start and t.scheme == top)), len(tokens))
     body_from = tokens[first].para if first < len(tokens) else len(paras)
-    close_from = _closing_start(paras, body_from)
+    close_from = closing_start(paras, body_from)
     offsets = _offsets(paras)
     limit = offsets[close_from] if close_from < len(paras) else offsets[-1]
     tokens = [t for t in tokens[first:] if t.para < close_from]
@@ -100,46 +89,6 @@ def outline_lines(lines: list[Line], *, source: str = "", joinable: bool = True)
     heading_lines = _fill(draft, paras, items, body_from, close_from)
     opening = any(p.text for p in paras[:body_from] if p.text)
     return Outline(draft, heading_lines, opening, close_from < len(paras), source)
-
-
-# --------------------------------------------------------------------------- front matter
-
-def _front(lines: list[CleanLine], draft: Draft) -> list[CleanLine]:
-    """Title, byline/date lines and the salutation; returns the remaining lines."""
-    i, title, sub = 0, [], []
-    while i < len(lines) and i < 8:
-        c = lines[i]
-        text = c.text
-        if _SALUTATION.match(text) or (c.style and _HEADING_STYLE.match(c.style) and title):
-            break
-        if title and (_DATE_LINE.match(text) or (_BYLINE.match(text) and len(text) <= 24)):
-            sub.append(re.sub(r"[ \u3000\t]+", "\u3000", c.raw) if c.raw else text)
-        elif not sub and (_TITLE_STYLE.match(c.style) or _title_fragment(text)):
-            title.append(_title_text(c))
-        else:
-            break
-        i += 1
-    if title and not (_TITLE_WORDS.search("".join(title)) or _TITLE_STYLE.match(lines[0].style)
-                      or _HEADING_STYLE.match(lines[0].style)):
-        i, title, sub = 0, [], []
-    draft.title, draft.subtitle = "".join(title), sub
-    if i < len(lines) and _SALUTATION.match(lines[i].text):
-        draft.blocks.append(Paragraph([Run(lines[i].text)], kind="salutation"))
-        i += 1
-    return lines[i:]
-
-
-def _title_text(c: CleanLine) -> str:
-    """A title line, normalised, but a wide gap (two spaces, a full-width space) stays a gap."""
-    from .textclean import normalise
-
-    gapped = re.sub(r"(?<=\S)(?: {2,}|\u3000+|\t+)(?=\S)", "\ue000", c.raw or c.text)
-    return normalise(gapped).replace("\ue000", "\u3000")
-
-
-def _title_fragment(text: str) -> bool:
-    return (len(text) <= 40 and not any(ch in text for ch in "。；;，,") and text[-1] not in "：:"
-            and start_token(text, 0) is None)
 
 
 # --------------------------------------------------------------------------- body
@@ -158,7 +107,7 @@ def _tokens(paras: list[Para]) -> list[Token]:
 
 def _styled_token(p: Para, i: int) -> Token | None:
     """A Word/Markdown heading style or a bold lead sentence without a printed number."""
-    m = _HEADING_STYLE.match(p.style)
+    m = HEADING_STYLE.match(p.style)
     if m:
         return Token(i, 0, 0, f"h{m.group(1)}", 0, "", True)
     lead = p.lead
@@ -174,29 +123,6 @@ def _offsets(paras: list[Para]) -> list[int]:
         total += len(p.text) + 1
     offsets.append(total)
     return offsets
-
-
-def _closing_start(paras: list[Para], body_from: int) -> int:
-    """Index of the first closing paragraph (``len(paras)`` if the speech has no closing)."""
-    n = len(paras)
-    last = n - 1
-    while last > body_from and _TRAILER.match(paras[last].text):
-        last -= 1  # （根据录音整理） / a date under the text
-    if n == 0 or last <= body_from:
-        return n
-    if paras[last].text.startswith(("谢谢大家", "谢谢！")) and last - 1 > body_from:
-        if _is_closing(paras[last - 1].text):
-            return last - 1
-        return last
-    return last if _is_closing(paras[last].text) else n
-
-
-def _is_closing(text: str) -> bool:
-    if start_token(text, 0) is not None:
-        return False
-    if _CLOSING_START.match(text):
-        return True
-    return bool(_SLOGAN_START.match(text)) and (bool(_RALLY.search(text)) or text.endswith(("！", "!")))
 
 
 def _assign_roles(items: list[Item], paras: list[Para], offsets: list[int]) -> None:

@@ -211,14 +211,19 @@ def _joins(para: Para, last: CleanLine, nxt: CleanLine, wrap: int, gaps_everywhe
 
 
 def _continues_heading(head: str, nxt: str) -> bool:
-    """A heading line without final punctuation: is *nxt* its broken-off tail?"""
+    """A heading line without final punctuation: is *nxt* its broken-off tail?
+
+    Tails are short: the rest of a heading (…迎难 / 而上，全力以赴), or the last
+    character or two of a run-in heading before its 。 (…薄弱指 / 标。正文…).
+    """
     if head[-1] in _CONTINUES:
         return True
     if nxt[-1] in "：:；;":
         return False
-    if nxt[-1] in "。！？":  # the broken-off end of a run-in heading: …薄弱指 / 标。
-        return len(nxt) <= 3 and len(head) + len(nxt) <= 70
-    return len(nxt) <= 30 and not any(ch in nxt for ch in "。！？") and len(head) + len(nxt) <= 70
+    stop = next((i for i, ch in enumerate(nxt) if ch in "。！？"), -1)
+    if stop >= 0:
+        return stop <= 2 and len(head) + stop <= 70
+    return len(nxt) <= 30 and len(head) + len(nxt) <= 70
 
 
 def ends_sentence(text: str) -> bool:

@@ -101,11 +101,17 @@ def test_draft_blocks_are_salutation_opening_headings_closing() -> None:
     assert isinstance(draft.blocks[2], Heading) and draft.blocks[2].marker == "一、"
 
 
-def test_split_heading_in_one_paragraph_per_line_text() -> None:
-    text = "同志们：\n下面讲两点。\n一、坚定信心、迎难\n而上，全力以赴稳增长\n今年以来，各项工作有序推进，成效明显。\n二、狠抓落实\n要压实责任。"
+@pytest.mark.parametrize("lines, heading", [
+    (["一、坚定信心、迎难", "而上，全力以赴稳增长", "今年以来，各项工作有序推进，成效明显。"], "坚定信心、迎难而上，全力以赴稳增长"),
+    (["一、坚定信心，", "全力以赴稳增长", "今年以来，各项工作有序推进，成效明显。"], "坚定信心，全力以赴稳增长"),
+    (["一、加快补齐薄弱指", "标。要对照目标逐项研究。"], "加快补齐薄弱指标"),
+    (["一、狠抓落实", "要抓紧。"], "狠抓落实"),  # a short body sentence is no tail
+])
+def test_split_headings_in_one_paragraph_per_line_text(lines: list[str], heading: str) -> None:
+    text = "\n".join(["同志们：", "下面讲几点意见。", *lines, "二、其他工作", "要抓紧。"])
     heads = outline_text(text).to_dict()["headings"]
-    assert [(h["marker"], h["text"], h["line"]) for h in heads] == [
-        ("一、", "坚定信心、迎难而上，全力以赴稳增长", 3), ("二、", "狠抓落实", 6)]
+    assert (heads[0]["text"], heads[0]["line"]) == (heading, 3)
+    assert heads[-1]["text"] == "其他工作"
 
 
 @pytest.mark.parametrize("text, expected", [
