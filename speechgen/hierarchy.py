@@ -98,7 +98,7 @@ class _Builder:
             else:  # numbering error (skipped or repeated number): keep the series
                 self._add(tok, self.stack[same], same)
             return
-        if tok.ordinal > 1 and not tok.start and tok.scheme not in FIXED:
+        if tok.ordinal > 1 and tok.scheme not in FIXED:
             return  # a stray "二是" without its series (一方面…二是…): not a heading
         parent = self.series[self.stack[-1]].items[-1] if self.stack else None
         depth = self.items[parent].depth + 1 if parent is not None else 1

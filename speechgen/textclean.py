@@ -44,6 +44,9 @@ START = re.compile(
     r"|[一二三四五六七八九十]{1,3}[、，,．.是要]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
     r"|\d{1,2}(?:[、．)）]|\.(?!\d))|[①-⑳]|(?:首先|其次|再次|最后)[，,：:]|——|－－"
     r"|同志们[，,！!：:]|谢谢大家|各位)")
+_OWN_LINE = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)])")
+MAX_HEADING = 44  # characters with the marker; the genre's headings run 4–41 after it
+_OPENER = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}[，,][\u4e00-\u9fff]{2,8}[！!]|让我们|希望大家|总之[，,]|谢谢)")
 _FINAL = "。！？；：!?;:…"
 _CONTINUES = "，、“《（—(-"
 
@@ -194,20 +197,43 @@ def join_paragraphs(lines: list[CleanLine], *, joinable: bool = True) -> list[Pa
 
 def _joins(para: Para, last: CleanLine, nxt: CleanLine, wrap: int, gaps_everywhere: bool,
            indents: bool) -> bool:
-    if para.style or nxt.style or nxt.lead or START.match(nxt.text):
+    if para.style or nxt.style or nxt.lead:
         return False
     if indents and nxt.indent:
         return False
     if nxt.after_gap and not (nxt.after_noise or (gaps_everywhere and wrap)):
         return False  # a blank line ends a paragraph, unless every wrapped line is followed by one
     heading = START.match(para.text) is not None and not any(ch in para.text for ch in "。！？")
+    if START.match(nxt.text):  # a marker starts a paragraph, unless a full line broke mid-sentence before it
+        return bool(wrap) and last.width >= wrap and para.text[-1] not in _FINAL and not heading
     if wrap:  # hard-wrapped text: a full line continues, a short one ends its paragraph
+        if heading and _OWN_LINE.match(para.text):
+            return _heading_goes_on(para.text, last, nxt, wrap)
+        if para.text[-1] in "。！？" and _OPENER.match(nxt.text):
+            return False  # a closing slogan after a sentence that happened to fill its line
         if last.width >= wrap or para.text[-1] in _CONTINUES:
             return True
         return heading and nxt.width < wrap and _continues_heading(para.text, nxt.text)
     if ends_sentence(para.text):
         return False
     return _continues_heading(para.text, nxt.text) if heading else True
+
+
+def _heading_goes_on(head: str, last: CleanLine, nxt: CleanLine, wrap: int) -> bool:
+    """Hard-wrapped 一、/（一） heading line without 。: does *nxt* continue it?
+
+    After a short line, only a short tail does.  After a full line, the heading may
+    go on, but not past the genre's longest headings: a heading that exactly filled
+    its line is followed by body text.
+    """
+    if head[-1] in _CONTINUES:
+        return True
+    if last.width < wrap:
+        return nxt.width < wrap and _continues_heading(head, nxt.text)
+    stop = next((i for i, ch in enumerate(nxt.text) if ch in "。！？"), -1)
+    if stop >= 0:  # a run-in heading ends on this line: its tail before 。 is short
+        return stop <= 12 and len(head) + stop <= MAX_HEADING
+    return len(head) + len(nxt.text) <= MAX_HEADING
 
 
 def _continues_heading(head: str, nxt: str) -> bool:

@@ -51,6 +51,15 @@ def test_title_opening_closing(name: str, variant: str) -> None:
     assert (d["title"], d["subtitle"], d["opening"], d["closing"]) == FRONT[name]
 
 
+@pytest.mark.parametrize("columns", [50, 53, 56, 59, 62, 67, 72])
+@pytest.mark.parametrize("name", ["quarterly", "dispatch_web", "bureau"])
+def test_any_page_width_gives_the_clean_outline(name: str, columns: int) -> None:
+    paragraphs, expected, head = SAMPLES[name]
+    outline = outline_text(pdf_text(paragraphs, head=head, columns=columns, per_page=9).text)
+    assert _summary(outline) == expected
+    assert (outline.opening, outline.closing) == FRONT[name][2:]
+
+
 def test_lines_point_at_the_markers_in_pdf_text() -> None:
     pdf = pdf_text(QUARTERLY, head=4)
     lines = pdf.text.splitlines()
