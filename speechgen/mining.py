@@ -49,9 +49,12 @@ class Segmenter:
         self.tk.initialize()
         self.tags = _pos_table(self.tk)
         self._clean: dict[str, bool] = {}
+        self.formulas: set[str] = set()
         for word, freq, tag in user_words():
             self.tk.add_word(word, freq, tag)
             self.tags[word] = tag
+            if tag in {"i", "l"}:
+                self.formulas.add(word)
 
     def cut(self, text: str) -> list[str]:
         return list(self.tk.cut(text))
@@ -79,14 +82,14 @@ def segmenter() -> Segmenter:
         return _SEGMENTER
 
 
-_WANTED_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "i", "l"}
+_WANTED_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "i", "l", "n", "vn", "ng", "s"}
 
 
 _TAG_LINE = re.compile(rb"^(\S+) \d+ (" + b"|".join(t.encode() for t in sorted(_WANTED_TAGS)) + rb")\r?$", re.M)
 
 
 def _pos_table(tk: Any) -> dict[str, str]:
-    """Part-of-speech tags of the main dictionary we filter or select on (names, places, idioms).
+    """Part-of-speech tags of the main dictionary we filter or select on (names, places, nouns, idioms).
 
     Cached next to jieba's own cache (a marshal file keyed by the dictionary's size and mtime).
     """
@@ -102,7 +105,7 @@ def _pos_table(tk: Any) -> dict[str, str]:
     except OSError:
         st = None
     stamp = f"{st.st_size}:{st.st_mtime_ns}" if st else ""
-    cache = Path(tempfile.gettempdir()) / "speechgen-jieba-tags.cache"
+    cache = Path(tempfile.gettempdir()) / "speechgen-jieba-tags-v2.cache"
     if stamp:
         try:
             saved_stamp, table = marshal.loads(cache.read_bytes())

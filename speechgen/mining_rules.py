@@ -43,11 +43,13 @@ _SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林
                       "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 _PLACE_END = frozenset("市县区省州镇乡村旗盟")
 _IDIOM_TAGS = frozenset({"i", "l"})
+_NOUN_TAGS = frozenset({"n", "vn", "nz", "ng", "nr", "ns", "nt", "nrt", "nrfg", "s"})
 _COMMON = 1000  # dictionary frequency above which an "nr" word is an everyday word, not a name
 
 
 class SegmenterLike(Protocol):
     tags: dict[str, str]
+    formulas: set[str]  # user-dictionary words tagged i / l
 
     def cut(self, text: str) -> list[str]: ...
 
@@ -113,20 +115,31 @@ def clean_token(tok: str, seg: SegmenterLike) -> bool:
     return True
 
 
+def _noun_compound(word: str, seg: SegmenterLike) -> bool:
+    """土壤污染, 生态环境: two nouns make content, not a formula (jieba tags some as idioms).
+
+    Words of the 公文 user dictionary tagged as formulas (i, l) are trusted.
+    """
+    if len(word) != 4 or word in seg.formulas:
+        return False
+    return seg.tags.get(word[:2]) in _NOUN_TAGS and seg.tags.get(word[2:]) in _NOUN_TAGS
+
+
 def candidates_in_clauses(text: str, role: str, seg: SegmenterLike, tokens: list[str] | None = None) -> list[Found]:
     tokens = seg.cut(text) if tokens is None else tokens
     found: list[Found] = []
     parts = clauses(tokens)
     ok = [bool(_CJK.match(c.text)) and all(map(seg.clean, c.tokens)) for c in parts]
+    nouns = [all(seg.tags.get(t) in _NOUN_TAGS for t in c.tokens) or _noun_compound(c.text, seg) for c in parts]
     sentence: list[int] = []
     for i, c in enumerate(parts):
         t = c.text
         if ok[i]:
-            if len(t) == 4:
+            if len(t) == 4 and not nouns[i]:  # 土壤污染, 生态环境: content, not a formula
                 found.append(Found("mined_four_char", t, role))
             else:
                 found += [Found("mined_four_char", w, role) for w in c.tokens
-                          if len(w) == 4 and seg.tags.get(w) in _IDIOM_TAGS]
+                          if len(w) == 4 and seg.tags.get(w) in _IDIOM_TAGS and not _noun_compound(w, seg)]
             initial = c.before in _SENTENCE_END or c.before == ""
             if initial and c.after in {"，", ","} and 2 <= len(t) <= 12:
                 found.append(Found("mined_transition", t, role))
@@ -136,7 +149,7 @@ def candidates_in_clauses(text: str, role: str, seg: SegmenterLike, tokens: list
         if c.after in _SENTENCE_END or c.after == "" or i == len(parts) - 1:
             found += _stock_sentence(parts, sentence, ok, role)
             sentence = []
-    found += _chains(parts, ok, role)
+    found += _chains(parts, [o and not n for o, n in zip(ok, nouns)], role)
     return found
 
 

@@ -20,7 +20,7 @@ SPEECH_A = """在全市一季度项目建设调度会上的讲话
 **同志指出：要加快补齐短板。
 二、突出重点，全力抓好项目建设
 （一）抓项目、扩投资、守底线，以项目建设为抓手。各县区要坚持抢前抓早、挂图作战，确保项目早开工。由李建国同志牵头，对接北京有关部门。
-（二）强化督查抓落实。李建国同志指出：要实行周调度。对进度滞后的项目，要约谈问责。
+（二）强化督查抓落实。李建国同志指出：要实行周调度。对进度滞后的项目，要约谈问责。统筹抓好土壤污染、生态环境、安全生产。
 同志们，时间紧、任务重。希望大家真抓实干，确保完成全年目标任务。谢谢大家！
 """
 
@@ -38,7 +38,7 @@ SPEECH_B = """# 在全市二季度经济运行分析会上的讲话
 
 **（一）抓项目、扩投资、守底线。**要抢前抓早、挂图作战，以改革创新为动力，推动项目早见效。**同志指出：要压实责任。
 
-**（二）压实责任抓落实。**王立军同志指出：各部门要靠前指挥。
+**（二）压实责任抓落实。**王立军同志指出：各部门要靠前指挥，统筹抓好土壤污染、生态环境、安全生产。
 
 ## 三、以改革创新为动力
 
@@ -133,6 +133,8 @@ def test_roles_become_part_tags(mined) -> None:
 def test_one_off_names_places_numbers_and_masks_are_not_mined(mined) -> None:
     texts = [text for _, text in _entries(mined)]
     assert "守正创新" not in texts and "稳扎稳打" not in texts  # each occurs in one speech only
+    for content in ("土壤污染", "生态环境", "安全生产"):  # recurring, but content words, not formulas
+        assert content not in texts
     for text in texts:
         assert not re.search(r"[0-9０-９XＸ*＊%]", text), text
         for banned in ("李建国", "王立军", "北京", "青山县", "白水县", "同志指出"):
