@@ -77,8 +77,11 @@ def phrases() -> None:
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
 @_guard
 def mine_cmd(corpus: tuple[Path, ...], output: Path | None, min_freq: int, min_docs: int, force: bool) -> None:
-    """从 CORPUS（讲话稿文件或目录，.txt/.md/.docx）中挖掘四字格、排比短语、标题句式、过渡语和引入语，
-    生成可用于 render --phrases 的短语库。"""
+    """从历年讲话稿 CORPUS（文件或目录，.txt/.md/.docx）挖掘本单位常用表达，生成短语库。
+
+    挖掘四字格、排比短语、标题句式、过渡语、引入语和常用短句，附出现次数和篇数；
+    生成的文件可直接用于 render --phrases。
+    """
     from ..fsutil import check_writable, write_atomic
     from ..mining import bank_yaml, corpus_files, mine
 
