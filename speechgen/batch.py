@@ -9,9 +9,12 @@ import os
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
 from .errors import SpeechgenError
+
+if TYPE_CHECKING:
+    from .model import Spec
 
 
 @dataclass(frozen=True)
@@ -19,7 +22,7 @@ class BatchItem:
     """One draft to produce: a spec (path or dict) and where to write it."""
 
     name: str
-    spec: Path | Mapping[str, Any]
+    spec: "Path | Mapping[str, Any] | Spec"
     output: Path
 
 
@@ -52,6 +55,41 @@ def plan(specs: Iterable[Path], out_dir: Path, fmt: str) -> list[BatchItem]:
         seen[stem] = seen.get(stem, 0) + 1
         name = stem if seen[stem] == 1 else f"{stem}-{seen[stem]}"
         items.append(BatchItem(name, Path(spec), out_dir / f"{name}.{fmt}"))
+    return items
+
+
+REGION_SLOT = "{地区}"
+
+
+def plan_regions(spec_path: Path, table: Path, out_dir: Path, *, fmt: str, by: str | None = None,
+                 sheet: str | None = None) -> list[BatchItem]:
+    """One item per region of a multi-region table, sharing *spec_path*'s meeting facts and tasks.
+
+    Each region gets its own indicator rows with ranks and the comparison figure
+    computed from the table (see :mod:`speechgen.regions`).  ``{地区}`` in the
+    meeting title is replaced by the region's name (else the name is prefixed);
+    the table's total row (全市/合计) names the superior level.
+    """
+    from .loader import load_spec
+    from .regions import region_table
+
+    base = load_spec(Path(spec_path))
+    data = region_table(table, region_column=by, sheet=sheet, origin=str(table))
+    average = any(b == "average" for b in data.basis.values())
+    meeting = base.meeting
+    items = []
+    for region, rows in data.regions.items():
+        title = meeting.title.replace(REGION_SLOT, region) if REGION_SLOT in meeting.title else region + meeting.title
+        update = {"title": title}
+        if data.total_label:
+            update["superior"] = data.total_label
+        spec = base.model_copy(update={
+            "meeting": meeting.model_copy(update=update),
+            "indicators": rows,
+            "narration": base.narration.model_copy(update={"average_basis": average}),
+        })
+        safe = "".join(ch for ch in region if ch not in '\\/:*?"<>|').strip() or "地区"
+        items.append(BatchItem(safe, spec, out_dir / f"{safe}.{fmt}"))
     return items
 
 

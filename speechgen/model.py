@@ -96,6 +96,7 @@ CHINESE_KEYS: dict[str, tuple[str, ...]] = {
     "file": ("文件",),
     "sheet": ("工作表",),
     "seed": ("种子",),
+    "narration": ("叙述设置",),
 }
 
 
@@ -205,6 +206,19 @@ class Task(_Model):
     deadline: str = _f("deadline", "", description="完成时限，如 6月底前")
 
 
+class NarrationSettings(_Model):
+    """How indicators are judged and worded (see speechgen/narration/rules.py)."""
+
+    average_basis: bool = Field(False, description="上级增速是各地区的平均值：写作“平均水平”")
+    superior_margin: Number = Field(Decimal(0), description="低于上级超过多少个百分点才算问题")
+    top_n: int = Field(3, ge=1, description="“居前N位”汇总句的N")
+    rank_rise: int = Field(2, ge=1, description="排位前移几位算亮点")
+    rank_drop: int = Field(2, ge=1, description="排位后移几位算问题")
+    negative_is_weak: bool = Field(True, description="负增长一律算问题")
+    strict_targets: bool = Field(False, description="未达目标增速或慢于时序进度也算问题（默认只作提示）")
+    prev_label: str | None = Field(None, description="上期的称谓，如 上月、一季度；不填按时期推断")
+
+
 class Spec(_Model):
     meeting: Meeting = _f("meeting")
     indicators: Annotated[
@@ -216,6 +230,8 @@ class Spec(_Model):
     tasks: list[Task] = _f("tasks", default_factory=list)
     requirements: list[str] = _f("requirements", default_factory=list)
     seed: int | None = _f("seed", None, description="默认随机种子（措辞变化）")
+    narration: NarrationSettings = _f("narration", default_factory=NarrationSettings,
+                                      description="指标叙述和问题判定的阈值")
 
     @property
     def indicator_rows(self) -> list[Indicator]:

@@ -14,7 +14,7 @@ from . import _guard, main
 @click.option("-o", "--output-dir", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="输出目录（不存在则创建）")
 @click.option("--format", "fmt", type=click.Choice(["docx", "md", "txt", "json"]), default="docx", show_default=True)
 @click.option("--regions", type=click.Path(dir_okay=False, path_type=Path), help="分地区指标表（.xlsx/.csv），每个地区生成一篇")
-@click.option("--by", "by", default="地区", show_default=True, help="分地区指标表中地区所在的列名")
+@click.option("--by", "by", help="分地区指标表中地区所在的列名（默认自动识别“地区/县区/单位”等表头）")
 @click.option("--sheet", help="分地区指标表的工作表名")
 @click.option("-j", "--jobs", type=int, help="并行进程数（默认等于 CPU 核数）")
 @click.option("--seed", type=int)
@@ -23,7 +23,7 @@ from . import _guard, main
 @click.option("--phrases", "phrases", multiple=True, type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
 @_guard
-def batch(specs: tuple[Path, ...], out_dir: Path, fmt: str, regions: Path | None, by: str, sheet: str | None,
+def batch(specs: tuple[Path, ...], out_dir: Path, fmt: str, regions: Path | None, by: str | None, sheet: str | None,
           jobs: int | None, seed: int | None, variety: str, templates: tuple[Path, ...],
           phrases: tuple[Path, ...], force: bool) -> None:
     """批量生成：每个 SPEC 一篇；或用 --regions 按地区各生成一篇。任何一篇失败不影响其他，最后汇总。"""
@@ -31,7 +31,7 @@ def batch(specs: tuple[Path, ...], out_dir: Path, fmt: str, regions: Path | None
 
     out_dir.mkdir(parents=True, exist_ok=True)
     if regions is not None:
-        from ..regions import plan_regions
+        from ..batch import plan_regions
 
         if len(specs) != 1:
             raise click.UsageError("使用 --regions 时只能给一个 SPEC（作为各地区共用的会议信息和任务）")

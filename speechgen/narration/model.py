@@ -1,0 +1,73 @@
+"""What narration returns: statements with verdicts, aggregates, and every computed number."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Verdict = Literal["strength", "weakness", "neutral"]
+Part = Literal["review", "problems", "hidden"]
+Tone = Literal["positive", "mixed", "negative"]
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A number that is not in the input, exactly as printed, and how it was computed.
+
+    ``text`` is the number token as it appears in the narration ("0.5", "24.4",
+    "25", "两"), without its unit; ``formula`` explains it in Chinese
+    ("地区生产总值增速 5.8 − 全省增速 5.3").
+    """
+
+    text: str
+    formula: str
+
+
+@dataclass
+class Statement:
+    """One indicator's clause group, e.g. "地区生产总值完成512.3亿元，同比增长5.8%，…".
+
+    ``text`` starts with the indicator name and carries neither the period label
+    nor final punctuation.  ``reasons`` say why the verdict was reached;
+    ``label`` is a 4–12 character problem label for a weakness
+    ("工业增长动力不足"); ``signals`` are the machine-readable rule codes.
+    """
+
+    indicator: str
+    text: str
+    verdict: Verdict
+    part: Part
+    numbers: list[Derived] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    label: str = ""
+    signals: list[str] = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)  # the narration forms used, in order
+
+
+@dataclass
+class Narration:
+    statements: list[Statement] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)  # complete sentences ending in 。
+    judgement: str = ""  # 稳中向好 / 稳中有进 / 总体平稳 / 分化 / 承压前行
+    overall: str = ""  # one complete sentence of overall judgement
+    tone: Tone = "positive"
+    derived: list[Derived] = field(default_factory=list)  # numbers used by summary and overall
+
+    def numbers(self) -> list[Derived]:
+        """Every computed number that appears anywhere in the narration's text."""
+        return [d for s in self.statements for d in s.numbers] + list(self.derived)
+
+    @property
+    def review(self) -> list[Statement]:
+        return [s for s in self.statements if s.part == "review"]
+
+    @property
+    def problems(self) -> list[Statement]:
+        return [s for s in self.statements if s.part == "problems"]
+
+    @property
+    def strengths(self) -> list[Statement]:
+        return [s for s in self.statements if s.part != "hidden" and s.verdict == "strength"]
+
+    @property
+    def weaknesses(self) -> list[Statement]:
+        return [s for s in self.statements if s.part != "hidden" and s.verdict == "weakness"]
