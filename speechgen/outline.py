@@ -27,6 +27,8 @@ from .roles import item_role, part_role
 from .frontmatter import HEADING_STYLE, closing_start, front
 from .textclean import Para, clean_lines, join_paragraphs
 
+_MARKUP = re.compile(r"^::(?:title|subtitle|salutation|closing|meta)\s", re.M)
+_MARKUP_HEADING = re.compile(r"^#{1,4}!?\s+\S")
 _HEAD_END = re.compile(r"[。！？：!?:]")
 
 
@@ -63,12 +65,58 @@ def heading_text(text: str) -> str:
 def outline_file(path: str | Path) -> Outline:
     """Outline a .txt, .md or .docx file (raises :class:`~speechgen.errors.InputError`)."""
     path = Path(path)
+    if path.suffix.lower() != ".docx":
+        raw = read_lines(path)
+        if any(_MARKUP.match(line.text) for line in raw[:50]):
+            return outline_markup("\n".join(line.text for line in raw), source=str(path))
     lines = read_lines(path, markdown=True)
     return outline_lines(lines, source=str(path), joinable=path.suffix.lower() != ".docx")
 
 
 def outline_text(text: str, *, source: str = "<文本>") -> Outline:
+    if _MARKUP.search(text[:4000]):
+        return outline_markup(text, source=source)
     return outline_lines([Line(i, t) for i, t in enumerate(text.splitlines(), start=1)], source=source)
+
+
+def outline_markup(text: str, *, source: str = "") -> Outline:
+    """Our own template markup (``::title``, ``#`` headings): the markup parser's Draft, with roles."""
+    from .markup import parse_markup
+
+    draft = parse_markup(text)
+    lines = [i for i, raw in enumerate(text.splitlines(), start=1) if _MARKUP_HEADING.match(raw.strip())]
+    heads = draft.headings()
+    tops = [h for h in heads if h.level == 1]
+    stack: list[Heading] = []
+    for h in heads:
+        while stack and stack[-1].level >= h.level:
+            stack.pop()
+        if h.level == 1:
+            kids = [c.text for c in heads if c.level == 2 and _part_of_heading(heads, c) is h]
+            h.role = h.role or part_role(h.text, kids, _text_after(draft, h), tops.index(h), len(tops))
+        elif not h.role:
+            h.role = item_role(h.text, stack[-1].role if stack else "other")
+        stack.append(h)
+    first = next((i for i, b in enumerate(draft.blocks) if isinstance(b, Heading)), len(draft.blocks))
+    opening = any(isinstance(b, Paragraph) and b.kind == "body" for b in draft.blocks[:first])
+    closing = any(isinstance(b, Paragraph) and b.kind == "closing" for b in draft.blocks)
+    return Outline(draft, lines, opening, closing, source)
+
+
+def _part_of_heading(heads: list[Heading], child: Heading) -> Heading | None:
+    part = None
+    for h in heads:
+        if h.level == 1:
+            part = h
+        if h is child:
+            return part
+    return None
+
+
+def _text_after(draft: Draft, head: Heading) -> str:
+    i = next(i for i, b in enumerate(draft.blocks) if b is head)
+    nxt = draft.blocks[i + 1] if i + 1 < len(draft.blocks) else None
+    return "".join(r.text for r in head.body) + (nxt.text if isinstance(nxt, Paragraph) else "")
 
 
 def outline_lines(lines: list[Line], *, source: str = "", joinable: bool = True) -> Outline:

@@ -290,6 +290,41 @@ def test_docx_styles_numbering_and_bold_leads(tmp_path: Path) -> None:
     ]
 
 
+MARKUP = """::title 在全市项目推进会上的讲话
+::salutation 同志们：
+
+今天召开项目推进会，我讲三点意见。
+
+# 充分肯定成绩，坚定发展信心
+## 项目建设提速增效。
+新开工项目20个，完成投资35亿元。
+# 突出重点，全力抓好下半年工作
+## 抓项目扩投资。
+实行周调度、月通报。
+# 压实责任，狠抓落实
+::closing 同志们，让我们真抓实干，确保完成全年目标任务！
+"""
+
+
+@pytest.mark.parametrize("via_file", [False, True])
+def test_our_own_markup_goes_through_the_markup_parser(tmp_path: Path, via_file: bool) -> None:
+    if via_file:
+        path = tmp_path / "draft.md"
+        path.write_text(MARKUP, encoding="utf-8")
+        outline = outline_file(path)
+    else:
+        outline = outline_text(MARKUP)
+    d = outline.to_dict()
+    assert (d["title"], d["opening"], d["closing"]) == ("在全市项目推进会上的讲话", True, True)
+    assert [(h["level"], h["marker"], h["text"], h["role"], h["line"]) for h in d["headings"]] == [
+        (1, "一、", "充分肯定成绩，坚定发展信心", "achievements", 6),
+        (2, "（一）", "项目建设提速增效", "achievements", 7),
+        (1, "二、", "突出重点，全力抓好下半年工作", "tasks", 9),
+        (2, "（一）", "抓项目扩投资", "tasks", 10),
+        (1, "三、", "压实责任，狠抓落实", "requirements", 12),
+    ]
+
+
 def test_outline_of_a_missing_file_is_an_input_error(tmp_path: Path) -> None:
     from speechgen.errors import InputError
 
