@@ -45,7 +45,7 @@ class Outline:
     def headings(self) -> list[dict[str, Any]]:
         out = []
         for head, line in zip(self.draft.headings(), self.lines):
-            out.append({"level": head.level, "marker": head.marker or "", "text": heading_text(head.text),
+            out.append({"level": head.level, "marker": json_marker(head.marker or ""), "text": heading_text(head.text),
                         "role": head.role, "line": line, "run_in": head.run_in})
         return out
 
@@ -53,6 +53,11 @@ class Outline:
         return {"title": self.draft.title, "opening": self.opening, "closing": self.closing,
                 "headings": self.headings(), "subtitle": list(self.draft.subtitle),
                 "source": self.source}
+
+
+def json_marker(marker: str) -> str:
+    """The marker as the contract lists it: 首先/其次/再次/最后 without their comma (第一， keeps it)."""
+    return marker[:2] if marker[:2] in {"首先", "其次", "再次", "最后"} else marker
 
 
 def heading_text(text: str) -> str:
