@@ -1,8 +1,13 @@
 """speechgen: first drafts of Chinese government meeting speeches and work reports.
 
     >>> import speechgen
-    >>> draft = speechgen.render("samples/city_q1.yaml", seed=1)
-    >>> speechgen.export(draft, "讲话.docx")
+    >>> spec = speechgen.load("samples/city_q1.yaml")        # path, YAML text or dict
+    >>> draft = speechgen.render(spec, seed=1)                 # a Draft; draft.to_dict() is stable JSON
+    >>> speechgen.export(draft, "讲话.docx")                   # atomic write; or export(draft, fmt="md")
+    >>> speechgen.proofread(draft, spec=spec)                   # proofreading findings
+    >>> speechgen.outline_speech("旧讲话.docx").to_dict()          # structure of an existing speech
+    >>> speechgen.render_many(["a.yaml", "b.yaml"], "out/")      # many drafts in parallel
+    >>> speechgen.mine_phrases(["历年讲话/"])                    # office phrase mining (loads jieba)
 
 Only light modules load on import; python-docx and jieba load when first used.
 """
@@ -13,7 +18,9 @@ from typing import Any
 __version__ = "0.1.0"
 
 _LAZY = {
-    "load": "api", "render": "api", "export": "api",
+    "load": "api", "render": "api", "export": "api", "replace_indicators": "api",
+    "outline_speech": "api", "outline_spec": "api", "proofread": "api", "mine_phrases": "api",
+    "render_many": "api", "export_docx_bytes": "api",
     "Draft": "document", "Spec": "model",
     "SpeechgenError": "errors", "InputError": "errors", "TemplateError": "errors",
     "PhraseBankError": "errors", "ExportError": "errors",

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from .compose import RenderOptions, render_draft
 from .document import Draft
@@ -12,11 +12,15 @@ from .fsutil import write_atomic
 from .loader import load_spec
 from .model import Spec
 
-SpecSource = "str | Path | Mapping[str, Any] | Spec"
+if TYPE_CHECKING:
+    from .batch import BatchResult
+    from .check import Finding
+    from .mining import MiningResult
+    from .outline import Outline
 
 
 def load(source: str | Path | Mapping[str, Any]) -> Spec:
-    """Load and validate a spec from a path, YAML text or a dict."""
+    """Load and validate a spec from a path, YAML text or a dict (raises :class:`InputError`)."""
     return load_spec(source)
 
 
@@ -59,7 +63,11 @@ def replace_indicators(spec: Spec, indicators: str | Path | Sequence[Any], *, sh
 
 def export(draft: Draft, path: str | Path | None = None, *, fmt: str | None = None,
            force: bool = False, **options: Any) -> bytes:
-    """Serialise *draft*; write it atomically to *path* when given.  Returns the bytes."""
+    """Serialise *draft* (``docx``/``md``/``txt``/``json``, default from the path's suffix).
+
+    With *path*, the file is written atomically and never overwritten unless *force*.
+    Returns the bytes either way.
+    """
     if fmt is None:
         fmt = format_for_path(str(path)) if path is not None else "md"
     data = export_bytes(draft, fmt, **options)
@@ -68,4 +76,62 @@ def export(draft: Draft, path: str | Path | None = None, *, fmt: str | None = No
     return data
 
 
-__all__ = ["load", "render", "export", "InputError"]
+def export_docx_bytes(draft: Draft, **options: Any) -> bytes:
+    """The .docx bytes of *draft* (options: ``profile``, ``reference_docx``)."""
+    return export_bytes(draft, "docx", **options)
+
+
+def outline_speech(source: str | Path) -> "Outline":
+    """Outline an existing speech (.txt/.md/.docx path): title, opening/closing, headings with roles.
+
+    ``outline_speech(path).to_dict()`` is the ``speechgen outline --json`` shape; ``.draft`` is a Draft.
+    """
+    from .outline import outline_file
+
+    return outline_file(source)
+
+
+def outline_spec(source: str | Path) -> dict[str, Any]:
+    """A spec skeleton (dict in the input format) read from an existing speech."""
+    from .outline import outline_file
+    from .outline_spec import spec_dict
+
+    return spec_dict(outline_file(source))
+
+
+def proofread(draft_or_path: Draft | str | Path, *, spec: Spec | str | Path | Mapping[str, Any] | None = None,
+          rules: str | Path | None = None) -> list["Finding"]:
+    """Proofread a Draft or a .txt/.md/.docx file; findings are values (rule, severity, line, text, message)."""
+    from .check import check_draft, check_file
+
+    if isinstance(draft_or_path, Draft):
+        return check_draft(draft_or_path, spec=spec, rules=rules)
+    return check_file(draft_or_path, spec=spec, rules_file=rules)
+
+
+def mine_phrases(corpus: str | Path | Sequence[str | Path], *, min_freq: int = 2, min_docs: int = 2,
+         progress: Callable[[int, int], None] | None = None) -> "MiningResult":
+    """Mine past speeches (files or folders) for the office's formulaic expressions (loads jieba).
+
+    ``speechgen.mining.bank_yaml(result)`` gives a phrase bank usable with ``render(phrases=...)``.
+    """
+    from .mining import mine as _mine
+
+    paths = [corpus] if isinstance(corpus, (str, Path)) else list(corpus)
+    return _mine(paths, min_freq=min_freq, min_docs=min_docs, progress=progress)
+
+
+def render_many(specs: Sequence[str | Path], out_dir: str | Path, *, fmt: str = "docx", workers: int | None = None,
+          seed: int | None = None, force: bool = False) -> list["BatchResult"]:
+    """Render many spec files into *out_dir* in parallel; one result per spec, failures included."""
+    from .batch import BatchOptions, plan, run_batch
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    return run_batch(plan([Path(s) for s in specs], out, fmt), BatchOptions(fmt=fmt, seed=seed, force=force),
+                     workers=workers)
+
+
+# Module names (check, outline, batch, mining) are taken by submodules, so the verbs differ.
+__all__ = ["load", "render", "export", "replace_indicators", "outline_speech", "outline_spec", "proofread",
+           "mine_phrases", "render_many", "export_docx_bytes"]
