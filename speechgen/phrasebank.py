@@ -45,12 +45,16 @@ TAG_VALUES: dict[str, tuple[str, ...]] = {
     "period": ("Q1", "Q2", "H1", "Q3", "Q4", "year", "month"),
     "speaker": ("principal", "deputy"),
     "tone": ("positive", "mixed", "negative"),
-    "part": ("opening", "review", "problems", "situation", "targets", "tasks", "requirements", "closing"),
+    # the template parts, plus the outline's role names (achievements = review, other) used by mined banks
+    "part": ("opening", "review", "problems", "situation", "targets", "tasks", "requirements", "closing",
+             "achievements", "other"),
     "variety": ("low", "normal", "high"),
     "field": FIELDS,
     "when": ("before", "after", "none"),
 }
 TAG_KEYS = tuple(TAG_VALUES)
+#: fields an entry may carry for the reader only (``speechgen phrases mine`` writes freq/docs/pattern).
+_METADATA = {"freq", "docs", "pattern", "note", "source", "example"}
 
 #: slot name → what it is filled with.
 SLOTS: dict[str, str] = {
@@ -140,9 +144,10 @@ def _entry(raw: Any, name: str, cat: str, i: int, priority: int, part: str | Non
         raw = {"text": raw}
     if not isinstance(raw, dict) or not isinstance(raw.get("text"), str) or not raw["text"].strip():
         raise PhraseBankError(f"{where} 应为非空文字或含 text 的字段表")
-    unknown = set(raw) - {"text", "tags"}
+    unknown = set(raw) - {"text", "tags"} - _METADATA
     if unknown:
-        raise PhraseBankError(f"{where} 未知字段 {'、'.join(sorted(unknown))}（只允许 text、tags）")
+        raise PhraseBankError(f"{where} 未知字段 {'、'.join(sorted(unknown))}"
+                              f"（只允许 text、tags 和说明字段 {'、'.join(sorted(_METADATA))}）")
     tags: dict[str, tuple[str, ...]] = {}
     for key, val in (raw.get("tags") or {}).items():
         if key not in TAG_VALUES:

@@ -68,6 +68,7 @@ def test_every_category_the_templates_call_exists():
     ("category: x\nentries:\n- text: 好\n  tags: {period: Q5}\n", "period 的取值 Q5 无效"),
     ("category: x\nentries:\n- text: 在{nowhere}召开\n", "未知的占位符 {nowhere}"),
     ("category: x\nentries:\n- ''\n", "x[0] 应为非空文字"),
+    ("category: x\nentries:\n- text: 好\n  tag: {period: Q1}\n", "未知字段 tag"),
     ("category: x\nentries: 好\n", "缺少 entries"),
     ("category: x\nmode: replace\nentries: [好]\n", "mode 应为 prefer 或 append"),
     ("- 只有一个列表\n", "应为字段表"),
@@ -193,3 +194,12 @@ def test_category_part_must_be_known(tmp_path):
     f.write_text("category: x\npart: middle\nentries: [好。]\n", encoding="utf-8")
     with pytest.raises(PhraseBankError, match="part 应为"):
         load_bank_file(f)
+
+
+def test_mined_bank_metadata_and_outline_roles_are_accepted(tmp_path):
+    f = tmp_path / "mined.yaml"
+    f.write_text("categories:\n  mined_four_char:\n    entries:\n"
+                 "    - {text: 抢前抓早, tags: {part: [achievements, tasks]}, freq: 5, docs: 3, pattern: AABB}\n",
+                 encoding="utf-8")
+    (entry,) = load_bank_file(f).categories["mined_four_char"]
+    assert entry.text == "抢前抓早" and entry.tags["part"] == ("achievements", "tasks")
