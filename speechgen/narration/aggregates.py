@@ -103,8 +103,17 @@ def _change_tally(rows: list[Row], ctx: Context, pick: Picker, out: Summary) -> 
         return
     m, k = sum(d > 0 for d in diffs), sum(d < 0 for d in diffs)
     j = len(diffs) - m - k
-    nums = [*ctx.prev_numbers, _count(m, f"增速比{ctx.prev}加快的指标数"), _count(k, f"增速比{ctx.prev}回落的指标数")]
-    if j:
+    if not m and not k:
+        return
+    nums = [*ctx.prev_numbers]
+    if m:
+        nums.append(_count(m, f"增速比{ctx.prev}加快的指标数"))
+    if k:
+        nums.append(_count(k, f"增速比{ctx.prev}回落的指标数"))
+    if not m or not k:  # one-sided: never "0项加快"
+        form = "change_tally_up" if m else "change_tally_down"
+        out.say(pick, form, nums, prev=ctx.prev, **({"m": str(m)} if m else {"k": str(k)}))
+    elif j:
         out.say(pick, "change_tally_flat", nums + [_count(j, f"增速与{ctx.prev}持平的指标数")],
                 prev=ctx.prev, m=str(m), k=str(k), j=str(j))
     else:
@@ -153,7 +162,10 @@ def _schedule(rows: list[Row], ctx: Context, pick: Picker, out: Summary) -> None
     nums = [Derived(fmt_number(t), f"时序进度 = {period.last}/12"), _count(total, "有年度目标值的指标数"),
             _count(len(ahead), "完成进度快于时序进度的指标数")]
     slots = {"t": fmt_number(t), "period": period.label, "total": str(total)}
-    if not ahead:
+    if not ahead and total == 1:
+        out.say(pick, "progress_tally_none_one", nums[:1], t=slots["t"], period=period.label,
+                names=judged[0].indicator.name.strip())
+    elif not ahead:
         out.say(pick, "progress_tally_none", nums[:2], **slots)
     elif total >= 3:
         out.say(pick, "progress_tally", nums, m=str(len(ahead)), **slots)
@@ -172,6 +184,8 @@ def _double_half(rows: list[Row], pick: Picker, out: Summary) -> bool:
         out.say(pick, "double_half_all", [total], total=total.text)
     elif passed:
         out.say(pick, "double_half_some", names=join_names([f.indicator.name.strip() for f in passed]))
+    elif len(judged) == 1:  # never "1项指标均未…"
+        out.say(pick, "double_half_none_one", names=judged[0].indicator.name.strip())
     else:
         out.say(pick, "double_half_none", [total], total=total.text)
     return True
