@@ -29,6 +29,8 @@ def _guard(fn: Callable[..., Any]) -> Callable[..., Any]:
         except SpeechgenError as exc:
             click.echo(f"错误：{exc}", err=True)
             sys.exit(exc.exit_code)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise  # click reports usage errors itself (exit 2)
         except KeyboardInterrupt:
             click.echo("已中断，未写入任何文件。", err=True)
             sys.exit(130)

@@ -19,13 +19,28 @@ TYPE_NAMES = {
 
 
 @main.command()
-@click.option("--type", "meeting_type", type=click.Choice(MEETING_TYPES), default="quarterly_analysis", show_default=True)
+@click.option("--type", "meeting_type", type=click.Choice(MEETING_TYPES), help="会议类型（默认 quarterly_analysis）")
+@click.option("--from", "source", type=click.Path(dir_okay=False, path_type=Path), help="从上一期的 spec 结转")
+@click.option("--period", help="与 --from 一起用：新一期的时期（H1、Q3、year、M1-5……）")
+@click.option("--year", type=int, help="与 --from 一起用：新一期的年份（默认自动推断）")
 @_guard
-def init(meeting_type: str) -> None:
-    """打印一份带注释、可直接使用的起始 spec。"""
-    from ..starter import starter_spec
+def init(meeting_type: str | None, source: Path | None, period: str | None, year: int | None) -> None:
+    """打印一份带注释、可直接使用的起始 spec；或用 --from 把上一期的 spec 结转到新一期。"""
+    if source is None:
+        if period or year:
+            raise click.UsageError("--period、--year 需要与 --from 一起使用")
+        from ..starter import starter_spec
 
-    click.echo(starter_spec(meeting_type), nl=False)
+        click.echo(starter_spec(meeting_type or "quarterly_analysis"), nl=False)
+        return
+    if not period:
+        raise click.UsageError("使用 --from 时请用 --period 指明新一期的时期，如 --period H1")
+    if meeting_type:
+        raise click.UsageError("--from 沿用上一期的会议类型，不能同时使用 --type")
+    from ..carry import carry_forward
+    from ..loader import load_spec
+
+    click.echo(carry_forward(load_spec(source), period, year=year), nl=False)
 
 
 @main.command()

@@ -153,3 +153,28 @@ def test_templates_lists_every_type(runner) -> None:
     for mtype in ("quarterly_analysis", "dispatch", "statement"):
         assert mtype in result.output
     assert "（未找到）" not in result.output
+
+
+def test_init_from_last_quarter(runner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["init", "--from", str(SAMPLE), "--period", "H1"])
+    assert result.exit_code == 0, result.output
+    assert "【待填】" in result.output
+    path = tmp_path / "h1.yaml"
+    path.write_text(result.output, encoding="utf-8")
+    from speechgen.loader import load_spec
+
+    spec = load_spec(path)
+    assert spec.meeting.period_info.label == "上半年" and "上半年" in spec.meeting.title
+    assert spec.indicator_rows[0].growth is None and spec.indicator_rows[0].prev_growth is not None
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment", "code"),
+    [(["--period", "H1"], "--from", 2), (["--from", "SAMPLE"], "--period", 2),
+     (["--from", "SAMPLE", "--period", "Q9"], "无法识别的时期", 2),
+     (["--from", "missing.yaml", "--period", "H1"], "不存在", 2)],
+)
+def test_init_from_errors(runner, args: list[str], fragment: str, code: int) -> None:
+    args = [str(SAMPLE) if a == "SAMPLE" else a for a in args]
+    result = runner.invoke(main, ["init", *args])
+    assert result.exit_code == code and fragment in result.output and "Traceback" not in result.output
