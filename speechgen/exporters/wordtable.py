@@ -77,6 +77,13 @@ def _row(cells: list[str], widths: list[int], align: list[str], face: Face, *, h
     return tr
 
 
+def _halves(header: str) -> list[str]:
+    """A header label broken into two lines (before its bracketed unit, which gets its own)."""
+    label, _, unit = header.partition("（")
+    cut = (len(label) + 1) // 2
+    return [label[:cut], label[cut:]] + (["（" + unit] if unit else [])
+
+
 def _column_widths(block: Table, ncols: int, total: int, size: float) -> list[int]:
     """Column widths (twips): body cells do not wrap if the page allows; a header may wrap
     before its bracketed unit (同比增长 / （%）); spare width is shared evenly."""
@@ -87,7 +94,8 @@ def _column_widths(block: Table, ncols: int, total: int, size: float) -> list[in
     body = [need([row[i] for row in block.rows if i < len(row)]) for i in range(ncols)]
     heads = [block.header[i] if i < len(block.header) else "" for i in range(ncols)]
     head = [max(b, need(re.split(r"(?=（)", h))) for b, h in zip(body, heads)]
-    base = head if sum(head) <= total else body if sum(body) <= total else None
+    two_line = [max(b, need(_halves(h))) for b, h in zip(body, heads)]  # label wraps once
+    base = next((c for c in (head, two_line, body) if sum(c) <= total), None)
     if base is None:  # even body cells must wrap: share the width in proportion
         widths = [w * total // sum(body) for w in body]
     else:
