@@ -17,6 +17,10 @@ from typing import Any
 
 __version__ = "0.1.0"
 
+import logging as _logging
+
+_logging.getLogger(__name__).addHandler(_logging.NullHandler())  # the library never prints
+
 _LAZY = {
     "load": "api", "render": "api", "export": "api", "replace_indicators": "api",
     "outline_speech": "api", "outline_spec": "api", "proofread": "api", "mine_phrases": "api",

@@ -73,12 +73,25 @@ def environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
         env = ImmutableSandboxedEnvironment(
             loader=loader, undefined=jinja2.StrictUndefined, autoescape=False,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=_finalize,
-            auto_reload=False,
+            auto_reload=False, bytecode_cache=_bytecode_cache(),
         )
         env.filters.update(cn=cn_int, qty=qty, enum=enum_word, num=fmt_number, date_cn=date_cn,
                            sentence=sentence, clause=clause, lead=lead_sentence, rest=rest_sentences)
         _ENV_CACHE[key] = env
     return env
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates cached per user in the temp dir (keyed by source checksum), so a cold
+    process skips Jinja's compile step; ``SPEECHGEN_NO_CACHE=1`` turns it off."""
+    import os
+
+    if os.environ.get("SPEECHGEN_NO_CACHE"):
+        return None
+    try:
+        return jinja2.FileSystemBytecodeCache(pattern="speechgen-%s.cache")
+    except (OSError, RuntimeError):
+        return None
 
 
 def _finalize(value: Any) -> Any:

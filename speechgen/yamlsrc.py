@@ -18,7 +18,7 @@ from .errors import InputError
 Path_ = tuple[Any, ...]
 
 # libyaml's safe loader when PyYAML was built with it (10x faster); same node tree and marks.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SAFE_LOADER = _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _BOOL = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 

@@ -122,11 +122,11 @@ def merge_norms(base: Sequence[NormRule], extra: Sequence[NormRule]) -> list[Nor
 def _read_yaml(path: Path) -> Any:
     import yaml
 
-    from ..yamlsrc import decode
+    from ..yamlsrc import SAFE_LOADER, decode
 
     try:
         text = decode(path.read_bytes(), str(path))
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=SAFE_LOADER)  # safe: PyYAML's (C) SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" 第{mark.line + 1}行" if mark else ""
