@@ -31,6 +31,9 @@ def _guard(fn: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(exc.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise  # click reports usage errors itself (exit 2)
+        except BrokenPipeError:  # `speechgen … | head`: the reader left; stop quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)
         except KeyboardInterrupt:
             click.echo("已中断，未写入任何文件。", err=True)
             sys.exit(130)
