@@ -280,7 +280,18 @@ def bank_data(result: MiningResult) -> dict[str, Any]:
                 entry["pattern"] = f.pattern
             entries.append(entry)
         cats[name] = {"description": CATEGORIES[name], "entries": entries}
+    rally = [{"text": f.text, "tags": {"part": ["closing"]}, "freq": f.freq, "docs": f.docs}
+             for f in result.categories.get("mined_chain", []) if is_rally(f.text)]
+    if rally:  # the built-in closings say 让我们{@rally}，…: the office's own chains take that slot
+        cats["rally"] = {"description": "号召语中的并列四字短语（本单位用法，优先于内置条目）", "entries": rally}
     return {"categories": cats}
+
+
+def is_rally(text: str) -> bool:
+    """Two or three four-character phrases joined by 、 (凝心聚力、真抓实干), as a closing call uses them."""
+    parts = text.split("、")
+    return (2 <= len(parts) <= 3 and all(len(p) == 4 and all("\u4e00" <= ch <= "\u9fff" for ch in p) for p in parts)
+            and not any(p[0] in "谁一不既有没要" for p in parts))  # 谁…谁… / 一…一… are other figures
 
 
 def bank_yaml(result: MiningResult) -> str:
@@ -288,7 +299,8 @@ def bank_yaml(result: MiningResult) -> str:
 
     head = (f"# speechgen phrases mine：从 {result.documents} 篇讲话稿（{result.characters} 字）中挖掘的常用表达。\n"
             f"# freq 为出现次数，docs 为出现的篇数（至少 {result.min_docs} 篇）；tags.part 为所在部分的作用。\n"
-            "# 可直接用于 speechgen render --phrases 本文件；模板中以 phrase('mined_four_char', part='tasks') 取用。\n")
+            "# 可直接用于 speechgen render --phrases 本文件：rally 类（并列四字短语）直接进入讲话结尾的号召句；\n"
+            "# 其他类别在自定义模板中以 phrase('mined_four_char', part='tasks') 取用。\n")
     body = yaml.safe_dump(bank_data(result), allow_unicode=True, sort_keys=False, width=1000,
                           default_flow_style=None)
     return head + body

@@ -164,20 +164,35 @@ def _stock_sentence(parts: list[_Clause], idx: list[int], ok: list[bool], role: 
 
 
 def _chains(parts: list[_Clause], ok: list[bool], role: str) -> list[Found]:
-    """Runs of 2+ equal-length (3 or 4) clauses joined by 、, bounded by other punctuation."""
+    """Runs of 2+ equal-length (3 or 4) clauses joined by 、, bounded by other punctuation.
+
+    The first clause may carry a lead (让我们同心同德、众志成城): its last word(s) of
+    the common length join the chain when they end on a word boundary.
+    """
     found: list[Found] = []
     i = 0
     while i < len(parts):
         j = i
         while j < len(parts) and parts[j].after == "、":
             j += 1
-        if j > i and j < len(parts):
-            run = parts[i:j + 1]
-            lengths = {len(c.text) for c in run}
-            if len(lengths) == 1 and lengths <= {3, 4} and all(ok[i:j + 1]) and run[0].before != "、":
-                found.append(Found("mined_chain", "、".join(c.text for c in run), role))
+        if j > i and j < len(parts) and all(ok[i:j + 1]) and parts[i].before != "、":
+            rest = [c.text for c in parts[i + 1:j + 1]]
+            size = len(rest[0])
+            first = _tail(parts[i], size)
+            if size in (3, 4) and first and all(len(t) == size for t in rest):
+                found.append(Found("mined_chain", "、".join([first, *rest]), role))
         i = j + 1
     return found
+
+
+def _tail(clause: _Clause, size: int) -> str | None:
+    """The clause's last whole words making exactly *size* characters, if any."""
+    text = ""
+    for token in reversed(clause.tokens):
+        text = token + text
+        if len(text) >= size:
+            return text if len(text) == size else None
+    return None
 
 
 def heading_candidates(text: str, role: str, seg: SegmenterLike) -> list[Found]:

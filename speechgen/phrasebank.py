@@ -215,6 +215,7 @@ class PhrasePicker:
         phrases = self.bank.categories.get(category)
         if not phrases:
             raise PhraseBankError(f"短语库缺少类别 {category!r}")
+        depth = int(kw.pop("_depth", 0))
         avoid = _grams(str(kw.pop("avoid", "") or ""))
         tags = {k: str(v) for k, v in kw.items() if k in TAG_VALUES}
         ctx = {**self.context, "variety": self.variety, **tags}
@@ -247,11 +248,23 @@ class PhrasePicker:
         self.used.add(text)
         self.entries.add(chosen.source or chosen.text)  # one entry once, whatever its slots are filled with
         self.log.append((category, text))
-        return text
+        return self._nested(text, depth=depth)
+
+    def _nested(self, text: str, *, depth: int) -> str:
+        """Fill ``{@category}`` references with a phrase of that category (e.g. ``{@rally}`` →
+        坚定信心、真抓实干), so a mined or user bank can supply the office's own chains."""
+        if "{@" not in text:
+            return text
+        if depth >= 3:
+            raise PhraseBankError(f"短语 “{text}” 的 {{@类别}} 引用嵌套过深")
+        return _NESTED.sub(lambda m: self(m.group(1), _depth=depth + 1), text)
 
     def fill(self, text: str) -> str:
         """Fill the draft's slots in a literal text."""
         return _fill(text, self.slots)
+
+
+_NESTED = re.compile(r"\{@([a-z_]+)\}")
 
 
 def _grams(text: str, n: int = 4) -> set[str]:

@@ -167,7 +167,7 @@ def test_bank_loads_and_keeps_counts(mined, tmp_path: Path) -> None:
     text = bank_yaml(mined)
     path.write_text(text, encoding="utf-8")
     bank = load_bank_file(path)
-    assert set(bank.categories) == set(mined.categories)
+    assert set(bank.categories) - {"rally"} == set(mined.categories)  # rally: chains for the closing call
     assert all(bank.descriptions[c] for c in bank.categories)
     phrase = next(p for p in bank.categories["mined_four_char"] if p.text == "挂图作战")
     assert phrase.tags == {"part": ("tasks",)}
