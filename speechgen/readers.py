@@ -47,7 +47,7 @@ def read_lines(path: str | Path, *, markdown: bool = False) -> list[Line]:
         raise InputError(f"{path}：文件过大（超过 {MAX_BYTES // 1024 // 1024} MB）")
     if path.suffix.lower() == ".docx":
         return _docx_lines(path)
-    if path.suffix.lower() in {".doc", ".wps", ".pdf"}:
+    if path.suffix.lower() in {".doc", ".wps", ".pdf", ".xls", ".xlsx", ".et", ".ppt", ".pptx", ".zip", ".rar"}:
         raise InputError(f"{path}：不支持 {path.suffix} 格式，请另存为 .docx 或 .txt")
     text = decode(path.read_bytes(), str(path))
     if markdown and path.suffix.lower() in {".md", ".markdown"}:
