@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -93,7 +94,7 @@ def mine_cmd(corpus: tuple[Path, ...], output: Path | None, min_freq: int, min_d
     total = sum(f.stat().st_size for f in files)
     if total > PROGRESS_BYTES or len(files) > 50:
         click.echo("正在加载分词词典……", err=True)
-        with click.progressbar(length=total, label="正在分析讲话稿", file=click.get_text_stream("stderr")) as bar:
+        with click.progressbar(length=total, label="正在分析讲话稿", file=sys.stderr) as bar:
             state = {"done": 0}
 
             def advance(done: int, _total: int) -> None:
