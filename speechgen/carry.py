@@ -88,15 +88,10 @@ def _indicators(spec: Spec, same_year: bool) -> list[str]:
         fields += ["value: null", "growth: null", "superior_growth: null", "rank: null"]
         if ind.rank_total is not None:
             fields.append(f"rank_total: {ind.rank_total}")
-        if same_year:
-            if ind.growth is not None:
-                fields.append(f"prev_growth: {ind.growth}")
-            if ind.rank is not None:
-                fields.append(f"prev_rank: {ind.rank}")
-            if ind.target_growth is not None:
-                fields.append(f"target_growth: {ind.target_growth}")
-            if ind.annual_target is not None:
-                fields.append(f"annual_target: {ind.annual_target}")
+        if same_year:  # this period's figures become "previous"; the year's targets stay
+            carried = {"prev_growth": ind.growth, "prev_rank": ind.rank,
+                       "target_growth": ind.target_growth, "annual_target": ind.annual_target}
+            fields += [f"{key}: {val}" for key, val in carried.items() if val is not None]
         out.append("  - {" + ", ".join(fields) + "}")
     return out
 
