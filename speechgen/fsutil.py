@@ -20,12 +20,23 @@ def check_writable(path: Path, *, force: bool) -> None:
         raise ExportError(f"{path}：文件已存在，未覆盖（如需覆盖请加 --force）")
 
 
+def _mode_for(path: Path) -> int:
+    """The existing file's permissions, else what the user's umask gives a new file."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
     """Write *data* to *path* atomically; refuse to overwrite unless *force*."""
     path = Path(path)
     check_writable(path, force=force)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     try:
+        os.chmod(tmp, _mode_for(path))  # mkstemp makes 0600; a draft is an ordinary file
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

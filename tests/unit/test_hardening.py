@@ -52,3 +52,16 @@ def test_keyboard_interrupt_mid_write_leaves_nothing(tmp_path: Path, monkeypatch
     with pytest.raises(KeyboardInterrupt):
         write_atomic(target, b"PK...", force=False)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        target = tmp_path / "new.md"
+        write_atomic(target, b"x")
+        assert target.stat().st_mode & 0o777 == 0o644
+        target.chmod(0o640)
+        write_atomic(target, b"y", force=True)
+        assert target.stat().st_mode & 0o777 == 0o640  # an overwrite keeps the file's mode
+    finally:
+        os.umask(old)
