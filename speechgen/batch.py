@@ -9,12 +9,11 @@ import os
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .errors import SpeechgenError
 
-if TYPE_CHECKING:
-    from .model import Spec
+from .model import Spec
 
 
 @dataclass(frozen=True)
@@ -22,7 +21,7 @@ class BatchItem:
     """One draft to produce: a spec (path or dict) and where to write it."""
 
     name: str
-    spec: "Path | Mapping[str, Any] | Spec"
+    spec: Path | Mapping[str, Any] | Spec
     output: Path
 
 
@@ -43,6 +42,7 @@ class BatchOptions:
     templates: Sequence[Path] = ()
     phrases: Sequence[Path] = ()
     force: bool = False
+    check: bool = True  # refuse drafts the checker finds errors in, as `render` does
     export: dict[str, Any] = field(default_factory=dict)
 
 
@@ -125,20 +125,27 @@ def run_batch(
 def _warm_up(fmt: str) -> None:
     """Pay imports once per worker, not once per draft."""
     from . import compose, phrasebank
+    from .checks.norms import builtin_norms
 
     phrasebank.builtin_bank()
     compose.environment(())
+    builtin_norms()
     if fmt == "docx":
         from .exporters import docx  # noqa: F401
 
 
 def render_one(item: BatchItem, options: BatchOptions) -> BatchResult:
     """Render one item; SpeechgenErrors become a failed result, never an exception."""
-    from .api import export, render
+    from .api import export, load, render
 
     try:
-        draft = render(item.spec, seed=options.seed, variety=options.variety,
+        spec = item.spec if isinstance(item.spec, Spec) else load(item.spec)
+        draft = render(spec, seed=options.seed, variety=options.variety,
                        templates=options.templates, phrases=options.phrases)
+        if options.check:
+            from .check import ensure_clean
+
+            ensure_clean(draft, spec=spec)
         export(draft, item.output, fmt=options.fmt, force=options.force, **options.export)
         return BatchResult(item.name, item.output, True, chars=draft.char_count())
     except SpeechgenError as exc:

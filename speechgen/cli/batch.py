@@ -22,10 +22,11 @@ from . import _guard, main
 @click.option("--templates", "templates", multiple=True, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--phrases", "phrases", multiple=True, type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
+@click.option("--no-check", "no_check", is_flag=True, help="不做自动检查（默认检查每一篇，有错误的不写出）")
 @_guard
 def batch(specs: tuple[Path, ...], out_dir: Path, fmt: str, regions: Path | None, by: str | None, sheet: str | None,
           jobs: int | None, seed: int | None, variety: str, templates: tuple[Path, ...],
-          phrases: tuple[Path, ...], force: bool) -> None:
+          phrases: tuple[Path, ...], force: bool, no_check: bool) -> None:
     """批量生成：每个 SPEC 一篇；或用 --regions 按地区各生成一篇。任何一篇失败不影响其他，最后汇总。"""
     from ..batch import BatchOptions, plan, run_batch
 
@@ -38,7 +39,8 @@ def batch(specs: tuple[Path, ...], out_dir: Path, fmt: str, regions: Path | None
         items = plan_regions(specs[0], regions, out_dir, fmt=fmt, by=by, sheet=sheet)
     else:
         items = plan(specs, out_dir, fmt)
-    options = BatchOptions(fmt=fmt, seed=seed, variety=variety, templates=templates, phrases=phrases, force=force)
+    options = BatchOptions(fmt=fmt, seed=seed, variety=variety, templates=templates, phrases=phrases, force=force,
+                           check=not no_check)
     with click.progressbar(length=len(items), label="生成中", file=sys.stderr) as bar:
         results = run_batch(items, options, workers=jobs, progress=lambda _r: bar.update(1))
     failed = [r for r in results if not r.ok]

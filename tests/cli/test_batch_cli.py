@@ -104,3 +104,16 @@ def test_regions_table_errors_are_clean(runner, tmp_path: Path, args: list[str])
     result = runner.invoke(main, ["batch", str(spec), *[str(tmp_path / a) if a.endswith(".csv") else a for a in args],
                                   "-o", str(tmp_path / "o")])
     assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_batch_checks_every_draft_like_render(runner, tmp_path: Path) -> None:
+    tpl = tmp_path / "tpl"
+    tpl.mkdir()
+    (tpl / "quarterly_analysis.j2").write_text("::title 标题\n\n全市经济增长XX%，形势良好。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["batch", str(SAMPLES / "city_q1.yaml"), "-o", str(out), "--format", "md", "--templates", str(tpl)]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1 and "placeholder" in result.output
+    assert not (out / "city_q1.md").exists()
+    assert runner.invoke(main, [*args, "--no-check"]).exit_code == 0
+    assert (out / "city_q1.md").exists()
