@@ -1,12 +1,31 @@
-"""Atomic, no-clobber file writes: a temp file in the target directory, then a
-rename.  A crash or an error never leaves a half-written or clobbered output."""
+"""File-system edges: located errors for input files the user names, and atomic,
+no-clobber writes (a temp file in the target directory, then a rename), so a crash
+or an error never leaves a half-written or clobbered output."""
 from __future__ import annotations
 
 import os
 import tempfile
 from pathlib import Path
 
-from .errors import ExportError
+from .errors import ExportError, InputError
+
+
+def stat_input(path: Path, *, what: str = "文件", max_bytes: int | None = None) -> os.stat_result:
+    """Stat an input file the user named; every mishap becomes a Chinese :class:`InputError`.
+
+    *what* names the kind of file in messages (指标表文件, 提法规则文件…).
+    """
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise InputError(f"{path}：{what}不存在") from None
+    except OSError as exc:
+        raise InputError(f"{path}：无法读取{what}（{exc.strerror or exc}）") from None
+    if path.is_dir():
+        raise InputError(f"{path}：这是一个目录，不是{what}")
+    if max_bytes is not None and st.st_size > max_bytes:
+        raise InputError(f"{path}：{what}过大（超过 {max_bytes // 1024 // 1024} MB）")
+    return st
 
 
 def check_writable(path: Path, *, force: bool) -> None:

@@ -13,6 +13,7 @@ from typing import Any, Iterable, Mapping
 from pydantic import BaseModel, ValidationError
 
 from .errors import InputError
+from .fsutil import stat_input
 from .model import CHINESE_KEYS, IndicatorFile, Spec
 from .yamlsrc import decode, load_yaml
 
@@ -42,16 +43,11 @@ def _is_file(s: str) -> bool:
 
 def read_text(path: Path) -> str:
     """Read a UTF-8 text file with Chinese errors for the usual mishaps."""
+    stat_input(path, max_bytes=MAX_SPEC_BYTES)
     try:
-        if path.stat().st_size > MAX_SPEC_BYTES:
-            raise InputError(f"{path}：文件过大（超过 {MAX_SPEC_BYTES // 1024 // 1024} MB）")
         raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}：文件不存在") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}：这是一个目录，不是文件") from None
-    except PermissionError:
-        raise InputError(f"{path}：没有读取权限") from None
+    except OSError as exc:
+        raise InputError(f"{path}：无法读取文件（{exc.strerror or exc}）") from None
     return decode(raw, str(path))
 
 

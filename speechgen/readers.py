@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
+from .fsutil import stat_input
 from .yamlsrc import decode
 
 MAX_BYTES = 50 * 1024 * 1024        # on-disk size of any input
@@ -37,14 +38,7 @@ def read_lines(path: str | Path, *, markdown: bool = False) -> list[Line]:
     ``**bold**`` span becomes :attr:`Line.lead`, other emphasis marks go.
     """
     path = Path(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError(f"{path}：文件不存在") from None
-    if path.is_dir():
-        raise InputError(f"{path}：这是一个目录，不是文件")
-    if size > MAX_BYTES:
-        raise InputError(f"{path}：文件过大（超过 {MAX_BYTES // 1024 // 1024} MB）")
+    stat_input(path, max_bytes=MAX_BYTES)
     if path.suffix.lower() == ".docx":
         return _docx_lines(path)
     if path.suffix.lower() in {".doc", ".wps", ".pdf", ".xls", ".xlsx", ".et", ".ppt", ".pptx", ".zip", ".rar"}:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .fsutil import stat_input
 from .yamlsrc import decode
 
 MAX_TABLE_BYTES = 20 * 1024 * 1024
@@ -89,16 +90,7 @@ def read_grid(path: Path, sheet: str | None = None) -> Grid:
 
 
 def _check_file(path: Path) -> None:
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError(f"{path}：指标表文件不存在") from None
-    except OSError as exc:
-        raise InputError(f"{path}：无法读取（{exc.strerror or exc}）") from None
-    if path.is_dir():
-        raise InputError(f"{path}：这是一个目录，不是表格文件")
-    if size > MAX_TABLE_BYTES:
-        raise InputError(f"{path.name}：文件过大（超过 {MAX_TABLE_BYTES // 1024 // 1024} MB）")
+    stat_input(path, what="指标表文件", max_bytes=MAX_TABLE_BYTES)
 
 
 def _read_xlsx(path: Path, sheet: str | None) -> Grid:

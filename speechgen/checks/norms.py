@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 from ..errors import InputError
+from ..fsutil import stat_input
 from .base import Doc, Finding, register
 
 _FIELDS = {"id", "wrong", "pattern", "right", "source", "note", "severity", "example", "allow"}
@@ -98,14 +99,7 @@ def _load_cached(path: str, mtime: float) -> tuple[NormRule, ...]:
 def load_norms(path: str | Path) -> list[NormRule]:
     """Rules from one YAML file; :class:`InputError` (Chinese, located) if it is malformed."""
     p = Path(path)
-    try:
-        mtime = p.stat().st_mtime
-    except FileNotFoundError:
-        raise InputError(f"{p}：提法规则文件不存在") from None
-    except OSError as exc:
-        raise InputError(f"{p}：无法读取提法规则文件（{exc.strerror}）") from None
-    if p.is_dir():
-        raise InputError(f"{p}：这是一个目录，不是提法规则文件")
+    mtime = stat_input(p, what="提法规则文件").st_mtime
     return list(_load_cached(str(p.resolve()), mtime))
 
 
