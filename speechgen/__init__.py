@@ -24,7 +24,7 @@ _logging.getLogger(__name__).addHandler(_logging.NullHandler())  # the library n
 _LAZY = {
     "load": "api", "render": "api", "export": "api", "replace_indicators": "api",
     "outline_speech": "api", "outline_spec": "api", "proofread": "api", "mine_phrases": "api",
-    "render_many": "api", "export_docx_bytes": "api",
+    "render_many": "api",
     "Draft": "document", "Spec": "model",
     "SpeechgenError": "errors", "InputError": "errors", "TemplateError": "errors",
     "PhraseBankError": "errors", "ExportError": "errors",

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from .compose import RenderOptions, render_draft
 from .document import Draft
-from .errors import InputError
 from .exporters import export_bytes, format_for_path
 from .fsutil import write_atomic
 from .loader import load_spec
@@ -76,11 +75,6 @@ def export(draft: Draft, path: str | Path | None = None, *, fmt: str | None = No
     return data
 
 
-def export_docx_bytes(draft: Draft, **options: Any) -> bytes:
-    """The .docx bytes of *draft* (options: ``profile``, ``reference_docx``)."""
-    return export_bytes(draft, "docx", **options)
-
-
 def outline_speech(source: str | Path) -> "Outline":
     """Outline an existing speech (.txt/.md/.docx path): title, opening/closing, headings with roles.
 
@@ -134,4 +128,4 @@ def render_many(specs: Sequence[str | Path], out_dir: str | Path, *, fmt: str = 
 
 # Module names (check, outline, batch, mining) are taken by submodules, so the verbs differ.
 __all__ = ["load", "render", "export", "replace_indicators", "outline_speech", "outline_spec", "proofread",
-           "mine_phrases", "render_many", "export_docx_bytes"]
+           "mine_phrases", "render_many"]

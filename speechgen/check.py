@@ -15,7 +15,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence, Union
 
-from .checks import Doc, Finding, descriptions, registry
+from .checks import Doc, Finding, registry
 from .checks.layout import lines_from_draft, lines_from_text
 from .checks.norms import NormRule, builtin_norms, load_norms, merge_norms, parse_rules
 from .errors import CheckFailed, InputError
@@ -141,6 +141,3 @@ def _run(doc: Doc, select: Iterable[str] | None, ignore: Iterable[str]) -> list[
     log.debug("check %s: %d findings", doc.source or "<text>", len(findings))
     return findings
 
-
-def describe_rules() -> dict[str, str]:
-    return descriptions()

@@ -117,11 +117,6 @@ def fmt_abs(value: Decimal | int) -> str:
     return fmt_number(abs(value))
 
 
-def fmt_percent(value: Decimal | int) -> str:
-    """5.8 → '5.8%' (the value as given; use :func:`fmt_abs` for a signed verb)."""
-    return f"{fmt_number(value)}%"
-
-
 def fmt_points(value: Decimal | int) -> str:
     """A difference of two rates: 0.5 → '0.5个百分点' (never '%')."""
     return f"{fmt_abs(value)}个百分点"

@@ -38,10 +38,6 @@ class Period:
         return Fraction(self.last, 12) if self.cumulative else None
 
     @property
-    def quarter_end(self) -> bool:
-        return self.last % 3 == 0
-
-    @property
     def next_label(self) -> str:
         """What comes next in the genre's framing (二季度, 下半年, 四季度, 明年…)."""
         if self.last == 12:

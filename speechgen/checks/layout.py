@@ -8,9 +8,12 @@ Markdown markup is removed (``#`` heading prefixes, ``**bold**`` pairs) while a
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from .base import DocLine, HeadingInfo
+
+if TYPE_CHECKING:
+    from ..document import Draft
 
 CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 CN_NUMERAL = "一二三四五六七八九十"
@@ -142,7 +145,7 @@ def _looks_like_title(text: str, style: str) -> bool:
 
 # ------------------------------------------------------------------ Draft
 
-def lines_from_draft(draft: "Draft") -> list[DocLine]:  # noqa: F821
+def lines_from_draft(draft: Draft) -> list[DocLine]:
     """One line per title/subtitle/block, numbered as the .txt export numbers them."""
     from ..document import Heading, Paragraph, Table
 

@@ -7,10 +7,8 @@ traceback unless ``SPEECHGEN_DEBUG=1``.
 from __future__ import annotations
 
 import functools
-import json
 import os
 import sys
-from pathlib import Path
 from typing import Any, Callable
 
 import click

@@ -113,10 +113,6 @@ def text_run(text: str, rpr: etree._Element) -> etree._Element:
     return run
 
 
-def needs_hint(text: str) -> bool:
-    return bool(AMBIGUOUS.search(text))
-
-
 def split_ambiguous(text: str) -> list[tuple[str, bool]]:
     """Split *text* into (piece, is_ambiguous_punctuation) pieces, in order."""
     out: list[tuple[str, bool]] = []

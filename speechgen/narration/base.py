@@ -50,7 +50,6 @@ class Facts:
     prev_diff: Decimal | None = None
     rank_move: int | None = None
     target_met: bool | None = None
-    completion: Decimal | None = None  # as printed
     progress_ahead: bool | None = None
     double_half: bool | None = None
 

@@ -62,9 +62,6 @@ STRENGTHS = ("better_than_superior", "falling", "top_rank", "rank_rise", "ahead_
 WEAKNESSES = ("negative_growth", "wrong_direction", "worse_than_superior", "bottom_rank", "rank_drop",
               "below_target", "behind_schedule")
 
-JUDGEMENTS = ("稳中向好", "稳中有进", "总体平稳", "分化", "承压前行")
-
-
 @dataclass(frozen=True)
 class NarrationRules:
     """Thresholds of the verdict rules (see the module docstring)."""

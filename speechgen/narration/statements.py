@@ -15,7 +15,7 @@ _LABEL_FORMS = {
     "below_target": "label_below_target",
     "behind_schedule": "label_behind_schedule",
 }
-LABEL_MIN, LABEL_MAX = 4, 12
+LABEL_MAX = 12  # characters
 
 
 def build_statement(facts: Facts, ctx: Context, pick: Picker) -> Statement:

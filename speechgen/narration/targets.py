@@ -45,7 +45,6 @@ def _completion(f: Facts, ctx: Context) -> None:
     places = percent_places(ind.growth, ind.superior_growth, ind.prev_growth, ind.target_growth)
     bars = [Decimal(100)] + ([progress] if progress is not None else []) + ([Decimal(50)] if period.last == 6 else [])
     c = percent_of(ind.value, ind.annual_target, places, bars)
-    f.completion = c
     formula = f"{_name(ind)} {fmt_number(ind.value)} ÷ 年度目标 {fmt_number(ind.annual_target)} × 100%"
     if c == 100 and ind.value == ind.annual_target:
         f.add("completion_full")

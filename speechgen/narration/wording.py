@@ -133,9 +133,6 @@ class Picker:
         self.wordings, self.rng = wordings, rng
         self.last: dict[str, int] = {}
 
-    def has(self, form: str) -> bool:
-        return form in self.wordings.forms
-
     def __call__(self, form: str, slots: Mapping[str, "str | Sequence[str]"]) -> str:
         variants = self.wordings.forms.get(form)
         if not variants:
