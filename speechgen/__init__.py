@@ -25,7 +25,7 @@ _LAZY = {
     "load": "api", "render": "api", "export": "api", "replace_indicators": "api",
     "outline_speech": "api", "outline_spec": "api", "proofread": "api", "mine_phrases": "api",
     "render_many": "api",
-    "Draft": "document", "Spec": "model",
+    "Draft": "core.draft", "Spec": "spec.model",
     "SpeechgenError": "errors", "InputError": "errors", "TemplateError": "errors",
     "PhraseBankError": "errors", "ExportError": "errors",
 }

@@ -4,18 +4,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
-from .compose import RenderOptions, render_draft
-from .document import Draft
-from .exporters import export_bytes, format_for_path
-from .fsutil import write_atomic
-from .loader import load_spec
-from .model import Spec
+from speechgen.compose.engine import RenderOptions, render_draft
+from speechgen.core.draft import Draft
+from speechgen.exporters import export_bytes, format_for_path
+from speechgen.core.files import write_atomic
+from speechgen.spec.loader import load_spec
+from speechgen.spec.model import Spec
 
 if TYPE_CHECKING:
-    from .batch import BatchResult
-    from .check import Finding
-    from .mining import MiningResult
-    from .outline import Outline
+    from speechgen.batch import BatchResult
+    from speechgen.proof.checker import Finding
+    from speechgen.mining.miner import MiningResult
+    from speechgen.outline.parse import Outline
 
 
 def load(source: str | Path | Mapping[str, Any]) -> Spec:
@@ -54,7 +54,7 @@ def render(
 def replace_indicators(spec: Spec, indicators: str | Path | Sequence[Any], *, sheet: str | None = None) -> Spec:
     """A copy of *spec* whose indicator table is *indicators* (rows, or an .xlsx/.csv path)."""
     if isinstance(indicators, (str, Path)):
-        from .tables import read_indicator_file
+        from speechgen.spec.tables.rows import read_indicator_file
 
         indicators = read_indicator_file(Path(indicators), sheet=sheet, origin="--indicators")
     return spec.model_copy(update={"indicators": list(indicators)})
@@ -80,15 +80,15 @@ def outline_speech(source: str | Path) -> "Outline":
 
     ``outline_speech(path).to_dict()`` is the ``speechgen outline --json`` shape; ``.draft`` is a Draft.
     """
-    from .outline import outline_file
+    from speechgen.outline.parse import outline_file
 
     return outline_file(source)
 
 
 def outline_spec(source: str | Path) -> dict[str, Any]:
     """A spec skeleton (dict in the input format) read from an existing speech."""
-    from .outline import outline_file
-    from .outline_spec import spec_dict
+    from speechgen.outline.parse import outline_file
+    from speechgen.outline.to_spec import spec_dict
 
     return spec_dict(outline_file(source))
 
@@ -96,7 +96,7 @@ def outline_spec(source: str | Path) -> dict[str, Any]:
 def proofread(draft_or_path: Draft | str | Path, *, spec: Spec | str | Path | Mapping[str, Any] | None = None,
           rules: str | Path | None = None) -> list["Finding"]:
     """Proofread a Draft or a .txt/.md/.docx file; findings are values (rule, severity, line, text, message)."""
-    from .check import check_draft, check_file
+    from speechgen.proof.checker import check_draft, check_file
 
     if isinstance(draft_or_path, Draft):
         return check_draft(draft_or_path, spec=spec, rules=rules)
@@ -109,7 +109,7 @@ def mine_phrases(corpus: str | Path | Sequence[str | Path], *, min_freq: int = 2
 
     ``speechgen.mining.bank_yaml(result)`` gives a phrase bank usable with ``render(phrases=...)``.
     """
-    from .mining import mine as _mine
+    from speechgen.mining.miner import mine as _mine
 
     paths = [corpus] if isinstance(corpus, (str, Path)) else list(corpus)
     return _mine(paths, min_freq=min_freq, min_docs=min_docs, progress=progress)
@@ -118,7 +118,7 @@ def mine_phrases(corpus: str | Path | Sequence[str | Path], *, min_freq: int = 2
 def render_many(specs: Sequence[str | Path], out_dir: str | Path, *, fmt: str = "docx", workers: int | None = None,
           seed: int | None = None, force: bool = False) -> list["BatchResult"]:
     """Render many spec files into *out_dir* in parallel; one result per spec, failures included."""
-    from .batch import BatchOptions, plan, run_batch
+    from speechgen.batch import BatchOptions, plan, run_batch
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from .errors import SpeechgenError
+from speechgen.errors import SpeechgenError
 
-from .model import Spec
+from speechgen.spec.model import Spec
 
 
 @dataclass(frozen=True)
@@ -70,8 +70,8 @@ def plan_regions(spec_path: Path, table: Path, out_dir: Path, *, fmt: str, by: s
     meeting title is replaced by the region's name (else the name is prefixed);
     the table's total row (全市/合计) names the superior level.
     """
-    from .loader import load_spec
-    from .regions import region_table
+    from speechgen.spec.loader import load_spec
+    from speechgen.spec.tables.regions import region_table
 
     base = load_spec(Path(spec_path))
     data = region_table(table, region_column=by, sheet=sheet, origin=str(table))
@@ -124,26 +124,27 @@ def run_batch(
 
 def _warm_up(fmt: str) -> None:
     """Pay imports once per worker, not once per draft."""
-    from . import compose, phrasebank
-    from .checks.norms import builtin_norms
+    from speechgen.compose import engine as compose
+    from speechgen.compose import bank as phrasebank
+    from speechgen.proof.rules.norms import builtin_norms
 
     phrasebank.builtin_bank()
     compose.environment(())
     builtin_norms()
     if fmt == "docx":
-        from .exporters import docx  # noqa: F401
+        from speechgen.exporters.docx import writer as docx
 
 
 def render_one(item: BatchItem, options: BatchOptions) -> BatchResult:
     """Render one item; SpeechgenErrors become a failed result, never an exception."""
-    from .api import export, load, render
+    from speechgen.api import export, load, render
 
     try:
         spec = item.spec if isinstance(item.spec, Spec) else load(item.spec)
         draft = render(spec, seed=options.seed, variety=options.variety,
                        templates=options.templates, phrases=options.phrases)
         if options.check:
-            from .check import ensure_clean
+            from speechgen.proof.checker import ensure_clean
 
             ensure_clean(draft, spec=spec)
         export(draft, item.output, fmt=options.fmt, force=options.force, **options.export)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import speechgen
-from speechgen.document import Draft
+from speechgen.core.draft import Draft
 
 from conftest import SAMPLES
 

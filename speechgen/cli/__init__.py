@@ -13,8 +13,8 @@ from typing import Any, Callable
 
 import click
 
-from .. import __version__
-from ..errors import SpeechgenError
+from speechgen import __version__
+from speechgen.errors import SpeechgenError
 
 MEETING_TYPES = ("quarterly_analysis", "annual_conference", "dispatch", "department", "work_report", "statement")
 
@@ -54,7 +54,7 @@ def main() -> None:
 
 def _register() -> None:
     """Import the command modules; each adds its commands to :func:`main`."""
-    from . import batch, corpus, export, info, proof, render  # noqa: F401
+    from speechgen.cli import batch, corpus, export, info, proof, render  # noqa: F401
 
 
 _register()

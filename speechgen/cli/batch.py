@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from . import _guard, main
+from speechgen.cli import _guard, main
 
 
 @main.command()
@@ -28,11 +28,11 @@ def batch(specs: tuple[Path, ...], out_dir: Path, fmt: str, regions: Path | None
           jobs: int | None, seed: int | None, variety: str, templates: tuple[Path, ...],
           phrases: tuple[Path, ...], force: bool, no_check: bool) -> None:
     """批量生成：每个 SPEC 一篇；或用 --regions 按地区各生成一篇。任何一篇失败不影响其他，最后汇总。"""
-    from ..batch import BatchOptions, plan, run_batch
+    from speechgen.batch import BatchOptions, plan, run_batch
 
     out_dir.mkdir(parents=True, exist_ok=True)
     if regions is not None:
-        from ..batch import plan_regions
+        from speechgen.batch import plan_regions
 
         if len(specs) != 1:
             raise click.UsageError("使用 --regions 时只能给一个 SPEC（作为各地区共用的会议信息和任务）")

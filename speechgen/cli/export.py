@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from . import _guard, main
+from speechgen.cli import _guard, main
 
 
 @main.command("profiles")
@@ -12,12 +12,12 @@ from . import _guard, main
 @_guard
 def profiles_cmd(profile: str | None, as_yaml: bool) -> None:
     """列出 Word 版式；给出 PROFILE（版式名或 .yaml 文件）则显示其全部样式并检查文件。"""
-    from ..exporters.profiles import BUILTIN, builtin_dir, list_profiles, load_profile
+    from speechgen.exporters.profiles import BUILTIN, builtin_dir, list_profiles, load_profile
 
     if as_yaml:
         name = (profile or "speech").lower()
         if name not in BUILTIN:
-            from ..errors import ExportError
+            from speechgen.errors import ExportError
 
             raise ExportError(f"--yaml 只用于内置版式：{'、'.join(BUILTIN)}")
         click.echo((builtin_dir() / f"{name}.yaml").read_text(encoding="utf-8"), nl=False)

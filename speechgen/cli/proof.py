@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from . import _guard, main
+from speechgen.cli import _guard, main
 
 
 @main.command("check")
@@ -26,8 +26,8 @@ def check(file: Path, spec: Path | None, as_json: bool, strict: bool, rules_file
 
     有错误时退出码为 1（加 --strict 时有提醒也为 1），无问题为 0，输入有误为 2。
     """
-    from ..check import check_file, failed, summary
-    from ..checks.base import SEVERITY_CN
+    from speechgen.proof.checker import check_file, failed, summary
+    from speechgen.proof.rules.base import SEVERITY_CN
 
     findings = check_file(file, spec=spec, rules_file=rules_file, ignore=ignore)
     if as_json:

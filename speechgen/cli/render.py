@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from . import MEETING_TYPES, _guard, main
+from speechgen.cli import MEETING_TYPES, _guard, main
 
 @main.command()
 @click.argument("spec", type=click.Path(dir_okay=False, path_type=Path))
@@ -30,10 +30,10 @@ def render(spec: Path, output: Path | None, fmt: str | None, meeting_type: str |
            reference_docx: Path | None, indicators: Path | None, sheet: str | None, table: bool,
            force: bool, no_check: bool) -> None:
     """根据 SPEC（YAML）生成讲话稿初稿。"""
-    from ..api import load, render as render_draft, replace_indicators
-    from ..errors import InputError
-    from ..exporters import export_bytes, format_for_path
-    from ..fsutil import check_writable, write_atomic
+    from speechgen.api import load, render as render_draft, replace_indicators
+    from speechgen.errors import InputError
+    from speechgen.exporters import export_bytes, format_for_path
+    from speechgen.core.files import check_writable, write_atomic
 
     if sheet and indicators is None:
         raise InputError("--sheet 需要与 --indicators 一起使用")
@@ -59,7 +59,7 @@ def render(spec: Path, output: Path | None, fmt: str | None, meeting_type: str |
 
 
 def _check(draft: Any, spec: Any) -> None:
-    from ..check import ensure_clean
+    from speechgen.proof.checker import ensure_clean
 
     warnings = ensure_clean(draft, spec=spec)
     if warnings:

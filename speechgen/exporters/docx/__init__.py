@@ -1,0 +1,1 @@
+"""Draft → .docx: the one place that writes raw OOXML."""

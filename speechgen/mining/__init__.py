@@ -1,0 +1,1 @@
+"""Mine an archive of past speeches for an office's own formulas (the only jieba import)."""

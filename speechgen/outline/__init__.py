@@ -1,0 +1,1 @@
+"""Read an existing speech (txt/md/docx) → clean → front matter → heading hierarchy → roles → spec skeleton."""
