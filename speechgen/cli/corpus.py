@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from speechgen.cli import _guard, main
+from speechgen.cli import main
 from speechgen.errors import InputError
 
 ROLE_NAMES = {"achievements": "成绩", "situation": "形势", "problems": "问题", "tasks": "部署",
@@ -22,7 +22,6 @@ PROGRESS_BYTES = 2_000_000  # draw a progress bar when the corpus is larger than
 @click.option("--spec", "as_spec", is_flag=True, help="输出 spec 初稿（YAML）：会议信息、成绩、问题、任务、要求，可直接 render")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="写入文件；省略则打印到屏幕")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
-@_guard
 def outline(file: Path, as_json: bool, as_spec: bool, output: Path | None, force: bool) -> None:
     """分析已有讲话稿 FILE（.txt/.md/.docx）的结构：标题、开头、各级标题及其作用、结尾。"""
     from speechgen.core.files import check_writable, write_atomic
@@ -76,7 +75,6 @@ def phrases() -> None:
 @click.option("--min-freq", type=click.IntRange(min=1), default=2, show_default=True, help="至少出现的次数")
 @click.option("--min-docs", type=click.IntRange(min=1), default=2, show_default=True, help="至少出现的篇数（不超过语料篇数）")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
-@_guard
 def mine_cmd(corpus: tuple[Path, ...], output: Path | None, min_freq: int, min_docs: int, force: bool) -> None:
     """从历年讲话稿 CORPUS（文件或目录，.txt/.md/.docx）挖掘本单位常用表达，生成短语库。
 

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import click
 
-from speechgen.cli import _guard, main
+from speechgen.cli import main
 
 
 @main.command("profiles")
 @click.argument("profile", required=False)
 @click.option("--yaml", "as_yaml", is_flag=True, help="打印内置版式的 YAML 原文（复制后改成本单位版式）")
-@_guard
 def profiles_cmd(profile: str | None, as_yaml: bool) -> None:
     """列出 Word 版式；给出 PROFILE（版式名或 .yaml 文件）则显示其全部样式并检查文件。"""
     from speechgen.exporters.profiles import BUILTIN, builtin_dir, list_profiles, load_profile

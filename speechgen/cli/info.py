@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from speechgen.cli import MEETING_TYPES, _guard, main
+from speechgen.cli import MEETING_TYPES, main
 
 TYPE_NAMES = {
     "quarterly_analysis": "季度/月度经济运行分析会",
@@ -23,7 +23,6 @@ TYPE_NAMES = {
 @click.option("--from", "source", type=click.Path(dir_okay=False, path_type=Path), help="从上一期的 spec 结转")
 @click.option("--period", help="与 --from 一起用：新一期的时期（H1、Q3、year、M1-5……）")
 @click.option("--year", type=int, help="与 --from 一起用：新一期的年份（默认自动推断）")
-@_guard
 def init(meeting_type: str | None, source: Path | None, period: str | None, year: int | None) -> None:
     """打印一份带注释、可直接使用的起始 spec；或用 --from 把上一期的 spec 结转到新一期。"""
     if source is None:
@@ -44,7 +43,6 @@ def init(meeting_type: str | None, source: Path | None, period: str | None, year
 
 
 @main.command()
-@_guard
 def schema() -> None:
     """打印输入 spec 的 JSON Schema（供编辑器自动补全）。"""
     from speechgen.spec.model import Spec
@@ -60,7 +58,6 @@ _TEMPLATES_OPT = click.option("--templates", "templates", multiple=True,
 @main.group("templates", invoke_without_command=True)
 @_TEMPLATES_OPT
 @click.pass_context
-@_guard
 def templates_cmd(ctx: click.Context, templates: tuple[Path, ...]) -> None:
     """列出会议类型、各自使用的模板文件及其来源；子命令 copy 复制一份可编辑的模板。"""
     if ctx.invoked_subcommand is not None:
@@ -90,7 +87,6 @@ def _where(path: Path | None, builtin: Path) -> str:
 @click.argument("meeting_type", metavar="TYPE", type=click.Choice(MEETING_TYPES))
 @click.argument("directory", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="覆盖目录中已存在的同名文件")
-@_guard
 def templates_copy(meeting_type: str, directory: Path, force: bool) -> None:
     """把 TYPE 的内置模板（含它用到的 base.j2 和 blocks/ 区块）复制到 DIR，供修改后用 --templates DIR 使用。"""
     from speechgen.compose.engine import template_files

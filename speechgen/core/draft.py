@@ -94,8 +94,6 @@ class Draft:
     @property
     def text(self) -> str:
         """All visible text, one block per line (for counting and checking)."""
-        from speechgen.core.plaintext import to_text
-
         return to_text(self)
 
     def char_count(self) -> int:
@@ -126,3 +124,27 @@ class Draft:
                 blocks.append(Table(**raw))
         return cls(title=data.get("title", ""), subtitle=list(data.get("subtitle", [])),
                    blocks=blocks, meta=dict(data.get("meta", {})))
+
+
+# ------------------------------------------------------------------ plain text
+
+INDENT = "\u3000\u3000"
+
+
+def to_text(draft: Draft) -> str:
+    out: list[str] = []
+    if draft.title:
+        out.append(draft.title)
+    out.extend(draft.subtitle)
+    for block in draft.blocks:
+        if isinstance(block, Heading):
+            head = f"{block.marker or ''}{block.text}"
+            body = "".join(r.text for r in block.body)
+            out.append(INDENT + head + body if block.level > 1 or body else INDENT + head)
+        elif isinstance(block, Paragraph):
+            out.append(block.text if block.kind == "salutation" else INDENT + block.text)
+        elif isinstance(block, Table):
+            out.append(block.caption)
+            out.append("\t".join(block.header))
+            out.extend("\t".join(row) for row in block.rows)
+    return "\n".join(out) + "\n"

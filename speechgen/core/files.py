@@ -4,6 +4,7 @@ or an error never leaves a half-written or clobbered output."""
 from __future__ import annotations
 
 import os
+import zipfile
 import tempfile
 from pathlib import Path
 
@@ -74,3 +75,28 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+MAX_UNCOMPRESSED = 200 * 1024 * 1024  # total uncompressed size of a .docx
+MAX_RATIO = 200                       # compression ratio that smells of a zip bomb
+
+
+def check_docx_zip(path: Path) -> None:
+    """Refuse a file that is not a readable, reasonably sized .docx package (before python-docx sees it)."""
+    with path.open("rb") as fh:
+        magic = fh.read(8)
+    if magic.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputError(f"{path}：文件已加密（设有打开密码）或是旧版 .doc 格式，请去掉密码并另存为 .docx")
+    if not zipfile.is_zipfile(path):
+        raise InputError(f"{path}：不是有效的 .docx 文件（文件可能已损坏）")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except zipfile.BadZipFile:
+        raise InputError(f"{path}：不是有效的 .docx 文件（文件可能已损坏）") from None
+    total = sum(i.file_size for i in infos)
+    packed = sum(i.compress_size for i in infos) or 1
+    if total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO:
+        raise InputError(f"{path}：Word 文件解压后过大，拒绝读取")
+    if not any(i.filename == "word/document.xml" for i in infos):
+        raise InputError(f"{path}：不是有效的 .docx 文件（缺少 word/document.xml）")

@@ -18,7 +18,7 @@ def export_bytes(draft: Draft, fmt: str, **options: Any) -> bytes:
     if fmt == "md":
         from speechgen.exporters.markdown import to_markdown as writer
     elif fmt == "txt":
-        from speechgen.core.plaintext import to_text as writer
+        from speechgen.core.draft import to_text as writer
     elif fmt == "json":
         from speechgen.exporters.jsonfmt import to_json as writer
     else:

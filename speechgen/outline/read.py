@@ -12,12 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from speechgen.errors import InputError
-from speechgen.core.files import stat_input
+from speechgen.core.files import check_docx_zip, stat_input
 from speechgen.core.yamlsrc import decode
 
 MAX_BYTES = 50 * 1024 * 1024        # on-disk size of any input
-MAX_UNCOMPRESSED = 200 * 1024 * 1024  # total uncompressed size of a .docx
-MAX_RATIO = 200                       # compression ratio that smells of a zip bomb
 
 
 @dataclass(frozen=True)
@@ -69,7 +67,7 @@ def read_text(path: str | Path) -> str:
 
 
 def _docx_lines(path: Path) -> list[Line]:
-    _check_zip(path)
+    check_docx_zip(path)
     from docx import Document  # python-docx only when a .docx is read
 
     try:
@@ -112,21 +110,3 @@ def _numbered(para) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
-def _check_zip(path: Path) -> None:
-    with path.open("rb") as fh:
-        magic = fh.read(8)
-    if magic.startswith(b"\xd0\xcf\x11\xe0"):
-        raise InputError(f"{path}：文件已加密（设有打开密码）或是旧版 .doc 格式，请去掉密码并另存为 .docx")
-    if not zipfile.is_zipfile(path):
-        raise InputError(f"{path}：不是有效的 .docx 文件（文件可能已损坏）")
-    try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-    except zipfile.BadZipFile:
-        raise InputError(f"{path}：不是有效的 .docx 文件（文件可能已损坏）") from None
-    total = sum(i.file_size for i in infos)
-    packed = sum(i.compress_size for i in infos) or 1
-    if total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO:
-        raise InputError(f"{path}：Word 文件解压后过大，拒绝读取")
-    if not any(i.filename == "word/document.xml" for i in infos):
-        raise InputError(f"{path}：不是有效的 .docx 文件（缺少 word/document.xml）")

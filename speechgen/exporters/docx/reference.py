@@ -34,13 +34,13 @@ class Reference:
 
 
 def read_reference(path: Path) -> Reference:
+    from speechgen.core.files import check_docx_zip
     from speechgen.errors import InputError
-    from speechgen.outline.read import _check_zip
 
     if not path.is_file():
         raise ExportError(f"单位模板 {path} 不存在（--reference-docx 需要一个 .docx 文件）")
     try:
-        _check_zip(path)
+        check_docx_zip(path)
     except InputError as exc:
         raise ExportError(f"单位模板：{exc}") from None
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)

@@ -27,6 +27,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from functools import lru_cache
+
+from speechgen.core.resources import corpora_dir
+from speechgen.core.yamlsrc import decode, load_yaml
 from speechgen.errors import InputError
 from speechgen.spec.model import Indicator
 from speechgen.core.numbers import mean
@@ -81,9 +85,15 @@ def region_table(path: str | Path, *, region_column: str | None = None, indicato
 def _lower_keywords(given: tuple[str, ...] | None) -> tuple[str, ...]:
     if given is not None:
         return given
-    from speechgen.compose.narration.wording import load_wordings
+    return lower_is_better_keywords()
 
-    return load_wordings().lower_is_better
+
+@lru_cache(maxsize=1)
+def lower_is_better_keywords() -> tuple[str, ...]:
+    """Indicator-name keywords for which a fall is good (能耗, 失业率…), read from ``corpora/narration.yaml``."""
+    path = corpora_dir() / "narration.yaml"
+    data = load_yaml(decode(path.read_bytes(), str(path)), str(path))[0] or {}
+    return tuple(str(k) for k in data.get("lower_is_better", ()))
 
 
 def _compute(parsed: list[tuple[Indicator, dict[str, Any]]], lower: tuple[str, ...]) -> RegionTable:
