@@ -77,6 +77,8 @@ def validate(
         rows = read_indicator_file(base_dir / ref.file, sheet=ref.sheet, columns=ref.columns,
                                    origin=f"{name} 第{line}行 indicators" if line else name)
         spec = spec.model_copy(update={"indicators": rows})
+    if spec.avoid:  # earlier speeches are named relative to the spec file
+        spec = spec.model_copy(update={"avoid": [str(base_dir / a) for a in spec.avoid]})
     return spec
 
 

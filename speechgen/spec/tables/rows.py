@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -133,6 +134,9 @@ def _row_values(grid: Grid, header: Header, by_col: dict[int, Cell], errors: lis
         if fname == "rank" and re.fullmatch(r"\d+\s*/\s*\d+", cell.text):  # "4/11": rank of total
             values["rank"], values["rank_total"] = (int(x) for x in cell.text.split("/"))
             continue
+        if fname not in TEXT_FIELDS and _ESTIMATE.search(cell.text):  # "5.5（预计）": an estimate
+            values["estimate"] = True
+            cell = replace(cell, value=_ESTIMATE.sub("", cell.text).strip() or None)
         try:
             value = _convert(cell, fname)
         except ValueError as exc:
@@ -155,6 +159,10 @@ def _convert(cell: Cell, fname: str) -> Any:
         return _NAME_PREFIX.sub("", cell.text).strip() or None
     if fname == "unit":
         return "" if cell.blank else cell.text
+    if fname in ("period", "prev_period", "basis"):
+        return None if cell.blank else cell.text.strip()
+    if fname == "estimate":
+        return None if cell.blank else _estimate_flag(cell.text)
     if fname == "part":
         if cell.text in _PARTS:
             return _PARTS[cell.text]
@@ -164,6 +172,20 @@ def _convert(cell: Cell, fname: str) -> Any:
     if fname in INT_FIELDS:
         return cell_int(cell)
     return cell_number(cell, percent_field=fname in PERCENT_FIELDS)
+
+
+_ESTIMATE = re.compile(r"[（(]?预计(数|值)?[）)]?")
+_YES = ("预计", "是", "√", "✓", "y", "yes", "true", "1", "预计数", "估计")
+_NO = ("实际", "否", "", "-", "—", "n", "no", "false", "0", "实际数")
+
+
+def _estimate_flag(text: str) -> bool:
+    t = text.strip().lower()
+    if t in _YES:
+        return True
+    if t in _NO:
+        return False
+    raise ValueError("应为 预计 或 实际（是/否）")
 
 
 # ------------------------------------------------------------------ appendix table
