@@ -31,6 +31,7 @@ from speechgen.compose.context import build_context
 from speechgen.compose.bank import PhraseBank, PhrasePicker, load_bank
 from speechgen.core.resources import templates_dir
 from speechgen.compose.views import qty
+from speechgen.compose.narration.vintage import chain
 from speechgen.compose.views import sentence as _sentence
 
 POINTS = "\ue000POINTS\ue001"  # replaced by the real number of level-1 parts
@@ -76,7 +77,8 @@ def environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
             auto_reload=False, bytecode_cache=_bytecode_cache(),
         )
         env.filters.update(cn=cn_int, qty=qty, enum=enum_word, num=fmt_number, date_cn=date_cn,
-                           sentence=sentence, clause=clause, lead=lead_sentence, rest=rest_sentences)
+                           sentence=sentence, clause=clause, lead=lead_sentence, rest=rest_sentences,
+                           chain=chain)
         _ENV_CACHE[key] = env
     return env
 

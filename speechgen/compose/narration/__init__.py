@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import logging
 import random
+from typing import Callable
 
 from speechgen.spec.model import Spec
 from speechgen.core.periods import Period
@@ -35,36 +36,23 @@ from speechgen.compose.narration.facts import Context, row_facts
 from speechgen.compose.narration.model import Derived, Narration, Statement, Verdict
 from speechgen.compose.narration.rules import NarrationRules, rules_from_settings
 from speechgen.compose.narration.statements import build_statement
+from speechgen.compose.narration.vintage import (
+    Vintage, chain, grouped, labelled, main_group, previous_label, row_context, vintage_of, vocab_for,
+)
 from speechgen.compose.narration.wording import Picker, load_wordings
 
 log = logging.getLogger(__name__)
 
-__all__ = ["narrate", "Narration", "Statement", "Derived", "NarrationRules", "Verdict", "previous_label"]
+__all__ = ["narrate", "Narration", "Statement", "Derived", "NarrationRules", "Verdict", "previous_label", "chain", "Vintage"]
 
 
-def previous_label(period: Period) -> tuple[str, tuple[Derived, ...]]:
-    """How a speech names the period the previous figures belong to.
+def narrate(spec: Spec, *, rng: random.Random | None = None, rules: NarrationRules | None = None,
+            vocab: tuple[tuple[str, str], ...] = (), avoid: "Callable[[str], bool] | None" = None) -> Narration:
+    """Narrate the spec's indicator table (see the module docstring).
 
-    Q1 → 上年 (last year's full-year figures), H1 → 一季度, Q3 → 上半年,
-    year → 上年 (last year's figures), 1—N月 → 1—(N−1)月, a single quarter → the quarter before,
-    a single month → the month before.  Override with ``NarrationRules.prev_label``.
+    *vocab* are word replacements for the whole narration (时序进度 → 序时进度); *avoid* tells the
+    picker which texts an earlier speech already used.
     """
-    named = {"Q1": "上年", "H1": "一季度", "Q3": "上半年", "year": "上年", "Q2": "一季度", "Q4": "三季度"}
-    if period.code in named:
-        return named[period.code], ()
-    if period.last == 1:
-        return "上年", ()
-    if period.cumulative:
-        last = period.last - 1
-        if last == 1:
-            return "1月份", ()
-        return f"1—{last}月", (Derived(str(last), f"上期 = 1—({period.last}−1)月"),)
-    before = period.first - 1
-    return f"{before}月份", (Derived(str(before), f"上期 = {period.first}−1月"),)
-
-
-def narrate(spec: Spec, *, rng: random.Random | None = None, rules: NarrationRules | None = None) -> Narration:
-    """Narrate the spec's indicator table (see the module docstring)."""
     rng = rng if rng is not None else random.Random(0)
     rules = rules or rules_from_settings(spec.narration)
     period = spec.meeting.period_info
@@ -72,17 +60,41 @@ def narrate(spec: Spec, *, rng: random.Random | None = None, rules: NarrationRul
     wordings = load_wordings(tuple(rules.wording_files))
     ctx = Context(spec.meeting.superior, prev, prev_numbers, period, rules, wordings)
     pick = Picker(wordings, rng)
-    rows = []
-    statements: list[Statement] = []
-    for ind in spec.indicator_rows:
-        facts = row_facts(ind, ctx)
-        statement = build_statement(facts, ctx, pick)
+    if avoid is not None:
+        pick.avoid = avoid
+    items = [(ind, vintage_of(ind, period)) for ind in spec.indicator_rows]
+    mixed = len({v.key for _, v in items}) > 1
+    counted = main_group(items, period)
+    rows, statements, kept = [], [], []
+    for i in grouped(items) if mixed else range(len(items)):
+        ind, vintage = items[i]
+        row_ctx = row_context(ctx, ind, vintage)
+        pick.vocab = vocab_for(vintage, ind.basis, wordings) + vocab
+        facts = row_facts(ind, row_ctx)
+        statement = labelled(build_statement(facts, row_ctx, pick), vintage, mixed)
         statements.append(statement)
         if statement.part != "hidden":
-            rows.append((facts, statement))
-    summary = summarise(rows, ctx, pick)
-    judgement, overall, tone = judge(rows, ctx, pick, spec.meeting.region)
+            kept.append((facts, statement))
+            if vintage.key == counted:  # tallies count one vintage only
+                rows.append((facts, statement))
+    pick.vocab = vocab
+    summary = summarise(rows, _group_context(ctx, rows, items, counted), pick)
+    if mixed and summary.sentences and counted is not None:
+        summary.sentences[0] = f"{_label(items, counted)}，{summary.sentences[0]}"
+    actual = [(f, s) for f, s in kept if not s.estimate]
+    judgement, overall, tone = judge(actual, ctx, pick, spec.meeting.region)
     log.debug("narrated %d indicators: %s (%s)", len(statements), judgement, tone)
     return Narration(statements=statements, summary=summary.sentences, judgement=judgement,
-                     overall=overall, tone=tone, derived=summary.derived)  # type: ignore[arg-type]
+                     overall=overall, tone=tone, derived=summary.derived, mixed=mixed)  # type: ignore[arg-type]
 
+
+def _label(items: list, key: tuple[str, bool]) -> str:
+    return next(v.label for _, v in items if v.key == key)
+
+
+def _group_context(ctx: Context, rows: list, items: list, key: tuple[str, bool] | None) -> Context:
+    """The context of the counted vintage (its period decides 时序进度 and 双过半)."""
+    if key is None or not rows:
+        return ctx
+    ind, vintage = next((ind, v) for ind, v in items if v.key == key)
+    return row_context(ctx, ind, vintage) if vintage.period != ctx.period else ctx
