@@ -95,7 +95,18 @@ def _options(spec: Spec, settings: RenderSettings) -> RenderOptions:
     seed = settings.seed if settings.seed is not None else (spec.seed if spec.seed is not None else 0)
     return RenderOptions(seed=seed, variety=settings.variety, meeting_type=settings.meeting_type,
                          template_dirs=list(settings.templates), phrase_files=list(settings.phrases),
-                         table=settings.table, extra=dict(settings.extra))
+                         table=settings.table, extra=dict(settings.extra),
+                         avoid_texts=tuple(_avoid_texts(spec, settings)))
+
+
+def _avoid_texts(spec: Spec, settings: RenderSettings) -> list[str]:
+    """The text of every earlier speech named by ``--avoid`` or the spec's ``avoid:``."""
+    paths = [*settings.avoid, *(Path(a) for a in spec.avoid)]
+    if not paths:
+        return []
+    from speechgen.outline.read import read_text
+
+    return [read_text(p) for p in dict.fromkeys(paths)]
 
 
 def replace_indicators(spec: Spec, indicators: str | Path | Sequence[Any], *, sheet: str | None = None) -> Spec:

@@ -18,7 +18,8 @@ class RenderSettings:
 
     ``seed`` None means the spec's own ``seed`` (else 0); ``indicators`` replaces the spec's indicator
     table with an .xlsx/.csv file (``sheet`` names the worksheet); ``profile`` and ``reference_docx``
-    only matter for .docx; ``check`` refuses drafts the checker finds errors in.
+    only matter for .docx; ``check`` refuses drafts the checker finds errors in; ``avoid`` names
+    earlier speeches (.docx/.md/.txt) whose sentences the phrase picker steers away from.
     """
 
     seed: int | None = None
@@ -32,14 +33,16 @@ class RenderSettings:
     profile: str | None = None
     reference_docx: Path | None = None
     check: bool = True
+    avoid: tuple[Path, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def make(cls, *, templates: Sequence[str | Path] = (), phrases: Sequence[str | Path] = (),
              indicators: str | Path | None = None, reference_docx: str | Path | None = None,
-             **options: Any) -> "RenderSettings":
+             avoid: Sequence[str | Path] = (), **options: Any) -> "RenderSettings":
         """Build settings from loose values (paths as strings, lists instead of tuples)."""
         return cls(templates=tuple(Path(t) for t in templates), phrases=tuple(Path(p) for p in phrases),
+                   avoid=tuple(Path(a) for a in avoid),
                    indicators=Path(indicators) if indicators is not None else None,
                    reference_docx=Path(reference_docx) if reference_docx is not None else None, **options)
 

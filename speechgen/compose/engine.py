@@ -27,7 +27,8 @@ from speechgen.errors import SpeechgenError, TemplateError
 from speechgen.core.markup import parse_markup
 from speechgen.spec.model import MeetingType, Spec
 from speechgen.core.numbers import cn_int, enum_word, fmt_number
-from speechgen.compose.context import build_context
+from speechgen.compose.context import build_context, unify_progress_word
+from speechgen.compose.filters import AvoidIndex
 from speechgen.compose.bank import PhraseBank, PhrasePicker, load_bank
 from speechgen.core.resources import templates_dir
 from speechgen.compose.views import qty
@@ -47,6 +48,7 @@ class RenderOptions:
     meeting_type: str | None = None
     table: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+    avoid_texts: Sequence[str] = ()  # earlier speeches: their sentences are not repeated
 
 
 # ------------------------------------------------------------------ environment
@@ -227,8 +229,9 @@ def compose_text(spec: Spec, options: RenderOptions | None = None, *,
     template = load_template(template_name(mtype), opts.template_dirs)
     rng = random.Random(opts.seed)
     context = build_context(spec, rng, variety=opts.variety, mtype=mtype, points=POINTS, extra=opts.extra,
-                            bank=bank if bank is not None else load_bank(opts.phrase_files))
-    return _render(template, context), context["phrase"]
+                            bank=bank if bank is not None else load_bank(opts.phrase_files),
+                            avoid=AvoidIndex(opts.avoid_texts))
+    return unify_progress_word(_render(template, context), spec), context["phrase"]
 
 
 def render_draft(spec: Spec, options: RenderOptions | None = None, *, bank: PhraseBank | None = None) -> Draft:

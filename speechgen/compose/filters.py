@@ -1,0 +1,84 @@
+"""Entry filters the phrase picker applies on top of tags: the era of an entry, and what an earlier
+speech already said.
+
+* **Era** — a phrase-bank entry that belongs to a policy period carries ``years:`` (``2024-``,
+  ``2020-2022``, ``-2021``, ``2023``); the meeting's year filters it (:func:`era_ok`).  An entry
+  without ``years`` is timeless.  The tags in use are listed in ``corpora/phrases/README.md``.
+* **Avoid** — :class:`AvoidIndex` holds the text of earlier speeches (``render --avoid``, the
+  spec's ``avoid:``); :meth:`AvoidIndex.said` tells whether a candidate text repeats a sentence
+  of at least :data:`MIN_CHARS` characters from them, so the picker takes another wording.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+Years = tuple[int | None, int | None]
+#: sentences shorter than this are vocabulary (同志们、谢谢大家), not reuse
+MIN_CHARS = 8
+_YEARS = re.compile(r"^\s*(\d{4})?\s*(?:([-—–~至])\s*(\d{4})?)?\s*$")
+_KEEP = re.compile(r"[^0-9A-Za-z\u3400-\u9fff]")
+_SPLIT = re.compile(r"[。！？；!?;\n]")
+
+
+def parse_years(raw: Any) -> Years:
+    """``2024-`` → (2024, None); ``2020-2022`` → (2020, 2022); ``-2021`` → (None, 2021); ``2023`` →
+    (2023, 2023).  ValueError (Chinese) for anything else."""
+    text = str(raw).strip()
+    m = _YEARS.match(text)
+    if not text or not m or not (m.group(1) or m.group(3)):
+        raise ValueError(f"years 应写成 2024-、2020-2022、-2021 或 2023，收到 {raw!r}")
+    first = int(m.group(1)) if m.group(1) else None
+    last = int(m.group(3)) if m.group(3) else (None if m.group(2) else first)
+    if first is not None and last is not None and first > last:
+        raise ValueError(f"years {raw!r}：起始年份晚于结束年份")
+    return first, last
+
+
+def era_ok(entry: Any, year: int | None) -> bool:
+    """Is *entry* (anything with a ``years`` attribute, or None) current in *year*?  Timeless
+    entries and an unknown year always pass."""
+    years: Years | None = getattr(entry, "years", None)
+    if years is None or year is None:
+        return True
+    first, last = years
+    return (first is None or year >= first) and (last is None or year <= last)
+
+
+def normalise(text: str) -> str:
+    """Only the characters that carry meaning: Chinese, digits, letters (punctuation, markup and
+    spaces dropped), so a sentence is found again whatever its layout."""
+    return _KEEP.sub("", text)
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences (split at 。！？； and line ends) of *text*, normalised, at least MIN_CHARS long."""
+    parts = (normalise(p) for p in _SPLIT.split(text))
+    return [p for p in parts if len(p) >= MIN_CHARS]
+
+
+class AvoidIndex:
+    """The sentences of earlier speeches, to steer the picker away from repeating them."""
+
+    def __init__(self, texts: Iterable[str] = ()) -> None:
+        self.sentences: set[str] = set()
+        self._corpus: list[str] = []
+        for text in texts:
+            self.add(text)
+
+    def add(self, text: str) -> None:
+        self.sentences.update(sentences(text))
+        self._corpus.append(normalise(text))
+
+    def __bool__(self) -> bool:
+        return bool(self._corpus)
+
+    def said(self, text: str) -> bool:
+        """True when a sentence (or a sentence-sized piece of ≥ MIN_CHARS characters) of *text*
+        appears verbatim in an earlier speech."""
+        if not self._corpus:
+            return False
+        for piece in sentences(text):
+            if piece in self.sentences or any(piece in c for c in self._corpus):
+                return True
+        return False
