@@ -19,8 +19,10 @@ from speechgen.cli import main
 @click.option("--rules", "rules_file", type=click.Path(dir_okay=True, path_type=Path),
               help="补充的提法规则文件（YAML，格式同 corpora/norms.yaml；同 id 覆盖内置规则）")
 @click.option("--ignore", "ignore", multiple=True, metavar="RULE", help="跳过某条检查规则（可重复），如 --ignore repetition")
+@click.option("--against", "against", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="上期讲话稿（.docx/.md/.txt，可重复）：报告原样照搬其中的句子（规则 reuse）")
 def check(file: Path, spec: Path | None, as_json: bool, strict: bool, rules_file: Path | None,
-          ignore: tuple[str, ...]) -> None:
+          ignore: tuple[str, ...], against: tuple[Path, ...]) -> None:
     """校对 FILE（.txt/.md/.docx）：占位符、数字、提法、标点、序号、日期等。
 
     有错误时退出码为 1（加 --strict 时有提醒也为 1），无问题为 0，输入有误为 2。
@@ -28,7 +30,7 @@ def check(file: Path, spec: Path | None, as_json: bool, strict: bool, rules_file
     from speechgen.proof.checker import check_file, failed, summary
     from speechgen.proof.rules.base import SEVERITY_CN
 
-    findings = check_file(file, spec=spec, rules_file=rules_file, ignore=ignore)
+    findings = check_file(file, spec=spec, rules_file=rules_file, ignore=ignore, against=against)
     if as_json:
         click.echo(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
     else:

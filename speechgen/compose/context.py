@@ -154,7 +154,8 @@ def build_context(spec: Spec, rng: random.Random, *, variety: str, bank: PhraseB
 def _views(spec: Spec, narration: Narration, mtype: str, phrase: PhrasePicker) -> dict[str, Any]:
     annual = mtype == MeetingType.annual_conference.value
     year_done = annual or spec.meeting.period_info.last == 12  # the reviewed year is over: goals come from targets
-    goals = wording.target_goals(spec.targets) if year_done else wording.indicator_goals(spec.indicator_rows)
+    yearly = [t for t in spec.targets if not t.period.strip()]  # targets with a period are stage targets
+    goals = wording.target_goals(yearly) if year_done else wording.indicator_goals(spec.indicator_rows)
     statements = list(narration.review) + list(narration.problems)
     tasks = wording.tasks(spec, statements, goals)
     return {
@@ -162,6 +163,6 @@ def _views(spec: Spec, narration: Narration, mtype: str, phrase: PhrasePicker) -
         "problems": wording.problems(spec, list(narration.problems), lambda: phrase("problem_label")),
         "tasks": tasks,
         "requirements": wording.requirements(spec),
-        "targets": [wording.target_line(t) for t in spec.targets],
+        "targets": [wording.target_line(t) for t in yearly],
         "stats_left": wording.unmatched(statements, tasks),
     }

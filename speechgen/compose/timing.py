@@ -98,23 +98,28 @@ def _stance(stance: str, bound: str) -> str:
 
 
 def _stage_label(raw: str, default: str) -> str:
-    if not raw.strip():
+    """A code (Q2, H1, M1-4) in the genre's words; Chinese is kept as written (三季度 stays 三季度)."""
+    text = raw.strip()
+    if not text:
         return default
-    try:
-        return parse_period(raw).label
-    except ValueError:
-        return raw.strip()
+    if text.isascii():
+        try:
+            return parse_period(text).label
+        except ValueError:
+            return text
+    return text
 
 
 def _goal(name: str, t: StageTarget | Target, unit: str, stage: str) -> str:
     if t.text.strip():
         return t.text.strip().rstrip("。；，")
     stance = _stance(t.stance, t.bound)
+    before, after = ("", stance) if stance == "必须" else (stance, "")  # 四季度地区生产总值必须增长…
     if t.growth is not None:
         verb = "增长" if t.growth >= 0 else "下降"
-        return f"{stance}{stage}{name}{verb}{fmt_number(abs(t.growth))}%{t.bound}"
+        return f"{before}{stage}{name}{after}{verb}{fmt_number(abs(t.growth))}%{t.bound}"
     if t.value is not None:
-        return f"{stance}{stage}{name}达到{fmt_number(t.value)}{unit}{t.bound}"
+        return f"{before}{stage}{name}{after}达到{fmt_number(t.value)}{unit}{t.bound}"
     return ""
 
 
@@ -122,8 +127,8 @@ def stage_targets(spec: Spec, cal: Calendar) -> list[str]:
     """Goals of the coming stage from ``targets`` entries with a ``period`` and from each
     indicator's ``stage_target`` (力争二季度地区生产总值增长6%以上)."""
     default = cal.next_label
-    lines = [_goal(t.name.strip(), t, t.unit, _stage_label(t.period, default))
-             for t in spec.targets if t.period.strip()]
-    lines += [_goal(i.name.strip(), i.stage_target, i.unit, _stage_label(i.stage_target.period, default))
-              for i in spec.indicator_rows if isinstance(i, Indicator) and i.stage_target is not None]
+    lines = [_goal(i.name.strip(), i.stage_target, i.unit, _stage_label(i.stage_target.period, default))
+             for i in spec.indicator_rows if isinstance(i, Indicator) and i.stage_target is not None]
+    lines += [_goal(t.name.strip(), t, t.unit, _stage_label(t.period, default))
+              for t in spec.targets if t.period.strip()]
     return [line for line in lines if line]

@@ -56,8 +56,10 @@ def check_draft(draft: "Draft", *, spec: SpecArg = None, rules: RulesArg = None,
 
 
 def check_file(path: str | Path, *, spec: SpecArg = None, rules_file: str | Path | None = None,
-               select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[Finding]:
-    """Check a .txt, .md or .docx file (``line`` is the paragraph number for .docx)."""
+               select: Iterable[str] | None = None, ignore: Iterable[str] = (),
+               against: Sequence[str | Path] = ()) -> list[Finding]:
+    """Check a .txt, .md or .docx file (``line`` is the paragraph number for .docx); *against*
+    names earlier speeches whose sentences the file must not reuse verbatim (rule ``reuse``)."""
     from speechgen.outline.read import read_lines
 
     path = Path(path)
@@ -68,7 +70,13 @@ def check_file(path: str | Path, *, spec: SpecArg = None, rules_file: str | Path
     doc_lines = lines_from_text(((ln.number, ln.text) for ln in lines), markdown=markdown,
                                 styles=[ln.style for ln in lines])
     doc = Doc(doc_lines, spec=spec, norms=norms, source=str(path))
-    return _run(doc, select, ignore)
+    ignore = list(ignore)
+    findings = _run(doc, select, [i for i in ignore if i != "reuse"])
+    if against and "reuse" not in set(ignore):
+        from speechgen.proof.reuse import load_against, reused
+
+        findings = sorted(findings + reused(doc, load_against(against)), key=lambda f: f.line)
+    return findings
 
 
 def failed(findings: Iterable[Finding], *, strict: bool = False) -> bool:

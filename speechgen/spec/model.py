@@ -73,7 +73,7 @@ CHINESE_KEYS: dict[str, tuple[str, ...]] = {
     "basis": ("比较基准", "增速口径"),
     "stage_target": ("阶段目标",),
     "stance": ("语气", "目标语气"),
-    "deadlines": ("时间节点", "关键节点"),
+    "deadlines": ("deadline", "时间节点", "关键节点"),
     "avoid": ("避免重复", "上期讲话"),
     "year": ("年度", "年份"),
     "date": ("日期",),

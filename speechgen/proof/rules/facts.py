@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
+from speechgen.core.calendar import Calendar
 from speechgen.proof.rules.base import NUMBER, Doc
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -173,6 +174,8 @@ def _meeting(pool: Pool, spec: "Spec") -> None:
     pool.exact |= {Decimal(period.first), Decimal(period.last), Decimal(period.months)}
     if m.date is not None:
         pool.exact |= {Decimal(m.date.month), Decimal(m.date.day)}
+        cal = Calendar(m.date, m.year, period, m.deadline_dates)  # countdowns: 距离年底只剩70多天
+        pool.exact |= {Decimal(n) for n in cal.numbers()}
     if period.time_progress is not None:
         tp = period.time_progress
         pool.derived.add(Decimal(tp.numerator) / Decimal(tp.denominator) * 100)
