@@ -155,7 +155,7 @@ def _views(spec: Spec, narration: Narration, mtype: str, phrase: PhrasePicker) -
     annual = mtype == MeetingType.annual_conference.value
     year_done = annual or spec.meeting.period_info.last == 12  # the reviewed year is over: goals come from targets
     yearly = [t for t in spec.targets if not t.period.strip()]  # targets with a period are stage targets
-    goals = wording.target_goals(yearly) if year_done else wording.indicator_goals(spec.indicator_rows)
+    goals = wording.target_goals(yearly) if year_done else wording.indicator_goals(spec.indicator_rows, phrase.said)
     statements = list(narration.review) + list(narration.problems)
     tasks = wording.tasks(spec, statements, goals)
     return {

@@ -48,7 +48,7 @@ def era_ok(entry: Any, year: int | None) -> bool:
 def normalise(text: str) -> str:
     """Only the characters that carry meaning: Chinese, digits, letters (punctuation, markup and
     spaces dropped), so a sentence is found again whatever its layout."""
-    return _KEEP.sub("", text)
+    return _KEEP.sub("", text).replace("时序进度", "序时进度")  # one word, whichever a draft uses
 
 
 def sentences(text: str) -> list[str]:

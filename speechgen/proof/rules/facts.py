@@ -136,6 +136,8 @@ def _round(value: Decimal, decimals: int) -> Decimal:
 def _indicator(ind: "Indicator", spec: "Spec") -> Pool:
     pool = Pool()
     given = [ind.value, ind.growth, ind.superior_growth, ind.prev_growth, ind.target_growth, ind.annual_target]
+    if ind.stage_target is not None:  # 四季度地区生产总值必须增长6.5%以上
+        given += [ind.stage_target.growth, ind.stage_target.value]
     pool.exact |= {abs(v) for v in given if v is not None}
     pool.exact |= {Decimal(r) for r in (ind.rank, ind.prev_rank, ind.rank_total) if r is not None}
     pool.ranks |= {Decimal(r) for r in (ind.rank, ind.prev_rank) if r is not None}
