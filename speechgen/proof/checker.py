@@ -15,7 +15,11 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence, Union
 
+from speechgen.outline.parse import outline_document
+from speechgen.outline.read import Line, read_lines
+from speechgen.proof.reuse import load_against, reused
 from speechgen.proof.rules import Doc, Finding, registry
+from speechgen.proof.structure_view import with_outline
 from speechgen.proof.rules.lines import lines_from_draft, lines_from_text
 from speechgen.proof.rules.norms import NormRule, builtin_norms, load_norms, merge_norms, parse_rules
 from speechgen.errors import CheckFailed, InputError
@@ -44,7 +48,9 @@ def check_text(text: str, *, spec: SpecArg = None, rules: RulesArg = None, sourc
                select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[Finding]:
     """Check pasted text.  *source* names the text; a ``.md`` name turns on Markdown handling."""
     markdown = source.lower().endswith(MARKDOWN_SUFFIXES)
-    doc = Doc(lines_from_text(text, markdown=markdown), spec=_spec(spec), norms=_norms(rules), source=source)
+    numbered = [Line(i, t) for i, t in enumerate(text.splitlines(), start=1)]
+    doc = _file_doc(numbered, markdown=markdown, source=source or "<文本>")
+    doc.spec, doc.norms = _spec(spec), _norms(rules)
     return _run(doc, select, ignore)
 
 
@@ -60,23 +66,25 @@ def check_file(path: str | Path, *, spec: SpecArg = None, rules_file: str | Path
                against: Sequence[str | Path] = ()) -> list[Finding]:
     """Check a .txt, .md or .docx file (``line`` is the paragraph number for .docx); *against*
     names earlier speeches whose sentences the file must not reuse verbatim (rule ``reuse``)."""
-    from speechgen.outline.read import read_lines
-
     path = Path(path)
     spec = _spec(spec)
     norms = _norms(rules_file)
-    lines = read_lines(path)
     markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
-    doc_lines = lines_from_text(((ln.number, ln.text) for ln in lines), markdown=markdown,
-                                styles=[ln.style for ln in lines])
-    doc = Doc(doc_lines, spec=spec, norms=norms, source=str(path))
+    doc = _file_doc(read_lines(path), markdown=markdown, source=str(path))
+    doc.spec, doc.norms = spec, norms
     ignore = list(ignore)
     findings = _run(doc, select, [i for i in ignore if i != "reuse"])
-    if against and "reuse" not in set(ignore):
-        from speechgen.proof.reuse import load_against, reused
-
+    if against and "reuse" not in ignore:
         findings = sorted(findings + reused(doc, load_against(against)), key=lambda f: f.line)
     return findings
+
+
+def _file_doc(lines: "list[Line]", *, markdown: bool, source: str) -> Doc:
+    """Classify read lines for the line rules; the heading structure is the outliner's."""
+    doc_lines = lines_from_text(((ln.number, ln.text) for ln in lines), markdown=markdown,
+                                styles=[ln.style for ln in lines])
+    outline = outline_document(lines, source=source, markdown=markdown)
+    return Doc(with_outline(doc_lines, outline), source=source, structured=True)
 
 
 def failed(findings: Iterable[Finding], *, strict: bool = False) -> bool:
