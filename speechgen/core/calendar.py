@@ -22,8 +22,9 @@ _CN = "零一二三四五六七八九十"
 MONTH_SLACK = 10
 #: a stage (quarter, half) is still worth deploying for when at least this many days are left
 STAGE_SLACK = 20
-#: countdowns are said when the stage ends within this many days ("距离年底只剩70多天")
-COUNTDOWN_DAYS = 75
+#: countdowns are said when the stage ends with the year (month 12) or the half (month 6) within
+#: this many days ("距离年底只剩70多天" in October, "距离上半年结束只剩20多天" in June)
+COUNTDOWN_DAYS = {12: 75, 6: 45}
 #: named deadlines are counted down when they fall within this many days
 DEADLINE_DAYS = 31
 
@@ -198,7 +199,7 @@ class Calendar:
         the year within :data:`COUNTDOWN_DAYS` days (the genre counts down to 年中 and 年底)."""
         n = self.days_left
         stage = self.stage()
-        if n is None or not 0 < n <= COUNTDOWN_DAYS or stage.whole_year or stage.end.month not in (6, 12):
+        if n is None or stage.whole_year or not 0 < n <= COUNTDOWN_DAYS.get(stage.end.month, 0):
             return ""
         return f"距离{stage.end_name}只剩{days_phrase(n)}"
 
