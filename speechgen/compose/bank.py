@@ -55,6 +55,8 @@ TAG_VALUES: dict[str, tuple[str, ...]] = {
     # has the period under review ended by the meeting day (data out)?  "unknown" fits no entry
     # tagged with it, so a draft without date or data makes no such claim
     "status": ("ended", "open"),
+    # has the stage the speech deploys for ({next}) already begun on the meeting day?
+    "stage": ("begun", "ahead"),
 }
 TAG_KEYS = tuple(TAG_VALUES)
 #: fields an entry may carry for the reader only (``speechgen phrases mine`` writes freq/docs/pattern).

@@ -15,7 +15,7 @@ from speechgen.core.periods import Period
 from speechgen.compose.bank import PhraseBank, PhrasePicker
 from speechgen.compose.filters import AvoidIndex
 from speechgen.compose.timing import (
-    calendar_of, calendar_slots, era_year, stage_goal, stage_targets, status_of, unify_progress_word,
+    calendar_of, calendar_slots, era_year, stage_goal, stage_of, stage_targets, status_of, unify_progress_word,
 )
 from speechgen.core.calendar import Calendar
 
@@ -127,7 +127,7 @@ def build_context(spec: Spec, rng: random.Random, *, variety: str, bank: PhraseB
     annual = mtype == MeetingType.annual_conference.value  # always about a whole year
     tags = {"type": mtype, "period": "year" if annual else period_tag(m.period_info.code),
             "speaker": "principal" if principal else "deputy", "tone": narration.tone,
-            "status": status_of(spec, cal)}
+            "status": status_of(spec, cal), "stage": stage_of(cal)}
     phrase = PhrasePicker(bank, rng, context=tags, slots=slots, variety=variety, year=era_year(spec),
                           said=avoid.said if avoid else None)
     views = _views(spec, narration, mtype, phrase)

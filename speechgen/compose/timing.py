@@ -38,6 +38,12 @@ def status_of(spec: Spec, cal: Calendar) -> str:
     return "ended" if actual else "unknown"
 
 
+def stage_of(cal: Calendar) -> str:
+    """``begun`` / ``ahead`` / ``unknown`` (no date): may a phrase say 现在已经进入{next}?"""
+    begun = cal.stage_begun
+    return "unknown" if begun is None else "begun" if begun else "ahead"
+
+
 def stage_goal(label: str, period: Period, mtype: str) -> str:
     """What the deployment aims at, from the stage it covers: 二季度 → 上半年“双过半”, 下半年 and
     四季度 → 全年目标任务, 明年 → 明年“开门红”, 今年 (a January meeting on last year) → 一季度“开门红”."""

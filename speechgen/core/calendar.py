@@ -91,14 +91,24 @@ class Stage:
     end: _dt.date
     end_name: str  # 年底, 上半年结束, 三季度末, 6月底
     whole_year: bool = False  # the stage is a whole year (今年/明年): no "乃至全年"
+    start: _dt.date | None = None  # its first day
+
+    @property
+    def first_day(self) -> _dt.date:
+        if self.start is not None:
+            return self.start
+        if self.whole_year:
+            return _dt.date(self.end.year, 1, 1)
+        return _dt.date(self.end.year, self.end.month, 1)
 
 
 def _quarter_stage(year: int, q: int) -> Stage:
+    start = _dt.date(year, q * 3 - 2, 1)
     if q == 2:
-        return Stage("二季度", month_end(year, 6), "上半年结束")
+        return Stage("二季度", month_end(year, 6), "上半年结束", start=start)
     if q == 4:
-        return Stage("四季度", month_end(year, 12), "年底")
-    return Stage(f"{_CN[q]}季度", month_end(year, q * 3), f"{_CN[q]}季度末")
+        return Stage("四季度", month_end(year, 12), "年底", start=start)
+    return Stage(f"{_CN[q]}季度", month_end(year, q * 3), f"{_CN[q]}季度末", start=start)
 
 
 def _month_stage(year: int, month: int) -> Stage:
@@ -118,7 +128,7 @@ def stage_after(period: Period, year: int) -> Stage:
     if last == 12:
         return _year_stage(year + 1, "明年")
     if last == 6:
-        return Stage("下半年", month_end(year, 12), "年底")
+        return Stage("下半年", month_end(year, 12), "年底", start=_dt.date(year, 7, 1))
     if last % 3 == 0:
         return _quarter_stage(year, last // 3 + 1)
     return _month_stage(year, last + 1)
@@ -170,12 +180,17 @@ class Calendar:
         if month > 12:
             return _year_stage(d.year + 1, "明年")
         if month == 7 and self.period.last in (5, 6):
-            return Stage("下半年", month_end(d.year, 12), "年底")
+            return Stage("下半年", month_end(d.year, 12), "年底", start=_dt.date(d.year, 7, 1))
         return _month_stage(d.year, month)
 
     @property
     def next_label(self) -> str:
         return self.stage().label
+
+    @property
+    def stage_begun(self) -> bool | None:
+        """Has the deployment stage already begun on the meeting day ("现在已经进入二季度")?"""
+        return None if self.date is None else self.date >= self.stage().first_day
 
     @property
     def horizon(self) -> str:
