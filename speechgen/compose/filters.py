@@ -18,7 +18,9 @@ Years = tuple[int | None, int | None]
 MIN_CHARS = 8
 _YEARS = re.compile(r"^\s*(\d{4})?\s*(?:([-—–~至])\s*(\d{4})?)?\s*$")
 _KEEP = re.compile(r"[^0-9A-Za-z\u3400-\u9fff]")
-_SPLIT = re.compile(r"[。！？；!?;\n]")
+#: sentence ends, and the places a text is completed later (a nested {@category}, the engine's
+#: \ue000POINTS\ue001 count): the pieces around them are compared on their own
+_SPLIT = re.compile(r"[。！？；!?;\n]|\{@[a-z_]+\}|\ue000[A-Z]+\ue001")
 
 
 def parse_years(raw: Any) -> Years:

@@ -156,11 +156,15 @@ class Picker:
             raise PhraseBankError(f"措辞文件缺少句式 {form!r}")
         choices = [i for i in range(len(variants)) if i != self.last.get(form)] or [0]
         index = self.rng.choice(choices)
-        if self.avoid(self.fill(variants[index], slots, draw=False)):  # said last time: take another wording
-            fresh = [i for i in choices if not self.avoid(self.fill(variants[i], slots, draw=False))]
-            index = fresh[0] if fresh else index
+        text = self.fill(variants[index], slots)
+        if self.avoid(text):  # an earlier speech said this: another wording (or alternative) if any
+            for i in [index, *(c for c in choices if c != index)] * 2:
+                candidate = self.fill(variants[i], slots)
+                if not self.avoid(candidate):
+                    index, text = i, candidate
+                    break
         self.last[form] = index
-        return self.fill(variants[index], slots)
+        return text
 
     def fill(self, text: str, slots: Mapping[str, "str | Sequence[str]"], *, draw: bool = True) -> str:
         """Fill *text*'s slots (an alternative is chosen once per wording) and apply :attr:`vocab`;
