@@ -1,7 +1,7 @@
 """The functions ``import speechgen`` exposes.  Heavy modules load lazily."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
@@ -70,15 +70,7 @@ def build(spec: str | Path | Mapping[str, Any] | Spec, settings: RenderSettings,
 
         findings = ensure_clean(draft, spec=spec_obj)
     data = export_bytes(draft, fmt, **settings.export_options(fmt))
-    return Product(spec_obj, draft, data, findings, notes(spec_obj))
-
-
-def notes(spec: Spec) -> list[str]:
-    """What the writer should know about a draft that is not a checker finding (Chinese)."""
-    out = []
-    if spec.meeting.date is None:
-        out.append("会议未填日期（meeting.date）：初稿不作倒计时、部署时段、“数据出来后”等日期推断，补填日期后更准确。")
-    return out
+    return Product(spec_obj, draft, data, findings)
 
 
 @dataclass
@@ -89,7 +81,11 @@ class Product:
     draft: Draft
     data: bytes
     warnings: list[Any]
-    notes: list[str] = field(default_factory=list)  # e.g. no meeting date: no calendar claims
+
+    @property
+    def notes(self) -> list[str]:
+        """What the writer should know that is not a checker finding (the draft's warnings)."""
+        return list(self.draft.warnings)
 
 
 def _with_table(spec: Spec, settings: RenderSettings) -> Spec:

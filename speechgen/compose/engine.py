@@ -29,6 +29,7 @@ from speechgen.spec.model import MeetingType, Spec
 from speechgen.core.numbers import cn_int, enum_word, fmt_number
 from speechgen.compose.context import build_context, unify_progress_word
 from speechgen.compose.filters import AvoidIndex
+from speechgen.compose.timing import calendar_provenance, calendar_warnings
 from speechgen.compose.narration import Narration
 from speechgen.compose.bank import PhraseBank, PhrasePicker, load_bank
 from speechgen.core.resources import templates_dir
@@ -251,7 +252,8 @@ def render_draft(spec: Spec, options: RenderOptions | None = None, *, bank: Phra
     draft.meeting = MeetingFacts(mtype, m.title, m.period, m.period_info.label, m.year,
                                  m.date.isoformat() if m.date else "", m.region, m.superior, m.speaker.name,
                                  m.speaker.post, m.speaker.is_principal)
-    draft.provenance = provenance(context["narration"])
+    draft.provenance = provenance(context["narration"]) + calendar_provenance(context["calendar"])
+    draft.warnings += calendar_warnings(context["calendar"])
     if opts.table and spec.indicator_rows:
         from speechgen.spec.tables.rows import indicator_table
 

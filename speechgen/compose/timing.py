@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from speechgen.core.calendar import Calendar
+from speechgen.core.calendar import Calendar, phrase_number
+from speechgen.core.draft import Provenance
 from speechgen.core.numbers import fmt_number
 from speechgen.core.periods import Period, parse_period
 from speechgen.spec.model import Indicator, MeetingType, Spec, StageTarget, Target
@@ -60,6 +61,26 @@ def stage_goal(label: str, period: Period, mtype: str) -> str:
     if end <= 9 and label != "下半年":
         return "前三季度各项目标"
     return "全年目标任务"
+
+
+NO_DATE = "会议未填日期（meeting.date）：初稿不作倒计时、部署时段、“已经进入……”等日期推断，补填日期后更准确。"
+
+
+def calendar_warnings(cal: Calendar) -> list[str]:
+    return [] if cal.known else [NO_DATE]
+
+
+def calendar_provenance(cal: Calendar) -> list[Provenance]:
+    """The day counts the calendar phrases may print (距离年底只剩70多天), with their arithmetic."""
+    out = []
+    stage = cal.stage()
+    counts = [(cal.days_left, f"{stage.end.isoformat()}（{stage.end_name}）− 会议日期 {cal.date}")]
+    counts += [(n, f"{d.date.isoformat()}（{d.name}）− 会议日期 {cal.date}") for d, n in cal.upcoming()]
+    for n, formula in counts:
+        shown = phrase_number(n) if n is not None else None
+        if shown is not None:
+            out.append(Provenance(str(shown), f"{formula} = {n}天" + ("，取整写作“{}多天”".format(shown) if shown != n else "")))
+    return out
 
 
 def calendar_slots(cal: Calendar, mtype: str) -> dict[str, str]:
