@@ -78,7 +78,7 @@ SLOTS: dict[str, str] = {
 }
 _SLOT = re.compile(r"\{([a-z_]+)\}")
 #: slots whose value reads as an echo when two consecutive phrases both use it.
-_ECHO = {"stage_goal", "next", "remaining", "this_year", "last_year", "judgement", "topic", "system", "leader"}
+_ECHO = {"stage_goal", "next", "horizon", "remaining", "this_year", "last_year", "judgement", "topic", "system", "leader"}
 
 
 @dataclass(frozen=True)

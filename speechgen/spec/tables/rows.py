@@ -203,10 +203,19 @@ def indicator_table(spec: Spec) -> "Table":
     ]
     rows_src = [i for i in spec.indicator_rows if i.part != "hidden"]
     used = [c for c in cols if any(getattr(i, c[0]) not in (None, "") for i in rows_src)]
+    mixed = any(i.period or i.estimate for i in rows_src)  # figures of several vintages: say which
+    if mixed:
+        used.insert(0, ("period", "时期", "left"))
     rows = []
     for ind in rows_src:
         cells = [ind.name]
-        for fname, _, _ in used:
+        if mixed:
+            label = (ind.period_info or spec.meeting.period_info).label
+            cells.append(("预计" if ind.estimate else "") + label)
+            used_rest = used[1:]
+        else:
+            used_rest = used
+        for fname, _, _ in used_rest:
             v = getattr(ind, fname)
             cells.append("—" if v in (None, "") else fmt_number(v) if isinstance(v, (Decimal, int)) else str(v))
         rows.append(cells)
