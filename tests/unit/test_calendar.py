@@ -14,7 +14,7 @@ from speechgen.core.periods import parse_period
     ("2025-03-31", "M1-2", 2025, "二季度", "二季度乃至全年", ("3月份", "已经进入二季度", "二季度工作已经全面展开")),
     ("2025-07-22", "H1", 2025, "下半年", "下半年", ("二季度", "前三季度各项目标")),
     ("2025-10-20", "Q3", 2025, "四季度", "四季度", ("下半年", "二季度")),
-    ("2025-01-09", "year", 2024, "今年", "今年", ("明年", "影响全年目标的实现")),
+    ("2025-01-09", "year", 2024, "今年", "今年", ("明年", "影响全年目标的实现", "即将收官", "收官在即")),
 ])
 def test_horizon(make_spec, date, period, year, next_label, horizon, alien) -> None:
     cal = Calendar(dt.date.fromisoformat(date), year, parse_period(period))
