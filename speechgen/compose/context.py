@@ -55,7 +55,10 @@ def next_label(period: Period, this_year: str, cal: Calendar) -> str:
     31 March is not told to deploy for 3月份), else what follows the data."""
     if cal.known:
         return cal.next_label
-    return this_year if period.last == 12 else period.next_label
+    if period.last == 12:
+        return this_year
+    # without a date, naming the coming month (3月份) would guess when the meeting is held
+    return "下一步" if period.next_label.endswith("月份") else period.next_label
 
 
 _PERIOD_WORDS = re.compile(r"^(?:\d{4}年度?|[一二三四]季度|第[一二三四]季度|上半年|下半年|前三季度|全年|年度|年中|"

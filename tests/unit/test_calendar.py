@@ -84,3 +84,12 @@ def test_open_period_is_not_called_over(make_spec) -> None:
         spec = make_spec(meeting={"period": "H1", "date": "2025-06-20"}, indicators=rows, tasks=[{"title": "抓项目"}])
         text = render_draft(spec, RenderOptions(seed=seed, variety="high")).text
         assert not any(w in text for w in ("上半年已经过去", "刚刚过去", "数据出来后", "全年时间已经过半"))
+
+
+@pytest.mark.parametrize("mtype", ["quarterly_analysis", "dispatch", "department", "work_report"])
+def test_monthly_data_without_date_names_no_month(make_spec, mtype) -> None:
+    """1—2月 data and no date: the meeting may be held in late March, so 3月份 is never deployed for."""
+    for seed in range(4):
+        spec = make_spec(meeting={"type": mtype, "period": "M1-2", "date": None}, tasks=[{"title": "抓项目扩投资"}])
+        text = render_draft(spec, RenderOptions(seed=seed)).text
+        assert "3月份" not in text, (mtype, seed)
