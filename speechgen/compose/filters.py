@@ -17,10 +17,12 @@ Years = tuple[int | None, int | None]
 #: sentences shorter than this are vocabulary (同志们、谢谢大家), not reuse
 MIN_CHARS = 8
 _YEARS = re.compile(r"^\s*(\d{4})?\s*(?:([-—–~至])\s*(\d{4})?)?\s*$")
-_KEEP = re.compile(r"[^0-9A-Za-z\u3400-\u9fff]")
-#: sentence ends, and the places a text is completed later (a nested {@category}, the engine's
-#: \ue000POINTS\ue001 count): the pieces around them are compared on their own
-_SPLIT = re.compile(r"[。！？；!?;\n]|\{@[a-z_]+\}|\ue000[A-Z]+\ue001")
+_KEEP = re.compile(r"[^0-9A-Za-z\u3400-\u9fff\ue000]")
+#: sentence ends, and a nested {@category} (filled later): the pieces around it are compared on their own
+_SPLIT = re.compile(r"[。！？；!?;\n]|\{@[a-z_]+\}")
+#: the engine's \ue000POINTS\ue001 (replaced by the count of parts): matches a Chinese count
+_COUNT_MARK = re.compile(r"\ue000[A-Z]+\ue001")
+_COUNT = "[一二三四五六七八九十两]{1,3}"
 
 
 def parse_years(raw: Any) -> Years:
@@ -49,7 +51,9 @@ def era_ok(entry: Any, year: int | None) -> bool:
 
 def normalise(text: str) -> str:
     """Only the characters that carry meaning: Chinese, digits, letters (punctuation, markup and
-    spaces dropped), so a sentence is found again whatever its layout."""
+    spaces dropped), so a sentence is found again whatever its layout.  A count placeholder stays
+    as one private-use character."""
+    text = _COUNT_MARK.sub("\ue000", text)
     return _KEEP.sub("", text).replace("时序进度", "序时进度")  # one word, whichever a draft uses
 
 
@@ -81,6 +85,10 @@ class AvoidIndex:
         if not self._corpus:
             return False
         for piece in sentences(text):
-            if piece in self.sentences or any(piece in c for c in self._corpus):
+            if "\ue000" in piece:  # 我讲\ue000点意见: any count said before counts
+                pattern = re.compile(_COUNT.join(re.escape(p) for p in piece.split("\ue000")))
+                if any(pattern.search(c) for c in self._corpus):
+                    return True
+            elif piece in self.sentences or any(piece in c for c in self._corpus):
                 return True
         return False

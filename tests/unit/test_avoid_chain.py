@@ -48,11 +48,11 @@ def generated_sentences(text: str, writer: list[str]) -> set[str]:
     return out
 
 
-def render_chain(tmp_path: Path, seed: int, avoid: bool) -> dict[str, str]:
+def render_chain(tmp_path: Path, seed: int, avoid: bool, variety: str = "normal") -> dict[str, str]:
     drafts: dict[str, str] = {}
     done: list[Path] = []
     for q in QUARTERS:
-        settings = RenderSettings.make(seed=seed, avoid=done if avoid else ())
+        settings = RenderSettings.make(seed=seed, variety=variety, avoid=done if avoid else ())
         product = build(SAMPLES / f"{q}.yaml", settings, "md")
         out = tmp_path / f"{q}-{seed}.md"
         out.write_bytes(product.data)
@@ -66,9 +66,9 @@ def shared(drafts: dict[str, str]) -> list[tuple[str, str, str]]:
     return [(a, b, s) for a, b in itertools.combinations(QUARTERS, 2) for s in sorted(sets[a] & sets[b])]
 
 
-@pytest.mark.parametrize("seed", [0, 5])
-def test_chained_avoid_shares_no_generated_sentence(tmp_path: Path, seed: int) -> None:
-    assert shared(render_chain(tmp_path, seed, avoid=True)) == []
+@pytest.mark.parametrize("seed, variety", [(0, "normal"), (5, "normal"), (0, "low"), (3, "high")])
+def test_chained_avoid_shares_no_generated_sentence(tmp_path: Path, seed: int, variety: str) -> None:
+    assert shared(render_chain(tmp_path, seed, avoid=True, variety=variety)) == []
 
 
 def test_without_avoid_the_quarters_do_repeat_themselves(tmp_path: Path) -> None:
