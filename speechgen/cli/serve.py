@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import socket
-import threading
-import webbrowser
 from pathlib import Path
 
 import click
 
-from . import _guard, main
+from speechgen.cli import main
 
 WEB_EXTRA_HINT = '网页写作台需要额外组件，请先安装：pip install "speechgen[web]"'
 
@@ -26,18 +24,17 @@ WEB_EXTRA_HINT = '网页写作台需要额外组件，请先安装：pip install
 @click.option("--phrases", "phrases", multiple=True, type=click.Path(path_type=Path), help="自定义短语库文件或目录（可重复）")
 @click.option("--max-upload-mb", default=10, show_default=True, type=click.IntRange(1, 100), help="上传文件大小上限（MB）")
 @click.option("--open", "open_browser", is_flag=True, help="启动后在浏览器中打开页面")
-@_guard
 def serve(host: str, port: int, workspace: Path | None, token: str | None, allow_hosts: tuple[str, ...],
           templates: tuple[Path, ...], phrases: tuple[Path, ...], max_upload_mb: int, open_browser: bool) -> None:
     """启动网页写作台：在浏览器中填写、预览、校对并下载讲话稿。"""
-    from ..errors import InputError
+    from speechgen.errors import InputError
 
     try:
         import uvicorn
 
-        from ..web.app import ServerConfig, create_app
-        from ..web.security import GuardConfig, is_loopback, new_token
-        from ..web.service import Settings
+        from speechgen.web.app import ServerConfig, create_app
+        from speechgen.web.security import GuardConfig, is_loopback, new_token
+        from speechgen.web.service import Settings
     except ImportError:
         raise InputError(WEB_EXTRA_HINT) from None
     if workspace is not None and not workspace.is_dir():
@@ -58,6 +55,9 @@ def serve(host: str, port: int, workspace: Path | None, token: str | None, allow
     click.echo(f"工作区：{workspace.resolve()}" if workspace else "未设置工作区：服务器上不保留任何内容。", err=True)
     click.echo("按 Ctrl+C 停止。", err=True)
     if open_browser:
+        import threading
+        import webbrowser
+
         threading.Timer(0.8, webbrowser.open, args=(url,)).start()
     app = create_app(ServerConfig(guard=guard, settings=settings))
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, server_header=False))
@@ -65,7 +65,7 @@ def serve(host: str, port: int, workspace: Path | None, token: str | None, allow
 
 
 def _bind(host: str, port: int) -> socket.socket:
-    from ..errors import InputError
+    from speechgen.errors import InputError
 
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)

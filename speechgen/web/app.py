@@ -26,10 +26,10 @@ from starlette.staticfiles import StaticFiles
 import speechgen
 from speechgen.errors import CheckFailed, InputError, SpeechgenError
 
-from . import forms, service
-from .security import CSRF_COOKIE, Guard, GuardConfig
-from .workspace import Exists, Workspace
-from .yamlio import dump_yaml
+from speechgen.web import forms, service
+from speechgen.web.security import CSRF_COOKIE, Guard, GuardConfig
+from speechgen.web.workspace import Exists, Workspace
+from speechgen.web.yamlio import dump_yaml
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).parent

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from ..model import Spec
+from speechgen.spec.model import Spec
 
 #: share of a text's character pairs that must occur in the draft
 USED_SHARE = 0.6

@@ -10,14 +10,14 @@ from typing import Any, Mapping
 
 import jinja2
 
-import speechgen
+from speechgen import api
 from speechgen.errors import InputError, SpeechgenError
 
-from . import service, specform, uploads
-from .service import Settings
-from .tables import inspect
-from .workspace import Workspace, check_name
-from .yamlio import dump_yaml, expand_yaml_boxes, parse_yaml_text, spec_yaml, strip_empty
+from speechgen.web import service, specform, uploads
+from speechgen.web.service import Settings
+from speechgen.web.tables import inspect
+from speechgen.web.workspace import Workspace, check_name
+from speechgen.web.yamlio import dump_yaml, expand_yaml_boxes, parse_yaml_text, spec_yaml, strip_empty
 
 
 
@@ -99,7 +99,7 @@ def from_speech(filename: str, data: bytes, settings: Settings, env: jinja2.Envi
     name = uploads.check_upload(filename, data, uploads.SPEECH_TYPES, limit=settings.max_upload)
     with uploads.temporary_copy(name, data) as path:
         try:
-            skeleton = speechgen.outline_spec(path)
+            skeleton = api.outline_spec(path)
         except SpeechgenError as exc:
             raise type(exc)(uploads.hide_folder(str(exc), path)) from None
     skeleton = strip_empty(skeleton)

@@ -12,7 +12,7 @@ from typing import Any, Iterable
 
 from markupsafe import Markup, escape
 
-from ..document import Draft, Heading, Paragraph, Run, Table
+from speechgen.core.draft import Draft, Heading, Paragraph, Run, Table
 
 SEVERITY_CN = {"error": "错误", "warning": "提醒", "info": "提示"}
 

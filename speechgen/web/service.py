@@ -12,17 +12,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-import speechgen
+from speechgen import api
 from speechgen.errors import CheckFailed, ExportError, InputError
+from speechgen.settings import VARIETIES, RenderSettings
 
-from ..loader import load_spec_text, validate
-from ..model import CHINESE_KEYS, Spec
-from ..yamlsrc import load_yaml
-from . import dropped
-from .preview import draft_html, place
-from .yamlio import expand_yaml_boxes, spec_yaml, strip_empty
+from speechgen.spec.loader import load_spec_text, validate
+from speechgen.spec.model import CHINESE_KEYS, Spec
+from speechgen.core.yamlsrc import load_yaml
+from speechgen.web import dropped
+from speechgen.web.preview import draft_html, place
+from speechgen.web.yamlio import expand_yaml_boxes, spec_yaml, strip_empty
 
-VARIETIES = ("low", "normal", "high")
 PROFILES = ("speech", "gbt9704", "podium")
 FORMATS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
            "md": "text/markdown; charset=utf-8", "txt": "text/plain; charset=utf-8",
@@ -125,7 +125,7 @@ def confine_files(data: Any, settings: Settings, where: str = "") -> Any:
 
 
 def _confined(name: str, settings: Settings, where: str) -> Path:
-    from .workspace import resolve_inside
+    from speechgen.web.workspace import resolve_inside
 
     if settings.workspace is None:
         raise InputError(f"{where}：网页版不读取服务器上的文件（{name}），请在“指标表”页上传表格")
@@ -144,17 +144,19 @@ def field_errors(exc: InputError) -> dict[str, str]:
 
 # ------------------------------------------------------------------ preview and downloads
 
-def render(spec: Spec, options: Options, settings: Settings) -> Any:
-    return speechgen.render(spec, seed=options.seed, variety=options.variety, templates=settings.templates,
-                            phrases=settings.phrases, table=options.table)
+def render_settings(options: Options, settings: Settings, *, check: bool = True) -> RenderSettings:
+    """The library's settings for this request (server options plus the writer's choices)."""
+    return RenderSettings.make(seed=options.seed, variety=options.variety, templates=settings.templates,
+                               phrases=settings.phrases, table=options.table, profile=options.profile or None,
+                               check=check)
 
 
 def preview(payload: Mapping[str, Any], settings: Settings) -> Preview:
     start = time.perf_counter()
     options = Options.parse(payload.get("options") or {})
     spec = spec_from_payload(payload, settings)
-    draft = render(spec, options, settings)
-    findings = speechgen.proofread(draft, spec=spec)
+    draft = api.render(spec, render_settings(options, settings))
+    findings = api.proofread(draft, spec=spec)
     warnings = dropped.collect(spec, draft)
     return Preview(spec, draft, findings, warnings, (time.perf_counter() - start) * 1000)
 
@@ -169,19 +171,18 @@ def download(payload: Mapping[str, Any], fmt: str, settings: Settings, *, ignore
     name = file_stem(spec)
     if fmt == "yaml":
         return spec_yaml(spec).encode("utf-8"), f"{name}.yaml"
-    draft = render(spec, options, settings)
-    if not ignore_check:
-        errors = [f for f in speechgen.proofread(draft, spec=spec) if f.severity == "error"]
-        if errors:
-            listing = "\n".join(f"  {f}" for f in errors[:10])
-            raise CheckFailed(f"初稿未通过自动检查（{len(errors)} 处错误，见预览中标红的段落），未生成文件：\n{listing}")
-    extra = {"profile": options.profile} if fmt == "docx" and options.profile else {}
-    return speechgen.export(draft, fmt=fmt, **extra), f"{name}.{fmt}"
+    try:
+        product = api.build(spec, render_settings(options, settings, check=not ignore_check), fmt)
+    except CheckFailed as exc:
+        errors = getattr(exc, "findings", [])
+        listing = "\n".join(f"  {f}" for f in errors[:10])
+        raise CheckFailed(f"初稿未通过自动检查（{len(errors)} 处错误，见预览中标红的段落），未生成文件：\n{listing}") from None
+    return product.data, f"{name}.{fmt}"
 
 
 def file_stem(spec: Spec) -> str:
     """A file name from the meeting title: '2025年全市一季度经济运行分析会讲话'."""
-    from .workspace import safe_name
+    from speechgen.web.workspace import safe_name
 
     title = spec.meeting.title.strip() or "讲话稿"
     stem = title if title.startswith(str(spec.meeting.year)) else f"{spec.meeting.year}年{title}"

@@ -28,7 +28,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from ..model import CHINESE_KEYS, MEETING_TYPE_NAMES, MeetingType, Spec
+from speechgen.spec.model import CHINESE_KEYS, MEETING_TYPE_NAMES, MeetingType, Spec
 
 #: str fields shown as a multi-line box
 LONG_TEXT = frozenset({"detail", "text", "body", "content", "summary", "situation", "note"})

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
-from ..model import CHINESE_KEYS, Indicator
-from ..table_io import Grid, col_letter, read_grid
-from ..tables import locate_header, parse_rows
-from .specform import plain
+from speechgen.errors import InputError
+from speechgen.spec.model import CHINESE_KEYS, Indicator
+from speechgen.spec.tables.grid import Grid, col_letter, read_grid
+from speechgen.spec.tables.rows import locate_header, parse_rows
+from speechgen.web.specform import plain
 
 MAX_SHOWN_ROWS = 300
 

@@ -15,8 +15,8 @@ import zipfile
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import InputError
-from .workspace import safe_name
+from speechgen.errors import InputError
+from speechgen.web.workspace import safe_name
 
 MAX_UPLOAD = 10 * 1024 * 1024
 MAX_UNZIPPED = 80 * 1024 * 1024

@@ -13,8 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import ExportError, InputError
-from ..fsutil import write_atomic
+from speechgen.errors import ExportError, InputError
+from speechgen.core.files import write_atomic
 
 MAX_NAME = 80
 KINDS = {".yaml": "spec", ".yml": "spec", ".docx": "draft", ".md": "draft", ".txt": "draft",

@@ -14,8 +14,8 @@ from typing import Any
 
 import yaml
 
-from ..errors import InputError
-from ..model import Spec
+from speechgen.errors import InputError
+from speechgen.spec.model import Spec
 
 #: key the browser script uses for the text of a field's YAML box
 YAML_BOX = "$yaml"
@@ -91,7 +91,7 @@ def expand_yaml_boxes(data: Any, path: str = "") -> Any:
 
 
 def _parse_box(text: str, path: str) -> Any:
-    from ..yamlsrc import load_yaml
+    from speechgen.core.yamlsrc import load_yaml
 
     if not text.strip():
         return None
@@ -110,7 +110,7 @@ def strip_empty(data: Any) -> Any:
 
 def parse_yaml_text(text: str) -> dict[str, Any]:
     """The YAML tab's text → data (a located Chinese error when it is not a mapping)."""
-    from ..yamlsrc import load_yaml
+    from speechgen.core.yamlsrc import load_yaml
 
     data, _ = load_yaml(text, "YAML")
     if not isinstance(data, dict):
