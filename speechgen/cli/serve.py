@@ -30,9 +30,8 @@ def serve(host: str, port: int, workspace: Path | None, token: str | None, allow
     from speechgen.errors import InputError
 
     try:
-        import uvicorn
-
-        from speechgen.web.app import ServerConfig, create_app
+        from speechgen.web.app import ServerConfig
+        from speechgen.web.server import bind, run
         from speechgen.web.security import GuardConfig, is_loopback, new_token
         from speechgen.web.service import Settings
     except ImportError:
@@ -47,7 +46,7 @@ def serve(host: str, port: int, workspace: Path | None, token: str | None, allow
                         max_body=max_upload_mb * 1024 * 1024 + 64 * 1024)
     settings = Settings(workspace=workspace, templates=templates, phrases=phrases,
                         max_upload=max_upload_mb * 1024 * 1024)
-    sock = _bind(host, port)
+    sock = bind(host, port)
     url = _url(host, sock.getsockname()[1], token)
     click.echo(f"speechgen 写作台已启动：{url}", err=True)
     if token:
@@ -59,25 +58,7 @@ def serve(host: str, port: int, workspace: Path | None, token: str | None, allow
         import webbrowser
 
         threading.Timer(0.8, webbrowser.open, args=(url,)).start()
-    app = create_app(ServerConfig(guard=guard, settings=settings))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, server_header=False))
-    server.run(sockets=[sock])
-
-
-def _bind(host: str, port: int) -> socket.socket:
-    from speechgen.errors import InputError
-
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        sock.bind((host.strip("[]"), port))
-    except OSError as exc:
-        sock.close()
-        raise InputError(f"无法在 {host}:{port} 上启动（{exc.strerror or exc}）：端口可能已被占用，可用 --port 换一个") from None
-    sock.listen(128)
-    sock.set_inheritable(True)
-    return sock
+    run(ServerConfig(guard=guard, settings=settings), sock)
 
 
 def _url(host: str, port: int, token: str | None) -> str:

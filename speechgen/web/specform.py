@@ -177,7 +177,7 @@ def _value_label(value: str, help_text: str) -> str:
     if after:
         return after.group(1)
     before = re.search(rf"([\u4e00-\u9fff]+)\s*[（(]{re.escape(value)}[)）]", help_text)
-    return before.group(1)[-4:] if before else ""
+    return before.group(1)[-2:] if before else ""
 
 
 # ------------------------------------------------------------------ values

@@ -66,13 +66,17 @@ def spec_yaml(spec: Spec) -> str:
 def _shape(value: Any, in_list: bool = False) -> Any:
     if isinstance(value, dict):
         shaped = {k: _shape(v) for k, v in value.items()}
-        if in_list and shaped and all(_is_scalar(v) for v in shaped.values()) and \
-                len(str(shaped)) <= FLOW_MAX and len(shaped) > 2:
+        if in_list and len(shaped) > 2 and all(_is_scalar(v) for v in shaped.values()) and \
+                sum(len(str(k)) + len(_text(v)) + 4 for k, v in shaped.items()) <= FLOW_MAX:
             return _Flow(shaped)
         return shaped
     if isinstance(value, (list, tuple)):
         return [_shape(v, in_list=True) for v in value]
     return value
+
+
+def _text(value: Any) -> str:
+    return format(value, "f") if isinstance(value, Decimal) else str(getattr(value, "value", value))
 
 
 def _is_scalar(value: Any) -> bool:

@@ -1,0 +1,57 @@
+"""Running the workbench under uvicorn: in the foreground (``speechgen serve``) or in a thread
+(the browser test, the load benchmark, the screenshot script)."""
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+import time
+from typing import Iterator
+
+import uvicorn
+
+from speechgen.errors import InputError
+from speechgen.web.app import ServerConfig, create_app
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A listening socket (port 0: any free port); a Chinese error when the port is taken."""
+    family = socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host.strip("[]"), port))
+    except OSError as exc:
+        sock.close()
+        raise InputError(f"无法在 {host}:{port} 上启动（{exc.strerror or exc}）：端口可能已被占用，可用 --port 换一个") from None
+    sock.listen(128)
+    sock.set_inheritable(True)
+    return sock
+
+
+def server(config: ServerConfig) -> uvicorn.Server:
+    app = create_app(config)
+    return uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, server_header=False))
+
+
+def run(config: ServerConfig, sock: socket.socket) -> None:
+    """Serve until Ctrl+C."""
+    server(config).run(sockets=[sock])
+
+
+@contextlib.contextmanager
+def running(config: ServerConfig, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+    """Serve in a background thread; yields the base address (``http://127.0.0.1:PORT``)."""
+    sock = bind(host, port)
+    srv = server(config)
+    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not srv.started and thread.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    try:
+        yield f"http://{host}:{sock.getsockname()[1]}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
