@@ -66,10 +66,12 @@ def driver(tmp_path_factory: pytest.TempPathFactory):
 
 
 def wait_for(drv: Any, condition: Callable[[Any], Any], what: str) -> Any:
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    try:
-        return WebDriverWait(drv, WAIT, poll_frequency=0.1).until(condition)
+    try:  # the page replaces parts of itself (the form, the preview): stale elements are looked up again
+        return WebDriverWait(drv, WAIT, poll_frequency=0.1,
+                             ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(condition)
     except Exception:  # show what the page said
         import faulthandler
         import sys
@@ -134,8 +136,9 @@ def test_write_a_q1_speech_in_the_browser(server, driver):
     assert "项目建设加快推进" in preview_text(drv)
 
     # --- the planted placeholder is highlighted on its paragraph, and the finding points there
-    mark = wait_for(drv, lambda d: d.find_elements("css selector", "#sg-preview .sg-flag-error mark"), "a highlight")[0]
-    assert mark.text == "×××"
+    marks = wait_for(drv, lambda d: [m.text for m in d.find_elements("css selector", "#sg-preview .sg-flag-error mark")],
+                     "a highlight")
+    assert marks == ["×××"]
     finding = css(drv, "#sg-findings .sg-finding.sg-error")
     target = finding.get_attribute("data-target")
     assert target and css(drv, f"#{target}").find_elements("css selector", "mark")
