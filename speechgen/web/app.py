@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import logging
 import secrets
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Awaitable, Callable
@@ -74,6 +76,7 @@ class Pages:
         self.env = env
         self.settings = settings
         self.workspace = workspace
+        self.previews = RecentPreviews()
 
     # ------------------------------------------------------------------ pages
     async def index(self, request: Request) -> Response:
@@ -128,9 +131,15 @@ class Pages:
         return endpoint
 
     async def preview(self, request: Request) -> dict[str, Any]:
+        body = await request.body()
+        cached = self.previews.get(body)
+        if cached is not None:  # the same request again (a blur after typing, a tab switch)
+            return cached
         payload = await read_json(request)
-        result = await run_in_threadpool(service.preview, payload, self.settings)
-        return result.to_dict()
+        result = (await run_in_threadpool(service.preview, payload, self.settings)).to_dict()
+        if not any(key.encode() in body for key in service.FILE_KEYS):  # a workspace file may change
+            self.previews.put(body, result)
+        return result
 
     async def to_yaml(self, request: Request) -> dict[str, Any]:
         payload = await read_json(request)
@@ -203,6 +212,28 @@ class Pages:
             return JSONResponse({"ok": False, "errors": [message]}, status_code=status)
         html = self.env.get_template("error.html").render(status=status, message=message)
         return HTMLResponse(html, status_code=status)
+
+
+class RecentPreviews:
+    """The last few preview answers by request body (the same body always gives the same answer)."""
+
+    def __init__(self, size: int = 32) -> None:
+        self.size = size
+        self.items: OrderedDict[bytes, dict[str, Any]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: bytes) -> dict[str, Any] | None:
+        with self.lock:
+            if key in self.items:
+                self.items.move_to_end(key)
+                return self.items[key]
+        return None
+
+    def put(self, key: bytes, value: dict[str, Any]) -> None:
+        with self.lock:
+            self.items[key] = value
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
 
 
 async def read_json(request: Request) -> dict[str, Any]:

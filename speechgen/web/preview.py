@@ -70,7 +70,7 @@ def _block(block: Any, ident: str, by_target: dict[str, list[Placed]]) -> str:
     if isinstance(block, Heading):
         head = Run(f"{block.marker or ''}{block.text}", bold=block.level > 2)
         if block.run_in:
-            return _element("p", ident, f"sg-h{block.level} sg-runin", [head, *block.body], by_target,
+            return _element("p", ident, f"sg-runin sg-runin{block.level}", [head, *block.body], by_target,
                             head_class=f"sg-head{block.level}")
         tag = f"h{min(block.level + 1, 6)}"
         return _element(tag, ident, f"sg-h{block.level}", [Run(head.text)], by_target)

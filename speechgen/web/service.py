@@ -29,6 +29,7 @@ FORMATS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessing
            "yaml": "application/x-yaml; charset=utf-8", "json": "application/json; charset=utf-8"}
 FORM_NAME = "表单"
 YAML_NAME = "YAML"
+FILE_KEYS = ("file", *CHINESE_KEYS.get("file", ()))
 _PATH_IN_MESSAGE = re.compile(r"^(?:\S+)(?: 第\d+行)? ([A-Za-z_][\w.\[\]]*)：")
 
 
@@ -97,9 +98,10 @@ def spec_from_payload(payload: Mapping[str, Any], settings: Settings) -> Spec:
 def spec_from_yaml(text: str, settings: Settings) -> Spec:
     if len(text.strip()) == 0:
         raise InputError(f"{YAML_NAME}：内容为空，请填写或粘贴 spec")
-    data, _ = load_yaml(text, YAML_NAME)
-    if isinstance(data, dict):
-        confine_files(data, settings)
+    if any(key in text for key in FILE_KEYS):  # only then can the spec name a server file
+        data, _ = load_yaml(text, YAML_NAME)
+        if isinstance(data, dict):
+            confine_files(data, settings)
     return load_spec_text(text, name=YAML_NAME, base_dir=settings.workspace or Path.cwd())
 
 
@@ -114,7 +116,7 @@ def confine_files(data: Any, settings: Settings, where: str = "") -> Any:
     if isinstance(data, dict):
         for key in list(data):
             here = f"{where}.{key}" if where else str(key)
-            if key in ("file", *CHINESE_KEYS.get("file", ())) and isinstance(data[key], str):
+            if key in FILE_KEYS and isinstance(data[key], str):
                 data[key] = str(_confined(data[key], settings, here))
             else:
                 confine_files(data[key], settings, here)
