@@ -120,13 +120,8 @@ class Pages:
         async def endpoint(request: Request) -> Response:
             try:
                 return JSONResponse(await handler(request), headers={"Cache-Control": "no-store"})
-            except Exists as exc:
-                return JSONResponse({"ok": False, "exists": True, "errors": [str(exc)]}, status_code=409)
-            except InputError as exc:
-                return JSONResponse({"ok": False, "errors": exc.problems, "fields": service.field_errors(exc)},
-                                    status_code=422)
             except SpeechgenError as exc:
-                return JSONResponse({"ok": False, "errors": [str(exc)]}, status_code=422)
+                return error_json(exc)
 
         return endpoint
 
@@ -150,22 +145,14 @@ class Pages:
         return await run_in_threadpool(forms.to_form, payload, self.settings, self.env)
 
     async def table(self, request: Request) -> dict[str, Any]:
-        form = await request.form()
-        upload = form.get("file")
-        if upload is None or isinstance(upload, str):
-            raise InputError("请选择要上传的指标表（.xlsx 或 .csv）")
-        data = await upload.read()
+        form, filename, data = await read_upload(request, "请选择要上传的指标表（.xlsx 或 .csv）")
         mapping = _mapping(str(form.get("mapping") or "{}"))
-        return await run_in_threadpool(forms.inspect_table, upload.filename or "", data,
-                                       str(form.get("sheet") or ""), mapping, self.settings, self.env)
+        return await run_in_threadpool(forms.inspect_table, filename, data, str(form.get("sheet") or ""), mapping,
+                                       self.settings, self.env)
 
     async def outline(self, request: Request) -> dict[str, Any]:
-        form = await request.form()
-        upload = form.get("file")
-        if upload is None or isinstance(upload, str):
-            raise InputError("请选择去年的讲话稿（.docx、.txt、.md 或 .pdf）")
-        data = await upload.read()
-        return await run_in_threadpool(forms.from_speech, upload.filename or "", data, self.settings, self.env)
+        _, filename, data = await read_upload(request, "请选择去年的讲话稿（.docx、.txt、.md 或 .pdf）")
+        return await run_in_threadpool(forms.from_speech, filename, data, self.settings, self.env)
 
     async def save(self, request: Request) -> dict[str, Any]:
         if self.workspace is None:
@@ -183,13 +170,8 @@ class Pages:
         try:
             data, name = await run_in_threadpool(service.download, payload, fmt, self.settings,
                                                  ignore_check=bool(payload.get("ignore_check")))
-        except CheckFailed as exc:
-            return JSONResponse({"ok": False, "check_failed": True, "errors": [str(exc)]}, status_code=422)
-        except InputError as exc:
-            return JSONResponse({"ok": False, "errors": exc.problems, "fields": service.field_errors(exc)},
-                                status_code=422)
         except SpeechgenError as exc:
-            return JSONResponse({"ok": False, "errors": [str(exc)]}, status_code=422)
+            return error_json(exc)
         return attachment(data, name)
 
     # ------------------------------------------------------------------ errors
@@ -212,6 +194,18 @@ class Pages:
             return JSONResponse({"ok": False, "errors": [message]}, status_code=status)
         html = self.env.get_template("error.html").render(status=status, message=message)
         return HTMLResponse(html, status_code=status)
+
+
+def error_json(exc: SpeechgenError) -> Response:
+    """The Chinese message(s) of a library error for the page's script (fields to mark, flags to act on)."""
+    if isinstance(exc, Exists):
+        return JSONResponse({"ok": False, "exists": True, "errors": [str(exc)]}, status_code=409)
+    if isinstance(exc, CheckFailed):
+        return JSONResponse({"ok": False, "check_failed": True, "errors": [str(exc)]}, status_code=422)
+    if isinstance(exc, InputError):
+        return JSONResponse({"ok": False, "errors": exc.problems, "fields": service.field_errors(exc)},
+                            status_code=422)
+    return JSONResponse({"ok": False, "errors": [str(exc)]}, status_code=422)
 
 
 class RecentPreviews:
@@ -247,6 +241,15 @@ async def read_json(request: Request) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise InputError("请求内容应为 JSON 对象")
     return data
+
+
+async def read_upload(request: Request, missing: str) -> tuple[Any, str, bytes]:
+    """The multipart form, the uploaded file's name and bytes (InputError *missing* without a file)."""
+    form = await request.form()
+    upload = form.get("file")
+    if upload is None or isinstance(upload, str):
+        raise InputError(missing)
+    return form, upload.filename or "", await upload.read()
 
 
 def _mapping(text: str) -> dict[int, str]:

@@ -204,3 +204,30 @@ def test_spec_may_name_a_table_inside_the_workspace(workspace_browser, spec_dict
     spec_dict["indicators"] = {"file": "指标.csv"}
     r = workspace_browser.post("/api/preview", json={"spec": spec_dict})
     assert r.status_code == 200 and "300亿元" in r.json()["html"]
+
+
+def test_workspace_listing(workspace_browser, q1_yaml):
+    assert workspace_browser.get("/api/workspace").json() == {"ok": True, "workspace": []}
+    workspace_browser.post("/api/save", json={"yaml": q1_yaml, "name": "a.yaml"})
+    entries = workspace_browser.get("/api/workspace").json()["workspace"]
+    assert [(e["name"], e["kind"]) for e in entries] == [("a.yaml", "spec")]
+
+
+FORBIDDEN_JS = {
+    "=>": "arrow functions", "`": "template literals", "?.": "optional chaining (Chromium 80+)",
+    "??": "nullish coalescing (Chromium 80+)", "async ": "async functions", "await ": "await",
+    "let ": "let", "const ": "const", "class ": "classes", "fetch(": "fetch", "import ": "modules",
+    ".replaceAll(": "replaceAll (Chromium 85+)", ".at(": "Array.at (Chromium 92+)",
+}
+
+
+def test_script_runs_in_old_browsers(browser):
+    """The page's script is plain ES5 (old office PCs): none of the newer syntax or APIs."""
+    import re as _re
+
+    script = browser.get("/static/workbench.js").text
+    code = _re.sub(r"/\*.*?\*/|//[^\n]*|'(?:\\.|[^'\\])*'", "''", script, flags=_re.S)
+    used = {why for token, why in FORBIDDEN_JS.items() if token in code}
+    assert used == set()
+    css = browser.get("/static/workbench.css").text
+    assert not _re.search(r"\bgap\s*:", css), "flex gap needs Chromium 84"

@@ -374,7 +374,7 @@
         return;
       }
       if (!data.ok) {
-        if (/未通过自动检查/.test((data.errors || [''])[0]) && confirm(data.errors[0] + '\n\n仍要保存吗？')) {
+        if (data.check_failed && confirm(data.errors[0] + '\n\n仍要保存吗？')) {
           save(overwrite, true);
           return;
         }
