@@ -62,12 +62,20 @@ def serve(host: str, port: int, workspace: Path | None, token: str | None, allow
 
 
 def _url(host: str, port: int, token: str | None) -> str:
-    shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    """The address to give the writers (a wildcard bind is shown as this machine's LAN address)."""
+    shown = _lan_address() if host in ("0.0.0.0", "::", "") else host
     if ":" in shown:
         shown = f"[{shown}]"
-    if host in ("0.0.0.0", "::"):
-        try:
-            shown = socket.gethostbyname(socket.gethostname())
-        except OSError:
-            pass
     return f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
+
+
+def _lan_address() -> str:
+    """The address other PCs reach this one at (the interface of the default route; no packet is sent)."""
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("10.254.254.254", 1))
+        return probe.getsockname()[0]
+    except OSError:
+        return "127.0.0.1"
+    finally:
+        probe.close()

@@ -23,7 +23,7 @@ from speechgen.web.yamlio import dump_yaml, expand_yaml_boxes, parse_yaml_text, 
 
 def blank_spec() -> dict[str, Any]:
     """A new draft: only the meeting's frame is set, nothing that the writer did not supply."""
-    return {"meeting": {"type": "quarterly_analysis", "title": "", "period": "Q1", "year": _dt.date.today().year,
+    return {"meeting": {"type": "quarterly_analysis", "title": "", "period": "一季度", "year": _dt.date.today().year,
                         "region": "全市", "superior": "全省"}}
 
 

@@ -108,7 +108,26 @@ def spec_from_yaml(text: str, settings: Settings) -> Spec:
 def spec_from_data(data: dict[str, Any], settings: Settings) -> Spec:
     data = strip_empty(expand_yaml_boxes(data))
     data = confine_files(data, settings)
-    return validate(data, name=FORM_NAME, lines={}, base_dir=settings.workspace or Path.cwd())
+    try:
+        return validate(data, name=FORM_NAME, lines={}, base_dir=settings.workspace or Path.cwd())
+    except InputError as exc:
+        raise in_words(exc) from None
+
+
+def in_words(exc: InputError) -> InputError:
+    """The form's errors with the fields named as the form names them: '表单 会议 标题（meeting.title）：…'."""
+    from speechgen.web.specform import path_label
+
+    fields = field_errors(exc)
+    problems = []
+    for problem in exc.problems:
+        m = _PATH_IN_MESSAGE.match(problem)
+        if m and problem.startswith(FORM_NAME):
+            problem = f"{FORM_NAME} {path_label(m.group(1))}（{m.group(1)}）：{problem[m.end():]}"
+        problems.append(problem)
+    out = InputError("\n".join(problems), problems=problems)
+    out.fields = fields  # type: ignore[attr-defined]
+    return out
 
 
 def confine_files(data: Any, settings: Settings, where: str = "") -> Any:
@@ -136,6 +155,8 @@ def _confined(name: str, settings: Settings, where: str) -> Path:
 
 def field_errors(exc: InputError) -> dict[str, str]:
     """Field path (``indicators[2].growth``) → message, for marking the form's inputs."""
+    if hasattr(exc, "fields"):
+        return dict(exc.fields)
     out: dict[str, str] = {}
     for problem in exc.problems:
         m = _PATH_IN_MESSAGE.match(problem)

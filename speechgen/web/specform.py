@@ -35,11 +35,12 @@ LONG_TEXT = frozenset({"detail", "text", "body", "content", "summary", "situatio
 #: a list of flat models with at least this many scalar fields is edited as a grid
 GRID_MIN_FIELDS = 6
 #: suggestions offered for free-text fields (value, label)
-SUGGESTIONS: dict[str, list[tuple[str, str]]] = {
-    "period": [("Q1", "一季度"), ("H1", "上半年"), ("Q3", "前三季度"), ("year", "全年"),
-               *((f"M1-{n}", f"1—{n}月") for n in range(2, 12)), *((f"M{n}", f"{n}月") for n in range(1, 13))],
-    "region": [(v, v) for v in ("全市", "全县", "全区", "全省", "全州", "全盟")],
-    "superior": [(v, v) for v in ("全省", "全市", "全国", "全区", "全州")],
+SUGGESTIONS: dict[str, list[tuple[str, str]]] = {  # (value offered, hint shown beside it)
+    "period": [("一季度", "Q1"), ("上半年", "H1"), ("前三季度", "Q3"), ("全年", "year"), ("二季度", "Q2 当季"),
+               ("四季度", "Q4 当季"), *((f"1—{n}月", f"M1-{n} 累计") for n in range(2, 12)),
+               *((f"{n}月", f"M{n} 当月") for n in range(1, 13))],
+    "region": [(v, "本级") for v in ("全市", "全县", "全区", "全州", "全盟", "全省")],
+    "superior": [(v, "比较对象") for v in ("全省", "全市", "全国", "全区", "全州")],
 }
 SCALARS = frozenset({"str", "text", "num", "int", "bool", "date", "enum"})
 
@@ -214,3 +215,21 @@ def leaf_paths(widgets: list[Widget], prefix: str = "") -> list[str]:
         else:
             out.append(path)
     return out
+
+
+def path_label(path: str, widgets: list[Widget] | None = None) -> str:
+    """'indicators[1].growth' → '指标 第2行 增速' (Chinese labels along a field path)."""
+    widgets = spec_widgets() if widgets is None else widgets
+    words: list[str] = []
+    for key, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", path):
+        if index:
+            words.append(f"第{int(index) + 1}项")
+            continue
+        widget = next((w for w in widgets if w.key == key), None)
+        if widget is None:
+            words.append(key)
+            widgets = []
+            continue
+        words.append(widget.label)
+        widgets = widget.children
+    return " ".join(words)

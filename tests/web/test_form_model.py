@@ -83,7 +83,7 @@ def test_chinese_labels():
     assert widgets["meeting"].label == "会议" and widgets["tasks"].label == "任务"
     meeting = {w.key: w for w in widgets["meeting"].children}
     assert meeting["type"].options[0] == ("quarterly_analysis", "经济运行分析会")
-    assert ("Q1", "一季度") in meeting["period"].options
+    assert ("一季度", "Q1") in meeting["period"].options
     assert dict(meeting["leader_speaks"].options) == {"before": "之前", "after": "之后"}
     assert widgets["indicators"].kind == "grid"
 
