@@ -210,7 +210,7 @@
   function switchTab(name) {
     if (name === 'yaml' && source === 'form') {
       request('POST', '/api/yaml', {spec: collect()}, function (code, data) {
-        if (data.yaml !== undefined) { $('sg-yaml').value = data.yaml; }
+        if (data.yaml !== undefined && source === 'form') { $('sg-yaml').value = data.yaml; }
         showTab('yaml');
       });
       return;
