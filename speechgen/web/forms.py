@@ -17,7 +17,7 @@ from speechgen.web import service, specform, uploads
 from speechgen.web.service import Settings
 from speechgen.web.tables import inspect
 from speechgen.web.workspace import Workspace, check_name
-from speechgen.web.yamlio import dump_yaml, expand_yaml_boxes, parse_yaml_text, spec_yaml, strip_empty
+from speechgen.web.yamlio import dump_yaml, expand_yaml_boxes, spec_yaml, strip_empty
 
 
 

@@ -24,6 +24,7 @@ from typing import Any, Awaitable, Callable
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from starlette.exceptions import HTTPException
+from starlette.responses import RedirectResponse
 
 Scope = dict[str, Any]
 ASGIApp = Callable[[Scope, Callable[[], Awaitable[dict]], Callable[[dict], Awaitable[None]]], Awaitable[None]]
@@ -170,8 +171,6 @@ class Guard:
         query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
         if "token" not in query:
             return None
-        from starlette.responses import RedirectResponse
-
         rest = urlencode({k: v for k, v in query.items() if k != "token"}, doseq=True)
         response = RedirectResponse(scope["path"] + (f"?{rest}" if rest else ""), status_code=303)
         response.set_cookie(TOKEN_COOKIE, self.config.token, httponly=True, samesite="strict", path="/")

@@ -21,6 +21,8 @@ from speechgen.spec.model import CHINESE_KEYS, Spec
 from speechgen.core.yamlsrc import load_yaml
 from speechgen.web import dropped
 from speechgen.web.preview import draft_html, place
+from speechgen.web.specform import path_label
+from speechgen.web.workspace import resolve_inside, safe_name
 from speechgen.web.yamlio import expand_yaml_boxes, spec_yaml, strip_empty
 
 PROFILES = ("speech", "gbt9704", "podium")
@@ -116,8 +118,6 @@ def spec_from_data(data: dict[str, Any], settings: Settings) -> Spec:
 
 def in_words(exc: InputError) -> InputError:
     """The form's errors with the fields named as the form names them: '表单 会议 标题（meeting.title）：…'."""
-    from speechgen.web.specform import path_label
-
     fields = field_errors(exc)
     problems = []
     for problem in exc.problems:
@@ -146,8 +146,6 @@ def confine_files(data: Any, settings: Settings, where: str = "") -> Any:
 
 
 def _confined(name: str, settings: Settings, where: str) -> Path:
-    from speechgen.web.workspace import resolve_inside
-
     if settings.workspace is None:
         raise InputError(f"{where}：网页版不读取服务器上的文件（{name}），请在“指标表”页上传表格")
     return resolve_inside(settings.workspace, name, where=where)
@@ -205,8 +203,6 @@ def download(payload: Mapping[str, Any], fmt: str, settings: Settings, *, ignore
 
 def file_stem(spec: Spec) -> str:
     """A file name from the meeting title: '2025年全市一季度经济运行分析会讲话'."""
-    from speechgen.web.workspace import safe_name
-
     title = spec.meeting.title.strip() or "讲话稿"
     stem = title if title.startswith(str(spec.meeting.year)) else f"{spec.meeting.year}年{title}"
     suffix = "" if spec.meeting.type.value in ("work_report", "statement") else "讲话稿"

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from speechgen.errors import InputError
+from speechgen.core.yamlsrc import load_yaml
 from speechgen.spec.model import Spec
 
 #: key the browser script uses for the text of a field's YAML box
@@ -95,8 +95,6 @@ def expand_yaml_boxes(data: Any, path: str = "") -> Any:
 
 
 def _parse_box(text: str, path: str) -> Any:
-    from speechgen.core.yamlsrc import load_yaml
-
     if not text.strip():
         return None
     data, _ = load_yaml(text, f"表单 {path}")
@@ -109,14 +107,4 @@ def strip_empty(data: Any) -> Any:
         return {k: strip_empty(v) for k, v in data.items() if v is not None}
     if isinstance(data, list):
         return [strip_empty(v) for v in data]
-    return data
-
-
-def parse_yaml_text(text: str) -> dict[str, Any]:
-    """The YAML tab's text → data (a located Chinese error when it is not a mapping)."""
-    from speechgen.core.yamlsrc import load_yaml
-
-    data, _ = load_yaml(text, "YAML")
-    if not isinstance(data, dict):
-        raise InputError("YAML 第1行：顶层应为字段表（meeting、indicators……）")
     return data
