@@ -231,3 +231,24 @@ def test_script_runs_in_old_browsers(browser):
     assert used == set()
     css = browser.get("/static/workbench.css").text
     assert not _re.search(r"\bgap\s*:", css), "flex gap needs Chromium 84"
+
+
+@pytest.mark.parametrize("attack", ["{{ cycler.__init__.__globals__.os.environ }}", "{% include '/etc/passwd' %}"])
+def test_server_templates_stay_sandboxed(tmp_path, spec_dict, attack):
+    """``serve --templates DIR``: the office's templates run in the library's sandbox; errors are Chinese."""
+    from webclient import Browser, make_client
+
+    (tmp_path / "quarterly_analysis.j2").write_text(f"::title 标题\n\n正文{attack}\n", encoding="utf-8")
+    b = Browser(make_client(templates=[tmp_path]))
+    r = b.post("/api/preview", json={"spec": spec_dict})
+    assert r.status_code == 422 and "模板" in r.json()["errors"][0]
+    assert "root:" not in r.text and "PATH" not in r.text and "Traceback" not in r.text
+
+
+def test_package_carries_pages_and_assets():
+    """The installed package (CI installs it non-editable) holds every page and asset: nothing from outside."""
+    from speechgen.web.app import HERE
+
+    for rel in ["templates/index.html", "templates/_form.html", "templates/_table.html", "templates/error.html",
+                "static/workbench.js", "static/workbench.css", "static/favicon.svg"]:
+        assert (HERE / rel).is_file(), rel

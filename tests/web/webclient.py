@@ -18,9 +18,10 @@ SAMPLES = ROOT / "samples"
 
 
 def make_client(*, workspace: Path | None = None, token: str | None = None, bind: str = "127.0.0.1",
-                max_body: int = 12 * 1024 * 1024, max_upload: int = 10 * 1024 * 1024) -> TestClient:
+                max_body: int = 12 * 1024 * 1024, max_upload: int = 10 * 1024 * 1024,
+                templates: list[Path] = ()) -> TestClient:
     guard = GuardConfig(bind=bind, token=token, allowed_hosts=("testserver",), max_body=max_body)
-    app = create_app(ServerConfig(guard=guard, settings=Settings(workspace=workspace, max_upload=max_upload)))
+    app = create_app(ServerConfig(guard=guard, settings=Settings(workspace=workspace, max_upload=max_upload, templates=tuple(templates))))
     return TestClient(app, raise_server_exceptions=False)
 
 
