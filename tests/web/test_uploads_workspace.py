@@ -63,12 +63,20 @@ def test_other_sheet(browser):
     assert r.status_code == 422 and "找不到工作表" in r.json()["errors"][0]
 
 
-def _zip_bomb() -> bytes:
+def _zip_bomb(member: bytes = b"\0" * (4 * 1024 * 1024)) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("[Content_Types].xml", "<Types/>")
-        zf.writestr("xl/worksheets/sheet1.xml", b"\0" * (90 * 1024 * 1024))
+        zf.writestr("xl/worksheets/sheet1.xml", member)
     return buf.getvalue()
+
+
+def test_unzipped_size_is_limited(browser, monkeypatch):
+    from speechgen.web import uploads
+
+    monkeypatch.setattr(uploads, "MAX_UNZIPPED", 256 * 1024)
+    r = browser.post("/api/table", files={"file": ("大.xlsx", _zip_bomb(bytes(range(256)) * 2048))})
+    assert r.status_code == 422 and "解压后过大" in r.json()["errors"][0]
 
 
 @pytest.mark.parametrize("name, data, message", [

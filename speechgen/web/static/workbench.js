@@ -445,6 +445,8 @@
       var li = ev.target.closest('.sg-finding');
       if (li) { flash(li.getAttribute('data-target')); }
     });
+    var title = document.querySelector('fieldset[data-key="meeting"] input[data-key="title"]');
+    if (title && !title.value) { status('新建：请从会议名称填起'); return; }  // a blank draft: no errors yet
     refresh();
   }
 
