@@ -23,9 +23,12 @@ WEB_EXTRA_HINT = '网页写作台需要额外组件，请先安装：pip install
               help="自定义模板目录（在沙箱中运行，可重复）")
 @click.option("--phrases", "phrases", multiple=True, type=click.Path(path_type=Path), help="自定义短语库文件或目录（可重复）")
 @click.option("--max-upload-mb", default=10, show_default=True, type=click.IntRange(1, 100), help="上传文件大小上限（MB）")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 32),
+              help="工作进程数；多人共用时可设为 CPU 核数")
 @click.option("--open", "open_browser", is_flag=True, help="启动后在浏览器中打开页面")
 def serve(host: str, port: int, workspace: Path | None, token: str | None, allow_hosts: tuple[str, ...],
-          templates: tuple[Path, ...], phrases: tuple[Path, ...], max_upload_mb: int, open_browser: bool) -> None:
+          templates: tuple[Path, ...], phrases: tuple[Path, ...], max_upload_mb: int, workers: int,
+          open_browser: bool) -> None:
     """启动网页写作台：在浏览器中填写、预览、校对并下载讲话稿。"""
     from speechgen.errors import InputError
 
@@ -58,7 +61,7 @@ def serve(host: str, port: int, workspace: Path | None, token: str | None, allow
         import webbrowser
 
         threading.Timer(0.8, webbrowser.open, args=(url,)).start()
-    run(ServerConfig(guard=guard, settings=settings), sock)
+    run(ServerConfig(guard=guard, settings=settings), sock, workers=workers)
 
 
 def _url(host: str, port: int, token: str | None) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import secrets
 import threading
 from collections import OrderedDict
@@ -38,10 +39,33 @@ HERE = Path(__file__).parent
 JSON_LIMIT = 4 * 1024 * 1024
 
 
+ENV_CONFIG = "SPEECHGEN_WEB_CONFIG"
+
+
 @dataclass
 class ServerConfig:
     guard: GuardConfig = field(default_factory=GuardConfig)
     settings: service.Settings = field(default_factory=service.Settings)
+
+    def to_json(self) -> str:
+        """For worker processes (``serve --workers``): plain values only."""
+        g, s = self.guard, self.settings
+        return json.dumps({"guard": {"bind": g.bind, "token": g.token, "allowed_hosts": list(g.allowed_hosts),
+                                     "max_body": g.max_body, "machine_names": list(g.machine_names)},
+                           "settings": {"workspace": str(s.workspace) if s.workspace else None,
+                                        "templates": [str(t) for t in s.templates],
+                                        "phrases": [str(p) for p in s.phrases], "max_upload": s.max_upload}})
+
+    @classmethod
+    def from_json(cls, text: str) -> "ServerConfig":
+        raw = json.loads(text)
+        g, s = raw["guard"], raw["settings"]
+        guard = GuardConfig(bind=g["bind"], token=g["token"], allowed_hosts=tuple(g["allowed_hosts"]),
+                            max_body=g["max_body"], machine_names=tuple(g["machine_names"]))
+        settings = service.Settings(workspace=Path(s["workspace"]) if s["workspace"] else None,
+                                    templates=tuple(Path(t) for t in s["templates"]),
+                                    phrases=tuple(Path(p) for p in s["phrases"]), max_upload=s["max_upload"])
+        return cls(guard, settings)
 
 
 def create_app(config: ServerConfig | None = None) -> Any:
@@ -69,6 +93,11 @@ def create_app(config: ServerConfig | None = None) -> Any:
         HTTPException: pages.http_error, Exception: pages.internal_error}
     app = Starlette(routes=routes, exception_handlers=handlers)
     return Guard(app, config.guard, pages.refuse)
+
+
+def from_environment() -> Any:
+    """The application of one worker process: its configuration comes from the parent (see ``to_json``)."""
+    return create_app(ServerConfig.from_json(os.environ[ENV_CONFIG]))
 
 
 class Pages:

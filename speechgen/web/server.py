@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import inspect
+import os
 import socket
 import threading
 import time
@@ -11,7 +13,7 @@ from typing import Iterator
 import uvicorn
 
 from speechgen.errors import InputError
-from speechgen.web.app import ServerConfig, create_app
+from speechgen.web.app import ENV_CONFIG, ServerConfig, create_app
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -34,9 +36,20 @@ def server(config: ServerConfig) -> uvicorn.Server:
     return uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, server_header=False))
 
 
-def run(config: ServerConfig, sock: socket.socket) -> None:
-    """Serve until Ctrl+C."""
-    server(config).run(sockets=[sock])
+def run(config: ServerConfig, sock: socket.socket, *, workers: int = 1) -> None:
+    """Serve until Ctrl+C; with several *workers*, each is a process of its own (rendering is CPU work)."""
+    if workers <= 1:
+        server(config).run(sockets=[sock])
+        return
+    from uvicorn.supervisors import Multiprocess
+
+    os.environ[ENV_CONFIG] = config.to_json()  # inherited by the worker processes
+    worker_config = uvicorn.Config("speechgen.web.app:from_environment", factory=True, workers=workers,
+                                   log_level="warning", access_log=False, server_header=False)
+    if "target" in inspect.signature(Multiprocess).parameters:  # uvicorn before 0.36
+        Multiprocess(worker_config, target=uvicorn.Server(worker_config).run, sockets=[sock]).run()
+    else:
+        Multiprocess(worker_config, sockets=[sock]).run()
 
 
 @contextlib.contextmanager

@@ -54,10 +54,12 @@ def test_serve_refuses_a_missing_workspace(runner, tmp_path):
 
 
 def test_serve_off_loopback_prints_a_token_and_requires_it(tmp_path):
+    """Two worker processes, as an office server runs: both enforce the token."""
     pytest.importorskip("uvicorn")
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen([sys.executable, "-m", "speechgen", "serve", "--host", "0.0.0.0", "--port", "0",
-                             "--workspace", str(tmp_path)], stderr=subprocess.PIPE, text=True, env=env)
+                             "--workspace", str(tmp_path), "--workers", "2"], stderr=subprocess.PIPE, text=True,
+                            env=env)
     try:
         line = proc.stderr.readline()
         match = re.search(r"http://\S+:(\d+)/\?token=(\S+)", line)
@@ -68,6 +70,8 @@ def test_serve_off_loopback_prints_a_token_and_requires_it(tmp_path):
             _get(base)
         assert refused.value.code == 403 and "需要访问令牌" in refused.value.read().decode("utf-8")
         assert "speechgen 写作台" in _get(f"{base}?token={token}")
+        for _ in range(4):  # whichever worker answers, the cookie opens the page
+            assert "speechgen 写作台" in _get(base)
     finally:
         proc.terminate()
         proc.wait(timeout=10)
