@@ -149,12 +149,15 @@ def _flat(children: list[Widget]) -> bool:
 # ------------------------------------------------------------------ labels
 
 def field_label(name: str, help_text: str = "") -> str:
-    """Chinese label: the first Chinese alias, else the description's first phrase, else the name."""
+    """Chinese label: the description's first phrase when short ("会议名称", "牵头单位"), else the first
+    Chinese alias of the field, else the description's first phrase, else the name."""
+    head = re.split(r"[，,：:（(；;。\s]", help_text, maxsplit=1)[0] if help_text else ""
+    if head and len(head) <= 8:
+        return head
     aliases = CHINESE_KEYS.get(name)
     if aliases:
         return aliases[0]
-    head = re.split(r"[，,：:（(；;。\s]", help_text, maxsplit=1)[0] if help_text else ""
-    return head if head and len(head) <= 12 else name
+    return head or name
 
 
 def _literal_options(values: tuple[Any, ...], help_text: str) -> list[tuple[str, str]]:

@@ -64,7 +64,7 @@ def test_bad_value_is_reported_on_its_field(browser, spec_dict):
     assert r.status_code == 422
     data = r.json()
     assert data["ok"] is False
-    assert any(e.startswith("表单 指标 第2项 增速（indicators[1].growth）：") and "5.6%" in e for e in data["errors"])
+    assert any(e.startswith("表单 指标 第2项 同比增长（indicators[1].growth）：") and "5.6%" in e for e in data["errors"])
     assert "indicators[1].growth" in data["fields"]
 
 
