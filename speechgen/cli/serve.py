@@ -33,7 +33,7 @@ def serve(host: str, port: int, workspace: Path | None, token: str | None, allow
     from speechgen.errors import InputError
 
     try:
-        from speechgen.web.app import ServerConfig
+        from speechgen.web.config import ServerConfig
         from speechgen.web.server import bind, run
         from speechgen.web.security import GuardConfig, is_loopback, new_token
         from speechgen.web.service import Settings

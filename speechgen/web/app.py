@@ -12,7 +12,6 @@ import os
 import secrets
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Awaitable, Callable
 from urllib.parse import quote
@@ -30,42 +29,14 @@ import speechgen
 from speechgen.errors import CheckFailed, InputError, SpeechgenError
 
 from speechgen.web import forms, service
-from speechgen.web.security import CSRF_COOKIE, Guard, GuardConfig
+from speechgen.web.config import ENV_CONFIG, ServerConfig
+from speechgen.web.security import CSRF_COOKIE, Guard
 from speechgen.web.workspace import Exists, Workspace
 from speechgen.web.yamlio import dump_yaml
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
 JSON_LIMIT = 4 * 1024 * 1024
-
-
-ENV_CONFIG = "SPEECHGEN_WEB_CONFIG"
-
-
-@dataclass
-class ServerConfig:
-    guard: GuardConfig = field(default_factory=GuardConfig)
-    settings: service.Settings = field(default_factory=service.Settings)
-
-    def to_json(self) -> str:
-        """For worker processes (``serve --workers``): plain values only."""
-        g, s = self.guard, self.settings
-        return json.dumps({"guard": {"bind": g.bind, "token": g.token, "allowed_hosts": list(g.allowed_hosts),
-                                     "max_body": g.max_body, "machine_names": list(g.machine_names)},
-                           "settings": {"workspace": str(s.workspace) if s.workspace else None,
-                                        "templates": [str(t) for t in s.templates],
-                                        "phrases": [str(p) for p in s.phrases], "max_upload": s.max_upload}})
-
-    @classmethod
-    def from_json(cls, text: str) -> "ServerConfig":
-        raw = json.loads(text)
-        g, s = raw["guard"], raw["settings"]
-        guard = GuardConfig(bind=g["bind"], token=g["token"], allowed_hosts=tuple(g["allowed_hosts"]),
-                            max_body=g["max_body"], machine_names=tuple(g["machine_names"]))
-        settings = service.Settings(workspace=Path(s["workspace"]) if s["workspace"] else None,
-                                    templates=tuple(Path(t) for t in s["templates"]),
-                                    phrases=tuple(Path(p) for p in s["phrases"]), max_upload=s["max_upload"])
-        return cls(guard, settings)
 
 
 def create_app(config: ServerConfig | None = None) -> Any:

@@ -13,7 +13,8 @@ from typing import Iterator
 import uvicorn
 
 from speechgen.errors import InputError
-from speechgen.web.app import ENV_CONFIG, ServerConfig, create_app
+from speechgen.web.app import create_app
+from speechgen.web.config import ENV_CONFIG, ServerConfig
 
 
 def bind(host: str, port: int) -> socket.socket:

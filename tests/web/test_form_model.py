@@ -149,3 +149,13 @@ def test_dropped_input_is_reported(make_spec):
     assert not any("项目建设加快推进" in w for w in warnings)
     full = speechgen.render(spec)
     assert dropped.collect(spec, full) == []
+
+
+def test_server_config_travels_to_workers(tmp_path):
+    from speechgen.web.config import ServerConfig
+    from speechgen.web.security import GuardConfig
+    from speechgen.web.service import Settings
+
+    config = ServerConfig(GuardConfig(bind="0.0.0.0", token="t0ken-123456", allowed_hosts=("a.b",), max_body=5),
+                          Settings(workspace=tmp_path, templates=(tmp_path / "tpl",), max_upload=7))
+    assert ServerConfig.from_json(config.to_json()) == config
