@@ -10,6 +10,7 @@ from typing import Any, Mapping
 
 from speechgen.compose import views as wording
 from speechgen.spec.model import Meeting, MeetingType, Spec
+from speechgen.compose import situation
 from speechgen.compose.narration import Narration, narrate
 from speechgen.core.periods import Period
 from speechgen.compose.bank import PhraseBank, PhrasePicker
@@ -149,7 +150,10 @@ def build_context(spec: Spec, rng: random.Random, *, variety: str, bank: PhraseB
         "preceding": [wording.clause(p) for p in m.preceding if wording.clause(p)],
         "points": points, "variety": variety, "principal": principal, "tone": narration.tone,
         "defer": defer, "style": style, "type": mtype, "calendar": cal,
-        "stage_targets": stage_targets(spec, cal),
+        "stage_targets": stage_targets(spec, cal), "situation": situation.build(spec),
+        "placeholders": bool((extra or {}).get("placeholders")),
+        "situation_in_outlook": annual or (any(not t.period.strip() for t in spec.targets)
+                                           and (tags["period"] == "year" or mtype == "department")),
         "choice": lambda *options: rng.choice(options), **views, **(extra or {}),
     }
 

