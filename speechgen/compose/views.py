@@ -160,7 +160,7 @@ def unmatched(statements: Sequence[Any], task_items: Sequence[Item]) -> list[Any
 # ------------------------------------------------------------------ numbers in goals and targets
 
 #: equivalent wordings of a goal, the first that an earlier speech (--avoid) did not use is taken
-_GOAL_UP = ("力争{name}增速尽快提升到年度目标{t}%以上。", "力争{name}增速早日回到{t}%的年度目标以上。",
+_GOAL_UP = ("力争{name}增速尽快提升到年度目标{t}%以上。", "力争{name}增速尽快赶上{t}%的年度目标。",
             "{name}增速要向{t}%的年度目标全力追赶，力争尽快达标。")
 _GOAL_KEEP = ("确保{name}全年增长{t}%以上。", "确保{name}全年增速不低于{t}%。",
               "{name}要保持{t}%以上的增长，确保完成年度目标。")
