@@ -95,7 +95,8 @@ def _options(spec: Spec, settings: RenderSettings) -> RenderOptions:
     seed = settings.seed if settings.seed is not None else (spec.seed if spec.seed is not None else 0)
     return RenderOptions(seed=seed, variety=settings.variety, meeting_type=settings.meeting_type,
                          template_dirs=list(settings.templates), phrase_files=list(settings.phrases),
-                         table=settings.table, extra=dict(settings.extra))
+                         table=settings.table, standard_requirements=settings.standard_requirements,
+                         extra=dict(settings.extra))
 
 
 def replace_indicators(spec: Spec, indicators: str | Path | Sequence[Any], *, sheet: str | None = None) -> Spec:

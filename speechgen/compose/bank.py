@@ -66,6 +66,8 @@ SLOTS: dict[str, str] = {
     "unit": "发言单位（我县）", "last_year": "回顾之年（去年/今年）", "this_year": "部署之年（今年/明年）",
     "count": "条目数（中文数字）", "lead": "牵头单位", "deadline": "时限", "support": "配合单位",
     "topic": "领域名称（工业经济）",
+    "owner": "负责调度推进的领导（常务副县长王明同志）", "check_by": "督查人或单位",
+    "check_when": "督查时间（月底前）", "check_action": "督查方式（专项督查）",
 }
 _SLOT = re.compile(r"\{([a-z_]+)\}")
 #: slots whose value reads as an echo when two consecutive phrases both use it.
@@ -196,9 +198,11 @@ class PhrasePicker:
 
     ``picker(category, **kw)``: keys of :data:`TAG_VALUES` in *kw* narrow the
     context (``field="industry"``, and entries tagged for that field are preferred);
-    ``avoid=TEXT`` prefers entries that repeat no four-character run of TEXT; other
-    keys are slot values for this call (``lead="市发改委"``).  ``picker.log``
-    records every choice in order.
+    ``avoid=TEXT`` prefers entries that repeat no four-character run of TEXT;
+    ``optional=True`` makes that a rule: the picker returns "" rather than an entry
+    that is used already, repeats TEXT (runs of three characters) or is not written
+    for the given field; other keys are slot values for this call (``lead="市发改委"``).
+    ``picker.log`` records every choice in order.
     """
 
     def __init__(self, bank: PhraseBank, rng: random.Random, *, context: Mapping[str, str],
@@ -216,7 +220,9 @@ class PhrasePicker:
         if not phrases:
             raise PhraseBankError(f"短语库缺少类别 {category!r}")
         depth = int(kw.pop("_depth", 0))
-        avoid = _grams(str(kw.pop("avoid", "") or ""))
+        optional = bool(kw.pop("optional", False))
+        avoid_text = str(kw.pop("avoid", "") or "")
+        avoid = _grams(avoid_text)
         tags = {k: str(v) for k, v in kw.items() if k in TAG_VALUES}
         ctx = {**self.context, "variety": self.variety, **tags}
         slots = {**self.slots, **{k: str(v) for k, v in kw.items() if k not in TAG_VALUES}}
@@ -231,6 +237,13 @@ class PhrasePicker:
             fitting = [p for p in fitting if len(p.slots & given) == best]
         texts = [(p, _fill(p.text, slots)) for p in fitting]
         fresh = [(p, t) for p, t in texts if t not in self.used and (p.source or p.text) not in self.entries]
+        if optional:
+            near = _grams(avoid_text, 3)
+            field = tags.get("field", "general")
+            fresh = [(p, t) for p, t in fresh
+                     if (field == "general" or "field" in p.tags) and not (near & _grams(t, 3))]
+            if not fresh:
+                return ""
         if not fresh:
             log.warning("phrase category %s exhausted; repeating a phrase", category)
             self.repeats.append(category)

@@ -45,6 +45,7 @@ class RenderOptions:
     phrase_files: Sequence[Path] = ()
     meeting_type: str | None = None
     table: bool = False
+    standard_requirements: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -225,6 +226,7 @@ def compose_text(spec: Spec, options: RenderOptions | None = None, *,
     template = load_template(template_name(mtype), opts.template_dirs)
     rng = random.Random(opts.seed)
     context = build_context(spec, rng, variety=opts.variety, mtype=mtype, points=POINTS, extra=opts.extra,
+                            seed=opts.seed, standard_requirements=opts.standard_requirements,
                             bank=bank if bank is not None else load_bank(opts.phrase_files))
     return _render(template, context), context["phrase"]
 
