@@ -20,12 +20,13 @@ second of cold start).  What it does to a note:
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
 from speechgen.compose.rewrite.lexicon import VOICES, Lexicon, builtin_lexicon
 from speechgen.compose.rewrite.punct import clauses, normalise, protected
-from speechgen.compose.rewrite.shape import (classify, drop_deictic, fill, frame_list, is_unit, predicate_start,
+from speechgen.compose.rewrite.shape import (Shape, classify, drop_deictic, fill, frame_list, is_unit, predicate_start,
                                              time_only)
 from speechgen.compose.rewrite.voice import declarative, imperative
 
@@ -98,26 +99,50 @@ def rewrite_note(note: str, style: NoteStyle, rng: random.Random, *, lexicon: Le
     text = normalise(note)
     if style.voice in ("deploy", "dispatch"):
         text = drop_deictic(text, style.subject)
+    elif style.voice == "report":
+        text = re.sub(r"^下一步[，,]", "", text)  # the plans part's lead already says it
     text = _drop_heading(text, style.heading)
+    times: dict[int, str] = {}
     sentences: list[list[str]] = []
     stops: list[str] = []
-    joinable = False
-    for clause, stop in clauses(text):
+    joinable = topic = False
+    cut = clauses(text)
+    for i, (clause, stop) in enumerate(cut):
         shape = classify(clause, lex)
-        piece = clause if shape.kind in ("predicate", "vo", "fragment") else _framed(shape, style, lex, rng)
-        small = sentences and joinable and len("，".join(sentences[-1])) + len(piece) <= _JOIN_LIMIT
-        if sentences and (shape.kind == "fragment" or (small and not predicate_start(piece, lex)[0] == "subject")):
-            sentences[-1].append(piece)
+        if topic:  # the clause comments on the noun before it: 已达标的4户企业，12月10日前完成入规
+            sentences[-1][-1] += ("" if clause.startswith(_ADVERBS) else "，") + clause
+        elif sentences and time_only(clause) and len(sentences) - 1 not in times:
+            times[len(sentences) - 1] = clause  # 推动4家企业升规入统；12月底前 → 要在12月底前推动……
         else:
-            sentences.append([piece])
-            stops.append("")
+            nxt = cut[i + 1][0] if i + 1 < len(cut) and stop in ("；", "") else ""
+            is_topic = shape.kind == "list" and bool(nxt) and _comments(nxt, shape, lex)
+            plain = is_topic or shape.kind in ("predicate", "vo", "fragment")
+            piece = clause if plain else _framed(shape, style, lex, rng)
+            small = sentences and joinable and len("，".join(sentences[-1])) + len(piece) <= _JOIN_LIMIT
+            if sentences and (shape.kind == "fragment" or (small and predicate_start(piece, lex)[0] != "subject")):
+                sentences[-1].append(piece)
+            else:
+                sentences.append([piece])
+                stops.append("")
         stops[-1] = stop if stop in "！？" and stop else "。"
         joinable = stop in ("；", "")
+        topic = not topic and shape.kind == "list" and piece == clause and i + 1 < len(cut) and joinable
     result: list[str] = []
-    for parts, stop in zip(sentences, stops):
+    for i, (parts, stop) in enumerate(zip(sentences, stops)):
         for k, sent in enumerate(_split_long("，".join(parts), lex)):
-            result.append(_voiced(sent, style, lex, rng, first=first and not result, lead=k == 0) + stop)
+            voiced = _voiced(sent, style, lex, rng, first=first and not result, lead=k == 0) + stop
+            result.append(_attach_time(voiced, times[i], lex) if k == 0 and i in times else voiced)
     return result
+
+
+_ADVERBS = ("均", "都", "已", "分别", "全部", "共", "累计", "正在", "目前")
+
+
+def _comments(nxt: str, shape: Shape, lex: Lexicon) -> bool:
+    """Is the clause after a noun list a comment on it (均已建成投用; for one noun: 12月10日前完成)?"""
+    if nxt.startswith(_ADVERBS):
+        return True
+    return len(shape.items) == 1 and not shape.etc and predicate_start(nxt, lex)[0] in ("verb", "time")
 
 
 def _voiced(sentence: str, style: NoteStyle, lex: Lexicon, rng: random.Random, *, first: bool, lead: bool) -> str:
@@ -140,7 +165,8 @@ def _framed(shape, style: NoteStyle, lex: Lexicon, rng: random.Random) -> str:  
         frames = lex.slogan.get(key)
         return fill(choose(frames), shape.items) if frames else shape.items[0]
     if shape.kind == "named" and key == "problems":
-        return f"{shape.name}方面，主要是{'、'.join(shape.items)}{'等' if shape.etc else ''}"
+        topic = shape.name if shape.name.endswith("方面") else shape.name + "方面"
+        return f"{topic}，主要是{'、'.join(shape.items)}{'等' if shape.etc else ''}"
     if shape.kind == "named":
         body = frame_list(shape.items, style.voice, style.field, lex, choose, etc=shape.etc)
         if _echoes(shape.name, style.heading) or key not in lex.named:
@@ -153,7 +179,9 @@ def _framed(shape, style: NoteStyle, lex: Lexicon, rng: random.Random) -> str:  
         return rest
     if is_unit(shape.name, lex):
         return shape.name + rest
-    return f"{shape.name}方面，{rest}"
+    if predicate_start(rest, lex)[0] and not shape.name.endswith("方面"):
+        return f"{shape.name}方面，{rest}"
+    return f"{shape.name}，{rest}"  # 两个产业集群：产值分别增长…… → 两个产业集群，产值分别增长……
 
 
 def _deficit(item: str, lex: Lexicon) -> bool:

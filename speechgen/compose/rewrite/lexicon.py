@@ -26,6 +26,7 @@ class ObjectClass:
 @dataclass(frozen=True)
 class Lexicon:
     verbs: frozenset[str]
+    not_verbs: tuple[str, ...]
     short_verbs: frozenset[str]
     nominal: tuple[str, ...]
     modal: tuple[str, ...]
@@ -43,7 +44,9 @@ class Lexicon:
     max_verb: int = 4
 
     def verb_at(self, text: str, pos: int = 0) -> str:
-        """The longest lexicon verb starting at *pos* ('' when none)."""
+        """The longest lexicon verb starting at *pos* ('' when none; 开发区 is no verb)."""
+        if self.not_verbs and text.startswith(self.not_verbs, pos):
+            return ""
         for n in range(self.max_verb, 1, -1):
             if text[pos:pos + n] in self.verbs:
                 return text[pos:pos + n]
@@ -89,7 +92,7 @@ def parse_lexicon(data: Any, where: str) -> Lexicon:
     modals = {v: tuple((str(m), int(w)) for m, w in (spec.get("modals") or {}).items()) for v, spec in voice.items()}
     verbs = frozenset(_words(data, "verbs", where))
     return Lexicon(
-        verbs=verbs, short_verbs=frozenset(_words(data, "short_verbs", where)),
+        verbs=verbs, not_verbs=_words(data, "not_verbs", where), short_verbs=frozenset(_words(data, "short_verbs", where)),
         nominal=_words(data, "nominal", where), modal=_words(data, "modal", where),
         firm=frozenset(_words(data, "firm", where)), speed=frozenset(_words(data, "speed", where)),
         prepositions=_words(data, "prepositions", where), units=_words(data, "units", where),

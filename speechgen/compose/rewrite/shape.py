@@ -47,7 +47,7 @@ def subject_end(text: str, lex: Lexicon) -> int:
     """Length of a leading subject (a unit or post: 县统计局、各乡镇（街道）) before a predicate; 0 if none."""
     for i in range(2, min(len(text) - 1, 24)):
         head = text[:i]
-        if "，" in head or "“" in head:
+        if any(mark in head for mark in "，：；“"):
             return 0
         base = head[:-1].rsplit("（", 1)[0] if head.endswith("）") else head
         if any(base.endswith(u) for u in lex.units):
@@ -151,8 +151,8 @@ def is_unit(name: str, lex: Lexicon) -> bool:
 
 
 def frame_list(items: list[str], voice: str, field: str, lex: Lexicon, choose: Choose, *, etc: bool = False) -> str:
-    """Give a noun list its verb: object class (项目、活动、政策…) first, then the field, then the
-    nominal-verb frames (…建设), then the general frames."""
+    """Give a noun list its verb: object class (项目、活动、政策…) first, then the nominal-verb
+    frames (…建设), then the field, then the general frames."""
     key = "deploy" if voice == "dispatch" else voice
     last = items[-1]
     frames: tuple[str, ...] = ()
@@ -160,10 +160,10 @@ def frame_list(items: list[str], voice: str, field: str, lex: Lexicon, choose: C
         if any(last.endswith(e) for e in cls.ends) and key in cls.frames:
             frames = cls.frames[key]
             break
-    if not frames and field in lex.fields and field != "general":
-        frames = lex.fields[field].get(key, ())
     if not frames and any(last.endswith(n) for n in lex.nominal):
         frames = lex.nominal_frames.get(key, ())
+    if not frames and field in lex.fields and field != "general":
+        frames = lex.fields[field].get(key, ())
     if not frames:
         frames = lex.fields.get("general", {}).get(key, ("抓好{items}{etc:工作}",))
     return fill(choose(frames), items, etc=etc)
@@ -176,7 +176,9 @@ def fill(frame: str, items: list[str], *, etc: bool = False, name: str = "", bod
         word = m.group(1)
         if not many:
             return ""
-        return "等" + (word if not items[-1].endswith(word) or not word else "")
+        if word and items[-1].endswith(word):  # 国企改革等各项改革, not 国企改革等改革 or a bare 等
+            return "等各项" + word if word in ("改革", "工作", "任务", "政策") else "等各类" + word
+        return "等" + word
 
     text = re.sub(r"\{etc:([^{}]*)\}", etc_word, frame)
     text = text.replace("{items}", "、".join(items)).replace("{name}", name).replace("{body}", body)

@@ -35,8 +35,14 @@ def choose_modal(rest: str, voice: str, lex: Lexicon, rng: random.Random, *, bar
     return modal
 
 
+_TOPIC = re.compile(r"^[^，。；“]{1,14}方面，")
+
+
 def imperative(text: str, voice: str, lex: Lexicon, rng: random.Random, *, first: bool) -> str:
     """Give a predicate sentence the speaker's modal, unless it already has one."""
+    topic = _TOPIC.match(text)
+    if topic:  # 统计上报方面，各部门要……
+        return topic.group(0) + imperative(text[topic.end():], voice, lex, rng, first=first)
     kind, pos = predicate_start(text, lex)
     if not kind and text[:1] in lex.short_verbs and "、" in text[2:5]:
         kind = "verb"  # 稳订单、拓市场、保生产
