@@ -10,6 +10,7 @@ A bank is a folder (or file list) of YAML files, one category each::
       - text: 让我们坚定信心、真抓实干，确保完成全年目标任务！
         tags: {type: [quarterly_analysis], period: [Q3, year], speaker: principal}
       - 一句不带标签的短语也可以直接写成字符串
+      - 同志们，{时间紧、任务重|时不我待、只争朝夕}。      # {甲|乙}：同一句的几种说法
 
 Tags restrict where an entry fits (see :data:`TAG_VALUES`): an entry fits a
 context when, for each of its tag keys, the context's value is listed.
@@ -208,6 +209,8 @@ class PhrasePicker:
     def __init__(self, bank: PhraseBank, rng: random.Random, *, context: Mapping[str, str],
                  slots: Mapping[str, str], variety: str = "normal") -> None:
         self.bank, self.rng, self.context, self.slots, self.variety = bank, rng, dict(context), dict(slots), variety
+        self._base = rng.getrandbits(64)  # one stream per category: a new entry in one never reshuffles another
+        self._streams: dict[str, random.Random] = {}
         self.used: set[str] = set()
         self.entries: set[str] = set()
         self.log: list[tuple[str, str]] = []
@@ -256,7 +259,10 @@ class PhrasePicker:
             lambda p, t: not (p.slots & self._echo) and t[:4] != self._head,  # no echo of the last phrase
         ):
             fresh = [(p, t) for p, t in fresh if prefer(p, t)] or fresh
-        chosen, text = fresh[0] if self.variety == "low" else self.rng.choice(fresh)
+        stream = self._streams.setdefault(category, random.Random(f"{self._base}:{category}"))
+        chosen, text = fresh[0] if self.variety == "low" else stream.choice(fresh)
+        text = _ALT.sub(lambda m: m.group(1).split("|")[0 if self.variety == "low" else
+                                                       stream.randrange(m.group(1).count("|") + 1)], text)
         self._echo, self._head = chosen.slots & _ECHO, text[:4]
         self.used.add(text)
         self.entries.add(chosen.source or chosen.text)  # one entry once, whatever its slots are filled with
@@ -278,6 +284,9 @@ class PhrasePicker:
 
 
 _NESTED = re.compile(r"\{@([a-z_]+)\}")
+#: ``{甲|乙}`` inside an entry: alternative wordings of one phrase (the first is the standard one,
+#: ``variety: low`` always takes it), so two drafts rarely share a whole stock sentence
+_ALT = re.compile(r"\{([^{}@]*\|[^{}]*)\}")
 
 
 def _grams(text: str, n: int = 4) -> set[str]:

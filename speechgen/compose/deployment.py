@@ -19,8 +19,9 @@ from speechgen.compose.rewrite.punct import normalise
 from speechgen.compose.views import Item, clause, field_of, sentence, strip_enum, subject, task_field
 from speechgen.spec.model import Note, NoteLike, Point, Spec, Supervision, Task, note_text
 
-#: a task whose own text is shorter than this may take one generic sentence of its field
-PAD_BELOW = 40
+#: a task whose own text is shorter than this (no notes, or one very short note) may take one
+#: generic sentence of its field; a task with one real note stays a short paragraph
+PAD_BELOW = 20
 _POSTS = ("长", "书记", "主任", "局长", "部长", "秘书长", "主席", "区长", "县长", "市长", "镇长", "乡长", "委员")
 _ME = ("", "我", "本人", "我本人")
 
