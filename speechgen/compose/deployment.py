@@ -16,7 +16,8 @@ from typing import Any, Sequence
 from speechgen.compose.rewrite import NoteStyle, rewrite_notes, voice_for
 from speechgen.compose.rewrite.lexicon import builtin_lexicon
 from speechgen.compose.rewrite.punct import normalise
-from speechgen.compose.views import Item, clause, field_of, sentence, strip_enum, subject, task_field
+from speechgen.compose.views import Item, clause, sentence, strip_enum, subject, task_field
+from speechgen.spec.fields import indicator_field
 from speechgen.spec.model import Note, NoteLike, Point, Spec, Supervision, Task, note_text
 
 #: a task whose own text is shorter than this (no notes, or one very short note) may take one
@@ -165,7 +166,7 @@ def _task(t: Task, statements: Sequence[Any], taken: set[int], goals: dict[str, 
     f = task_field(t.title, texts)
     stats, weak = [], False
     for i, s in enumerate(statements):
-        if i not in taken and f != "general" and field_of(subject(s)) == f:
+        if i not in taken and f != "general" and indicator_field(subject(s)) == f:
             taken.add(i)
             stats.append(clause(s.text))
             weak = weak or getattr(s, "verdict", "") == "weakness"

@@ -24,7 +24,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from speechgen.core.draft import Draft, Heading, Paragraph, Run
 from speechgen.errors import SpeechgenError, TemplateError
-from speechgen.core.markup import parse_markup
+from speechgen.core.markup import escape_text, parse_markup
 from speechgen.spec.model import MeetingType, Spec
 from speechgen.core.numbers import cn_int, enum_word, fmt_number
 from speechgen.compose.context import build_context
@@ -110,11 +110,9 @@ def _finalize(value: Any) -> Any:
 
 
 def _sanitise(text: str) -> str:
+    """Escape a value for the markup: its characters survive, none of them can act as markup."""
     text = " ".join(text.split()) if ("\n" in text or "\r" in text) else text
-    text = text.replace("**", "")
-    if text.startswith(("#", "::")):
-        text = "＃" + text.lstrip("#:")
-    return text
+    return escape_text(text)
 
 
 def date_cn(value: _dt.date | None) -> str:
