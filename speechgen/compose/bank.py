@@ -259,7 +259,7 @@ class PhrasePicker:
             lambda p, t: not (p.slots & self._echo) and t[:4] != self._head,  # no echo of the last phrase
         ):
             fresh = [(p, t) for p, t in fresh if prefer(p, t)] or fresh
-        stream = self._streams.setdefault(category, random.Random(f"{self._base}:{category}"))
+        stream = self._streams.setdefault(category, random.Random(f"{category}:{self._base}"))
         chosen, text = fresh[0] if self.variety == "low" else stream.choice(fresh)
         text = _ALT.sub(lambda m: m.group(1).split("|")[0 if self.variety == "low" else
                                                        stream.randrange(m.group(1).count("|") + 1)], text)

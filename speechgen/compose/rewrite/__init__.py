@@ -33,6 +33,7 @@ from speechgen.compose.rewrite.voice import declarative, imperative
 __all__ = ["NoteStyle", "VOICES", "rewrite_note", "rewrite_notes", "voice_for"]
 
 _LABELS = ("目标", "任务", "措施", "举措", "重点", "时限", "要求", "做法", "内容", "主要内容", "工作内容", "具体措施")
+_SYMBOLS = re.compile(r"[*#\[\]<>{}|＊×]|::|X{2,}")
 _JOIN_LIMIT = 48
 _SPLIT_LIMIT = 72
 _END = "。！？"
@@ -96,6 +97,8 @@ def rewrite_note(note: str, style: NoteStyle, rng: random.Random, *, lexicon: Le
                  first: bool = True) -> list[str]:
     """One note → its sentences (each ends with 。 or the writer's ！？)."""
     lex = lexicon or builtin_lexicon()
+    if _SYMBOLS.search(note):  # masks (项目**个), markup-like or code-like text: the writer's, as typed
+        return [_whole(note.strip())]
     text = normalise(note)
     if style.voice in ("deploy", "dispatch"):
         text = drop_deictic(text, style.subject)
@@ -143,6 +146,11 @@ def _comments(nxt: str, shape: Shape, lex: Lexicon) -> bool:
     if nxt.startswith(_ADVERBS):
         return True
     return len(shape.items) == 1 and not shape.etc and predicate_start(nxt, lex)[0] in ("verb", "time")
+
+
+def _whole(text: str) -> str:
+    body = text.rstrip("”’」）)")
+    return text if body and body[-1] in "。！？!?…" else text.rstrip("；;，,：: ") + "。"
 
 
 def _voiced(sentence: str, style: NoteStyle, lex: Lexicon, rng: random.Random, *, first: bool, lead: bool) -> str:
