@@ -53,7 +53,10 @@ class Lexicon:
         return ""
 
     def starts_with(self, text: str, words: tuple[str, ...]) -> str:
-        return next((w for w in sorted(words, key=len, reverse=True) if text.startswith(w)), "")
+        """The longest of *words* that *text* starts with ('' when none)."""
+        if not text.startswith(words):
+            return ""
+        return max((w for w in words if text.startswith(w)), key=len)
 
 
 def _words(data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:

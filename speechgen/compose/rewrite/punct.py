@@ -29,6 +29,8 @@ _HALF = {",": "，", ";": "；", "!": "！", "?": "？"}
 def protected(text: str) -> list[bool]:
     """For every character: is it inside a quotation (or its quote marks)?"""
     flags = [False] * len(text)
+    if not any(mark in text for mark in _OPEN):
+        return flags
     i = 0
     while i < len(text):
         close = _OPEN.get(text[i])
@@ -55,8 +57,11 @@ def _digit(ch: str) -> bool:
     return ch.isascii() and ch.isdigit()
 
 
+_CJKISH = re.compile(f"[{_CJK}，。；：、！？“”《》（）%]")
+
+
 def _cjkish(ch: str) -> bool:
-    return bool(re.match(f"[{_CJK}，。；：、！？“”《》（）%]", ch))
+    return bool(_CJKISH.match(ch))
 
 
 def _fix_char(text: str, i: int) -> str:
@@ -82,8 +87,9 @@ def normalise(note: str) -> str:
     text = "".join(ln if ln[-1] in _STOP + "，：、" or i == len(lines) - 1 else ln + "；"
                    for i, ln in enumerate(lines))
     text = _ascii_quotes(text)
-    flags = protected(text)
-    text = "".join(ch if flags[i] else _fix_char(text, i) for i, ch in enumerate(text))
+    if re.search(r"[,:;!?.\s]", text):
+        flags = protected(text)
+        text = "".join(ch if flags[i] else _fix_char(text, i) for i, ch in enumerate(text))
     text = re.sub(r"\(([^()]*[" + _CJK + r"][^()]*)\)", r"（\1）", text)
     text = re.sub(r"([，；。、：！？])\1+", r"\1", text)
     text = re.sub(r"[，、；：]+([。！？])", r"\1", text)

@@ -50,7 +50,7 @@ def subject_end(text: str, lex: Lexicon) -> int:
         if any(mark in head for mark in "，：；“"):
             return 0
         base = head[:-1].rsplit("（", 1)[0] if head.endswith("）") else head
-        if any(base.endswith(u) for u in lex.units):
+        if base.endswith(lex.units):
             rest = text[i:]
             verb = lex.verb_at(rest)
             if verb and verb == rest and verb in lex.nominal:
@@ -147,7 +147,7 @@ def _named(text: str, lex: Lexicon) -> Shape | None:
 def is_unit(name: str, lex: Lexicon) -> bool:
     """A unit or post (县商务局、各乡镇（街道）): a label that names one is the sentence's subject."""
     base = name[:-1].rsplit("（", 1)[0] if name.endswith("）") else name
-    return any(base.endswith(u) for u in lex.units)
+    return base.endswith(lex.units)
 
 
 def frame_list(items: list[str], voice: str, field: str, lex: Lexicon, choose: Choose, *, etc: bool = False) -> str:
