@@ -18,6 +18,8 @@
     #[一要] A level-1 heading with a literal marker。
     #[要] A heading numbered in a run-in style: 一要 二要…  ([是] 一是, [第] 第一，,
     [首先] 首先， 其次， 再次，); text on the next line runs in, as in dispatch speeches.
+    #@tasks A heading with its role (after the optional [marker]): achievements, situation,
+    problems, tasks, requirements, closing, other; a heading without one takes its parent's.
     **一要压实责任。**Bold lead sentence, then body text.
     ::closing 同志们，……！        (a paragraph marked as the closing)
 
@@ -33,7 +35,7 @@ import re
 from speechgen.core.draft import Draft, Heading, Paragraph, Run
 from speechgen.core.numbers import enum_word
 
-_HEADING = re.compile(r"^(#{1,4})(!?)(?:\[([^\]\s]+)\])?\s+(.*\S)\s*$")
+_HEADING = re.compile(r"^(#{1,4})(!?)(?:\[([^\]\s]+)\])?(?:@([a-z_]+))?\s+(.*\S)\s*$")
 _DIRECTIVE = re.compile(r"^::(title|subtitle|salutation|closing|meta)\s+(.*\S)\s*$")
 STYLES = ("是", "要", "第", "首先")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -95,13 +97,14 @@ def parse_markup(text: str) -> Draft:
         if m:
             flush()
             marker = "" if m.group(2) else m.group(3)
-            heading = Heading(level=len(m.group(1)), text=unescape(m.group(4)), marker=marker)
+            heading = Heading(level=len(m.group(1)), text=unescape(m.group(5)), marker=marker,
+                              role=m.group(4) or "")
             draft.blocks.append(heading)
             continue
         pending.append(line)
     flush()
     _style_markers(draft)
-    return draft.number()
+    return draft.number().inherit_roles()
 
 
 def _style_markers(draft: Draft) -> None:

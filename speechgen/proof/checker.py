@@ -56,7 +56,8 @@ def check_text(text: str, *, spec: SpecArg = None, rules: RulesArg = None, sourc
 def check_draft(draft: "Draft", *, spec: SpecArg = None, rules: RulesArg = None,
                 select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[Finding]:
     """Check a :class:`Draft`; ``line`` is the line of its plain-text export."""
-    doc = Doc(lines_from_draft(draft), spec=_spec(spec), norms=_norms(rules), source="<draft>", structured=True)
+    doc = Doc(lines_from_draft(draft), spec=_spec(spec), norms=_norms(rules), source="<draft>", structured=True,
+              provenance=list(draft.provenance) or None)
     return _run(doc, select, ignore)
 
 
