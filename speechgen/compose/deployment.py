@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field as dc_field
 from typing import Any, Sequence
 
-from speechgen.compose.rewrite import NoteStyle, rewrite_notes, voice_for
+from speechgen.compose.rewrite import NoteStyle, rewrite_notes, voice_for, whole_sentence
 from speechgen.compose.rewrite.lexicon import builtin_lexicon
 from speechgen.compose.rewrite.punct import normalise
 from speechgen.compose.views import Item, clause, sentence, strip_enum, subject, task_field
@@ -71,16 +71,11 @@ def sentences_of(notes: Sequence[NoteLike], style: NoteStyle, rng: random.Random
             continue
         if verbatim or (isinstance(n, Note) and n.verbatim):
             flush()
-            out.append(_whole(text))
+            out.append(whole_sentence(text))
         else:
             plain.append(text)
     flush()
     return out
-
-
-def _whole(text: str) -> str:
-    body = text.rstrip("”’」）)")
-    return text if body and body[-1] in "。！？!?…" else text.rstrip("；;，,：: ") + "。"
 
 
 def points_of(task: Task, style: NoteStyle, rng: random.Random) -> list[PointView]:
@@ -135,9 +130,9 @@ def check_of(sup: str | Supervision | None, speaker_name: str) -> Check | None:
     if sup is None:
         return None
     if isinstance(sup, str):
-        return Check(text=_whole(normalise(sup))) if sup.strip() else None
+        return Check(text=whole_sentence(normalise(sup))) if sup.strip() else None
     if sup.text.strip():
-        return Check(text=_whole(normalise(sup.text)))
+        return Check(text=whole_sentence(normalise(sup.text)))
     by = sup.by.strip()
     me = by in _ME or (bool(speaker_name) and by == speaker_name)
     return Check(me=me, by="" if me else by, when=sup.when.strip(), action=sup.action.strip() or "督查")

@@ -30,7 +30,7 @@ from speechgen.compose.rewrite.shape import (Shape, classify, drop_deictic, fill
                                              time_only)
 from speechgen.compose.rewrite.voice import declarative, imperative
 
-__all__ = ["NoteStyle", "VOICES", "rewrite_note", "rewrite_notes", "voice_for"]
+__all__ = ["NoteStyle", "VOICES", "rewrite_note", "rewrite_notes", "voice_for", "whole_sentence"]
 
 _LABELS = ("目标", "任务", "措施", "举措", "重点", "时限", "要求", "做法", "内容", "主要内容", "工作内容", "具体措施")
 _SYMBOLS = re.compile(r"[*#\[\]<>{}|＊×]|::|X{2,}")
@@ -98,7 +98,7 @@ def rewrite_note(note: str, style: NoteStyle, rng: random.Random, *, lexicon: Le
     """One note → its sentences (each ends with 。 or the writer's ！？)."""
     lex = lexicon or builtin_lexicon()
     if _SYMBOLS.search(note):  # masks (项目**个), markup-like or code-like text: the writer's, as typed
-        return [_whole(note.strip())]
+        return [whole_sentence(note.strip())]
     text = normalise(note)
     if style.voice in ("deploy", "dispatch"):
         text = drop_deictic(text, style.subject)
@@ -148,7 +148,8 @@ def _comments(nxt: str, shape: Shape, lex: Lexicon) -> bool:
     return len(shape.items) == 1 and not shape.etc and predicate_start(nxt, lex)[0] in ("verb", "time")
 
 
-def _whole(text: str) -> str:
+def whole_sentence(text: str) -> str:
+    """The writer's text as one sentence: a final 。 unless it already ends one (note marks dropped)."""
     body = text.rstrip("”’」）)")
     return text if body and body[-1] in "。！？!?…" else text.rstrip("；;，,：: ") + "。"
 
