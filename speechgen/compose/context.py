@@ -174,6 +174,7 @@ def _views(spec: Spec, narration: Narration, mtype: str, phrase: PhrasePicker, r
         "problems": wording.problems(spec, list(narration.problems), lambda: phrase("problem_label"), write),
         "tasks": tasks,
         "task_groups": groups if any(g.title for g in groups) else [],
+        "task_enum": deployment.heading_enum(tasks),
         "reminders": deployment.reminders(spec, mtype, rewrite_rng),
         "requirements": wording.requirements(spec),
         "targets": [wording.target_line(t) for t in spec.targets],

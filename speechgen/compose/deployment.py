@@ -16,6 +16,7 @@ from typing import Any, Sequence
 from speechgen.compose.rewrite import NoteStyle, rewrite_notes, voice_for, whole_sentence
 from speechgen.compose.rewrite.lexicon import builtin_lexicon
 from speechgen.compose.rewrite.punct import normalise
+from speechgen.compose.rewrite.shape import has_verb
 from speechgen.compose.views import Item, clause, sentence, strip_enum, subject, task_field
 from speechgen.spec.fields import indicator_field
 from speechgen.spec.model import Note, NoteLike, Point, Spec, Supervision, Task, note_text
@@ -112,6 +113,14 @@ def point_style(points: Sequence[PointView], variety: str, rng: random.Random, *
     return style
 
 
+def heading_enum(tasks: Sequence[Item]) -> str:
+    """一要 for run-in task headings that all open with a verb (聚焦工业抓运行), else 一是 (疫情防控)."""
+    lex = builtin_lexicon()
+    ok = all(lex.verb_at(t.title) or t.title[:1] in lex.short_verbs or "抓" in t.title or has_verb(t.title, lex)
+             for t in tasks if t.title)
+    return "要" if ok else "是"
+
+
 def owner_name(owner: str) -> str:
     """'常务副县长王明' → '常务副县长王明同志'; a bare post stays as it is."""
     owner = owner.strip()
@@ -190,5 +199,5 @@ def reminders(spec: Spec, mtype: str, rng: random.Random) -> list[str]:
     return out
 
 
-__all__ = ["Check", "GroupView", "PAD_BELOW", "PointView", "check_of", "owner_name", "point_style",
+__all__ = ["Check", "GroupView", "heading_enum", "PAD_BELOW", "PointView", "check_of", "owner_name", "point_style",
            "points_of", "reminders", "sentences_of", "task_views", "voice_for"]

@@ -35,7 +35,9 @@ __all__ = ["NoteStyle", "VOICES", "rewrite_note", "rewrite_notes", "voice_for", 
 _LABELS = ("目标", "任务", "措施", "举措", "重点", "时限", "要求", "做法", "内容", "主要内容", "工作内容", "具体措施")
 _SYMBOLS = re.compile(r"[*#\[\]<>{}|＊×]|::|X{2,}")
 _JOIN_LIMIT = 48
-_SPLIT_LIMIT = 72
+#: a clause that waits for its main clause (为了……，省委制定了……): never cut after it
+_SUBORDINATE = re.compile(r"(?:^|[，：])(?:为了|由于|因为|虽然|尽管|如果|随着|只有|只要|通过|除了|无论|不管|既然|即使|一旦)[^，]*$")
+_SPLIT_LIMIT = 90
 _END = "。！？"
 
 
@@ -222,7 +224,8 @@ def _split_long(sentence: str, lex: Lexicon) -> list[str]:
         return [sentence]
     flags = protected(sentence)
     cuts = [i for i, ch in enumerate(sentence) if ch == "，" and not flags[i]
-            and i >= 20 and len(sentence) - i > 20 and predicate_start(sentence[i + 1:], lex)[0]]
+            and i >= 20 and len(sentence) - i > 20 and predicate_start(sentence[i + 1:], lex)[0]
+            and not _SUBORDINATE.search(sentence[:i])]
     if not cuts:
         return [sentence]
     cut = min(cuts, key=lambda i: abs(i - len(sentence) / 2))

@@ -21,6 +21,15 @@ _DEICTIC = re.compile(r"^(?:下一步[，,]?)?(?:我局|我委|我办|本局|我
 #: endings that make a clause a comment on its topic (规模还不够大、支撑不强), not a noun
 _COMMENT = ("不足", "不够", "不强", "不高", "不大", "较大", "较多", "较少", "偏低", "偏高", "偏慢", "滞后", "乏力",
             "突出", "明显", "不畅", "大", "小", "多", "少", "高", "低", "快", "慢", "强", "弱", "难", "紧", "好", "差")
+#: words that make a clause a statement even without a lexicon verb (copula, adverbs, modal verbs)
+_PROSE = re.compile(r"是|都|也|还|已|正在|将|会|能|可以|应该|没有|不是|任何|非常|十分|比较|一直|始终|仍然|依然")
+
+
+def _unquoted(text: str) -> str:
+    flags = protected(text)
+    return "".join(ch for i, ch in enumerate(text) if not flags[i])
+
+
 Choose = Callable[[tuple[str, ...]], str]
 
 
@@ -115,8 +124,14 @@ def classify(text: str, lex: Lexicon) -> Shape:
         return named
     if re.fullmatch(r"“[^”]+”", text):
         return Shape("slogan", [text])
+    if has_outside(text, "、") and has_outside(text, "，"):
+        return Shape("predicate")  # prose with commas, not a list: keep the writer's sentence
+    if _PROSE.search(_unquoted(text)) or len(text) > 40 and not has_outside(text, "、"):
+        return Shape("predicate")  # 安全生产任何时候都是一项底线性工作: a statement, not a noun
     mark = "、" if has_outside(text, "、") else "，"
     items = [i.strip() for i in split_outside(text, mark) if i.strip()]
+    if any(len(i) > 20 for i in items):
+        return Shape("predicate")
     if len(items) > 1 and sum(_verbish(i, lex) for i in items) * 2 > len(items):
         return Shape("vo")
     if mark == "，" and len(items) > 1 and (any(has_verb(i, lex) or len(i) > 8 for i in items)

@@ -36,10 +36,14 @@ def choose_modal(rest: str, voice: str, lex: Lexicon, rng: random.Random, *, bar
 
 
 _TOPIC = re.compile(r"^[^，。；“]{1,14}方面，")
+_DONE = re.compile(r"(?<![为除罢])了(?![解结])|已经|已于")
+_VP_SUBJECT = re.compile(r"^[^，。；]{2,40}，(?:这|也|就|更|都)?是")
 
 
 def imperative(text: str, voice: str, lex: Lexicon, rng: random.Random, *, first: bool) -> str:
     """Give a predicate sentence the speaker's modal, unless it already has one."""
+    if _VP_SUBJECT.match(text) or _DONE.search(text):
+        return text  # 加大专项债投放，是……举措 / 出台了实施方案: a statement, not an instruction
     topic = _TOPIC.match(text)
     if topic:  # 统计上报方面，各部门要……
         return topic.group(0) + imperative(text[topic.end():], voice, lex, rng, first=first)
