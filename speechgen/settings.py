@@ -35,6 +35,7 @@ class RenderSettings:
     reference_docx: Path | None = None
     check: bool = True
     standard_requirements: bool = False
+    placeholders: bool = False  # mark parts without input (【形势：待补】) instead of leaving them out
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
