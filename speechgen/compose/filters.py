@@ -23,6 +23,22 @@ _SPLIT = re.compile(r"[。！？；!?;\n]|\{@[a-z_]+\}")
 #: the engine's \ue000POINTS\ue001 (replaced by the count of parts): matches a Chinese count
 _COUNT_MARK = re.compile(r"\ue000[A-Z]+\ue001")
 _COUNT = "[一二三四五六七八九十两]{1,3}"
+#: ``{甲|乙}`` alternatives inside a bank entry (chosen after the picker asks): every one is checked
+_ALT = re.compile(r"\{([^{}@]*\|[^{}]*)\}")
+_MAX_VARIANTS = 32
+
+
+def expand(text: str) -> list[str]:
+    """Every wording of a text with ``{甲|乙}`` alternatives (at most :data:`_MAX_VARIANTS`)."""
+    m = _ALT.search(text)
+    if not m:
+        return [text]
+    out: list[str] = []
+    for option in m.group(1).split("|"):
+        out += expand(text[: m.start()] + option + text[m.end():])
+        if len(out) >= _MAX_VARIANTS:
+            break
+    return out[:_MAX_VARIANTS]
 
 
 def parse_years(raw: Any) -> Years:
@@ -80,10 +96,13 @@ class AvoidIndex:
         return bool(self._corpus)
 
     def said(self, text: str) -> bool:
-        """True when a sentence (or a sentence-sized piece of ≥ MIN_CHARS characters) of *text*
-        appears verbatim in an earlier speech."""
+        """True when a sentence (or a sentence-sized piece of ≥ MIN_CHARS characters) of *text* —
+        of any of its ``{甲|乙}`` wordings — appears verbatim in an earlier speech."""
         if not self._corpus:
             return False
+        return any(self._said(variant) for variant in expand(text))
+
+    def _said(self, text: str) -> bool:
         for piece in sentences(text):
             if "\ue000" in piece:  # 我讲\ue000点意见: any count said before counts
                 pattern = re.compile(_COUNT.join(re.escape(p) for p in piece.split("\ue000")))
