@@ -10,7 +10,7 @@ from docx import Document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from speechgen.export.docx.comments import Comment, annotate, paragraph_texts
+from speechgen.exporters.docx.comments import Comment, annotate, paragraph_texts
 
 from word_helpers import anchored, body, comments, q, references
 

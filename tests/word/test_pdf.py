@@ -11,7 +11,7 @@ import pytest
 from docx import Document
 
 from speechgen.errors import ExportError
-from speechgen.export.pdf import docx_to_pdf, find_soffice, page_count
+from speechgen.exporters.pdf import docx_to_pdf, find_soffice, page_count
 
 needs_soffice = pytest.mark.skipif(find_soffice() is None or shutil.which("pdftotext") is None,
                                    reason="LibreOffice / poppler-utils not installed (CI installs them)")

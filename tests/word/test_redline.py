@@ -9,8 +9,8 @@ from docx import Document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from speechgen.export.docx.comments import paragraph_texts
-from speechgen.export.docx.redline import edits, redline, sentences
+from speechgen.exporters.docx.comments import paragraph_texts
+from speechgen.exporters.docx.redline import edits, redline, sentences
 
 from word_helpers import accept, body, q, reject
 
