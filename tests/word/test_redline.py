@@ -97,3 +97,22 @@ def test_sentences_keep_every_character() -> None:
     text = "一是抓好。二是落实！三是“说到做到。”最后"
     assert "".join(sentences(text)) == text
     assert sentences(text)[2] == "三是“说到做到。”"
+
+
+def test_redline_command(runner, tmp_path: Path) -> None:
+    from speechgen.cli import main
+
+    old, new, out = tmp_path / "旧稿.docx", tmp_path / "新稿.md", tmp_path / "修订稿.docx"
+    old.write_bytes(_docx(OLD))
+    new_text = CASES["numbers changed"]
+    new.write_text("\n".join(new_text) + "\n", encoding="utf-8")
+    result = runner.invoke(main, ["redline", str(old), str(new), "-o", str(out), "--author", "李秘书"])
+    assert result.exit_code == 0, result.output
+    assert "处修订" in result.output
+    data = out.read_bytes()
+    assert accept(data) == new_text and reject(data) == OLD
+    assert {m.get(q("author")) for m in body(data).iter(q("ins"), q("del"))} == {"李秘书"}
+    again = runner.invoke(main, ["redline", str(old), str(new), "-o", str(out)])
+    assert again.exit_code == 2 and out.read_bytes() == data  # no clobbering without --force
+    bad = runner.invoke(main, ["redline", str(new), str(old), "-o", str(tmp_path / "x.docx")])
+    assert bad.exit_code == 2 and "须为 .docx" in bad.output

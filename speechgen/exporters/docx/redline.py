@@ -333,3 +333,21 @@ def _fix_final_mark(root: etree._Element) -> None:
             if prev.find(f"{w('pPr')}/{w('rPr')}/{w(kind)}") is None:
                 _mark_props(prev).insert(0, mark)
                 break
+
+
+def revision_count(data: bytes) -> int:
+    """How many ``w:ins``/``w:del`` elements the main document part holds."""
+    pkg = Package(data)
+    root = pkg.xml(pkg.main, edit=False)
+    return sum(1 for _ in root.iter(w("ins"), w("del")))
+
+
+def modified_date(data: bytes) -> str | None:
+    """``dcterms:modified`` of a .docx (ISO 8601), the natural date of its changes; None if absent."""
+    pkg = Package(data)
+    if not pkg.has("docProps/core.xml"):
+        return None
+    for node in pkg.xml("docProps/core.xml", edit=False).iter("{http://purl.org/dc/terms/}modified"):
+        text = (node.text or "").strip()
+        return text or None
+    return None

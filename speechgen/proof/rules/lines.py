@@ -8,6 +8,7 @@ Markdown markup is removed (``#`` heading prefixes, ``**bold**`` pairs) while a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from speechgen.proof.rules.base import DocLine, HeadingInfo
@@ -117,6 +118,8 @@ def lines_from_text(
             out.append(DocLine(number, text, "table"))
             continue
         line = _classify(number, text, hashes=hashes, style=style, first=not out, front=front)
+        if not markdown:
+            line = replace(line, indent=len(raw) - len(raw.lstrip().lstrip("\u3000\ufeff").lstrip()))
         front = front and line.kind in ("title", "subtitle")
         out.append(line)
     return out

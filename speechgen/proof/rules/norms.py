@@ -74,7 +74,7 @@ def norms(doc: Doc) -> Iterator[Finding]:
             if "\n" in m.group(0):
                 continue  # a pattern must not join two paragraphs
             ln = lines[bisect_right(starts, m.start()) - 1]
-            yield Finding("norms", rule.severity, ln.number, m.group(0), _message(rule, m.group(0)))  # type: ignore[arg-type]
+            yield Finding("norms", rule.severity, ln.number, m.group(0), _message(rule, m.group(0))).at(m)  # type: ignore[arg-type]
 
 
 def _message(rule: NormRule, found: str) -> str:
