@@ -14,7 +14,7 @@ from speechgen.cli.options import render_options, settings_from
 @main.command()
 @click.argument("specs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output-dir", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="输出目录（不存在则创建）")
-@click.option("--format", "fmt", type=click.Choice(["docx", "md", "txt", "json"]), default="docx", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["docx", "pdf", "md", "txt", "json"]), default="docx", show_default=True)
 @click.option("--regions", type=click.Path(dir_okay=False, path_type=Path), help="分地区指标表（.xlsx/.csv），每个地区生成一篇")
 @click.option("--by", "by", help="分地区指标表中地区所在的列名（默认自动识别“地区/县区/单位”等表头）")
 @click.option("--sheet", help="分地区指标表的工作表名")

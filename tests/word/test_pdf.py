@@ -76,3 +76,49 @@ def test_failing_libreoffice_is_reported(monkeypatch: pytest.MonkeyPatch, tmp_pa
     monkeypatch.setenv("SPEECHGEN_SOFFICE", str(fake))
     with pytest.raises(ExportError, match="退出码 1.*could not be loaded"):
         docx_to_pdf(_docx(1))
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@needs_soffice
+def test_render_to_pdf(runner, tmp_path: Path) -> None:
+    from speechgen.cli import main
+
+    out = tmp_path / "报告.pdf"
+    result = runner.invoke(main, ["render", str(ROOT / "samples" / "county_work_report.yaml"), "-o", str(out),
+                                  "--table"])
+    assert result.exit_code == 0, result.output
+    assert "PDF 共" in result.output and "所用字体" in result.output
+    pdf = out.read_bytes()
+    pages = page_count(pdf)
+    assert f"PDF 共 {pages} 页" in result.output
+    # the same draft as .docx, converted by hand, has the same number of pages
+    docx = tmp_path / "报告.docx"
+    assert runner.invoke(main, ["render", str(ROOT / "samples" / "county_work_report.yaml"), "-o", str(docx),
+                                "--table"]).exit_code == 0
+    assert docx_to_pdf(docx.read_bytes()).pages == pages >= 2
+    first = pdftotext(pdf, tmp_path, 1).replace(" ", "")
+    assert "上半年发展改革工作情况的报告" in first
+    assert "附表" in pdftotext(pdf, tmp_path, pages).replace(" ", "")
+
+
+def test_render_pdf_without_libreoffice_writes_nothing(runner, monkeypatch: pytest.MonkeyPatch,
+                                                      tmp_path: Path) -> None:
+    from speechgen.cli import main
+
+    monkeypatch.setenv("SPEECHGEN_SOFFICE", str(tmp_path / "no-soffice"))
+    out = tmp_path / "x.pdf"
+    result = runner.invoke(main, ["render", str(ROOT / "samples" / "city_q1.yaml"), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "未找到 LibreOffice" in result.output and "apt-get install" in result.output
+    assert not out.exists() and list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["x.pdff", "x.html", "x.doc", "讲话稿.wps"])
+def test_unknown_suffix_is_a_clear_error(runner, tmp_path: Path, name: str) -> None:
+    from speechgen.cli import main
+
+    out = tmp_path / name
+    result = runner.invoke(main, ["render", str(ROOT / "samples" / "city_q1.yaml"), "-o", str(out)])
+    assert result.exit_code == 2 and "不支持输出" in result.output and not out.exists()
