@@ -17,6 +17,7 @@ from typing import Any, Iterable
 
 from lxml import etree
 
+from speechgen.core.markers import start_token
 from speechgen.core.draft import Draft, Heading, Paragraph, Run, Table
 from speechgen.errors import ExportError
 from speechgen.exporters.docx import ooxml as ox
@@ -101,12 +102,15 @@ def _font_table() -> bytes:
 # ---------------------------------------------------------------------------- body
 def _blocks(draft: Draft, prof: Profile, table: dict[str, Face]) -> Iterable[etree._Element]:
     yield from _title_block(draft, prof, table)
+    depth = 0  # level of the last heading: a bold enumerated lead (一是/一要/第一) sits one below it
     for block in draft.blocks:
         if isinstance(block, Heading):
+            depth = max(1, min(block.level, 4))
             yield _heading(block, table)
         elif isinstance(block, Paragraph):
             style = table["称谓"] if block.kind == "salutation" else table["正文"]
-            yield ox.para(style.style_id, _runs(block.runs, table["正文"]))
+            extra = [_outline(depth + 1)] if block.kind == "body" and _bold_lead(block) else []
+            yield ox.para(style.style_id, _runs(block.runs, table["正文"]), extra=extra)
         elif isinstance(block, Table):
             yield from table_blocks(block, _text_width_pt(prof), table)
 
@@ -158,13 +162,29 @@ def title_lines(title: str, per_line: int) -> list[str]:
 
 
 def _heading(block: Heading, table: dict[str, Face]) -> etree._Element:
-    name = LEVEL_NAMES[max(1, min(block.level, 4)) - 1]
+    level = max(1, min(block.level, 4))
+    name = LEVEL_NAMES[level - 1]
     face = table[name]
     text = block.full_text
     if not block.run_in:
         return ox.para(face.style_id, face_runs(text, face))
+    # a run-in heading is a body paragraph: its own outline level puts it in Word's navigation pane
     lead = face_runs(text, face, char_style=char_id(name))
-    return ox.para(table["正文"].style_id, [*lead, *_runs(block.body, table["正文"])])
+    return ox.para(table["正文"].style_id, [*lead, *_runs(block.body, table["正文"])], extra=[_outline(level)])
+
+
+def _outline(level: int) -> etree._Element:
+    """``w:outlineLvl`` for heading level *level* (1-based; Word counts from 0, up to 8)."""
+    return ox.el("outlineLvl", val=min(level, 9) - 1)
+
+
+def _bold_lead(block: Paragraph) -> bool:
+    """A paragraph led by a bold enumerated sentence ("一是……。", "第一，……", "首先，……") acts as a heading."""
+    first = next((r for r in block.runs if r.text.strip()), None)
+    if first is None or not first.bold:
+        return False
+    token = start_token(block.text.lstrip(), 0)
+    return token is not None and first.text.lstrip().startswith(token.marker)
 
 
 def _runs(runs: list[Run], face: Face) -> list[etree._Element]:
