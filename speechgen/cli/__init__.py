@@ -13,7 +13,10 @@ from typing import Any, Callable
 import click
 
 from speechgen import __version__
+from speechgen.cli import zh
 from speechgen.errors import SpeechgenError
+
+zh.install()  # click's own messages in Chinese; before any option is declared
 
 from speechgen.cli.options import MEETING_TYPES  # noqa: E402  (re-exported for command modules)
 
@@ -33,8 +36,21 @@ def report(exc: BaseException) -> int:
     return 3
 
 
+class SpeechgenCommand(click.Command):
+    """A command whose help and usage errors speak Chinese."""
+
+    context_class = zh.ZhContext
+
+
 class SpeechgenGroup(click.Group):
-    """The command group: every command it runs passes through :func:`report`, so none can forget it."""
+    """The command group: every command it runs passes through :func:`report`, so none can forget it.
+
+    Its commands and sub-groups get Chinese help pages and messages (:mod:`speechgen.cli.zh`).
+    """
+
+    context_class = zh.ZhContext
+    command_class = SpeechgenCommand
+    group_class = type  # sub-groups are SpeechgenGroups too
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

@@ -10,8 +10,34 @@ from speechgen.settings import RenderSettings
 
 MEETING_TYPES = ("quarterly_analysis", "annual_conference", "dispatch", "department", "work_report", "statement")
 
+
+
+class MeetingTypeChoice(click.Choice):
+    """A meeting type, by its English id or any Chinese name the spec accepts (调度会, 工作报告…)."""
+
+    def __init__(self) -> None:
+        super().__init__(MEETING_TYPES)
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:  # type: ignore[override]
+        return "类型"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        if value in MEETING_TYPES:
+            return str(value)
+        from speechgen.spec.model import MEETING_TYPE_NAMES  # pydantic loads only when a Chinese name is given
+
+        text = str(value).strip()
+        if text in MEETING_TYPE_NAMES:
+            return MEETING_TYPE_NAMES[text].value
+        names = "、".join([*MEETING_TYPES, *MEETING_TYPE_NAMES])
+        self.fail(f"未知的会议类型 {text!r}，可用：{names}", param, ctx)
+
+
+TYPE_HELP = ("会议类型：quarterly_analysis 经济运行分析会、annual_conference 经济工作会议、dispatch 调度会/推进会、"
+             "department 部门工作会议、work_report 工作报告、statement 表态发言（英文或中文均可）")
+
 _OPTIONS: list[Callable[[Any], Any]] = [
-    click.option("--type", "meeting_type", type=click.Choice(MEETING_TYPES), help="覆盖 spec 中的会议类型"),
+    click.option("--type", "meeting_type", type=MeetingTypeChoice(), help="覆盖 spec 中的" + TYPE_HELP),
     click.option("--seed", type=int, help="随机种子：同一输入和种子得到完全相同的文本"),
     click.option("--variety", type=click.Choice(["low", "normal", "high"]), default="normal", show_default=True,
                  help="措辞变化程度"),
