@@ -197,7 +197,7 @@ class Indicator(_Model):
 class IndicatorFile(_Model):
     """``indicators: {file: 指标.xlsx, sheet: 一季度}``: the table lives in a spreadsheet."""
 
-    file: str = _f("file", description=".xlsx 或 .csv 文件，相对于本文件")
+    file: str = _f("file", description=".xlsx、.xls 或 .csv 文件，相对于本文件")
     sheet: str | None = _f("sheet", None, description="工作表名称")
     columns: dict[str, str] = Field(default_factory=dict, description="额外的表头映射：表头 → 字段名")
 
