@@ -39,7 +39,7 @@ def test_render_export_check_round_trip(tmp_path: Path) -> None:
 def test_draft_dict_form_is_stable_json() -> None:
     draft = speechgen.render(SAMPLE, seed=1)
     data = json.loads(json.dumps(draft.to_dict(), ensure_ascii=False))
-    assert set(data) == {"title", "subtitle", "meta", "blocks"}
+    assert set(data) == {"title", "subtitle", "meta", "blocks", "figures"}
     assert {b["type"] for b in data["blocks"]} <= {"heading", "paragraph", "table"}
     assert Draft.from_dict(data) == draft
 

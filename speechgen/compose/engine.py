@@ -28,6 +28,7 @@ from speechgen.core.markup import parse_markup
 from speechgen.spec.model import MeetingType, Spec
 from speechgen.core.numbers import cn_int, enum_word, fmt_number
 from speechgen.compose.context import build_context
+from speechgen.compose.provenance import figures
 from speechgen.compose.bank import PhraseBank, PhrasePicker, load_bank
 from speechgen.core.resources import templates_dir
 from speechgen.compose.views import qty
@@ -216,7 +217,11 @@ def _references(node: nodes.Node, replaced: frozenset[str]) -> Iterator[tuple[st
 def compose_text(spec: Spec, options: RenderOptions | None = None, *,
                  bank: PhraseBank | None = None) -> tuple[str, PhrasePicker]:
     """Render *spec* to markup; also return the picker (its ``log`` lists every phrase chosen)."""
-    opts = options or RenderOptions()
+    text, context = _compose(spec, options or RenderOptions(), bank)
+    return text, context["phrase"]
+
+
+def _compose(spec: Spec, opts: RenderOptions, bank: PhraseBank | None) -> tuple[str, dict[str, Any]]:
     if opts.variety not in VARIETIES:
         raise TemplateError(f"variety 应为 {'、'.join(VARIETIES)} 之一，收到 {opts.variety!r}")
     mtype = opts.meeting_type or spec.meeting.type.value
@@ -226,15 +231,16 @@ def compose_text(spec: Spec, options: RenderOptions | None = None, *,
     rng = random.Random(opts.seed)
     context = build_context(spec, rng, variety=opts.variety, mtype=mtype, points=POINTS, extra=opts.extra,
                             bank=bank if bank is not None else load_bank(opts.phrase_files))
-    return _render(template, context), context["phrase"]
+    return _render(template, context), context
 
 
 def render_draft(spec: Spec, options: RenderOptions | None = None, *, bank: PhraseBank | None = None) -> Draft:
     """Render *spec* to a numbered :class:`Draft`."""
     opts = options or RenderOptions()
-    text, _ = compose_text(spec, opts, bank=bank)
+    text, context = _compose(spec, opts, bank)
     draft = parse_markup(text)
     _fill_points(draft)
+    draft.figures = figures(context["narration"], spec, draft.text)
     m = spec.meeting
     draft.meta.update(type=opts.meeting_type or m.type.value, seed=str(opts.seed), variety=opts.variety,
                       meeting=m.title, speaker=f"{m.speaker.post}{m.speaker.name}", office=m.office,

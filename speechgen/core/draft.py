@@ -63,12 +63,28 @@ class Table:
 Block = Union[Heading, Paragraph, Table]
 
 
+@dataclass(frozen=True)
+class Figure:
+    """A computed number in the draft and where it comes from (for ``render --explain``).
+
+    ``text`` is the number as printed ("0.5", "48.0", "两"); ``formula`` how it was computed
+    ("地区生产总值增速 5.8 − 全省增速 5.3"); ``context`` the sentence it was written in (to find
+    it again); ``source`` the input it rests on ("指标第2项 地区生产总值").
+    """
+
+    text: str
+    formula: str
+    context: str = ""
+    source: str = ""
+
+
 @dataclass
 class Draft:
     title: str = ""
     subtitle: list[str] = field(default_factory=list)  # byline, date line
     blocks: list[Block] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
+    figures: list[Figure] = field(default_factory=list)  # computed numbers and their provenance
 
     # ------------------------------------------------------------------ structure
     def number(self) -> "Draft":
@@ -107,7 +123,7 @@ class Draft:
             kind = {Heading: "heading", Paragraph: "paragraph", Table: "table"}[type(b)]
             blocks.append({"type": kind, **asdict(b)})
         return {"title": self.title, "subtitle": list(self.subtitle), "meta": dict(self.meta),
-                "blocks": blocks}
+                "blocks": blocks, "figures": [asdict(f) for f in self.figures]}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Draft":
@@ -123,7 +139,8 @@ class Draft:
             else:
                 blocks.append(Table(**raw))
         return cls(title=data.get("title", ""), subtitle=list(data.get("subtitle", [])),
-                   blocks=blocks, meta=dict(data.get("meta", {})))
+                   blocks=blocks, meta=dict(data.get("meta", {})),
+                   figures=[Figure(**f) for f in data.get("figures", [])])
 
 
 # ------------------------------------------------------------------ plain text

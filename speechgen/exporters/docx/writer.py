@@ -21,6 +21,8 @@ from speechgen.core.markers import start_token
 from speechgen.core.draft import Draft, Heading, Paragraph, Run, Table
 from speechgen.errors import ExportError
 from speechgen.exporters.docx import ooxml as ox
+from speechgen.exporters.docx.comments import annotate, paragraph_texts
+from speechgen.exporters.docx.explain import figure_comments
 from speechgen.exporters.profiles import Profile, default_profile_name, load_profile
 from speechgen.exporters.docx.reference import apply_reference, read_reference
 from speechgen.exporters.docx.table import table_blocks
@@ -37,8 +39,11 @@ _TITLE_SOFT_AFTER = "和及与"
 
 
 def to_docx(draft: Draft, *, profile: "str | Path | Profile | None" = None,
-            reference_docx: "str | Path | None" = None) -> bytes:
-    """Serialise *draft* as a .docx in *profile* (default: speech; gbt9704 for work reports)."""
+            reference_docx: "str | Path | None" = None, explain: bool = False) -> bytes:
+    """Serialise *draft* as a .docx in *profile* (default: speech; gbt9704 for work reports).
+
+    With *explain*, every computed figure (``draft.figures``) gets a Word comment saying how it was computed.
+    """
     prof = load_profile(profile if profile is not None else default_profile_name(draft.meta))
     ref = read_reference(Path(reference_docx)) if reference_docx else None
     try:
@@ -65,7 +70,10 @@ def to_docx(draft: Draft, *, profile: "str | Path | Profile | None" = None,
     buf = io.BytesIO()
     doc.save(buf)
     stamp = _meeting_date(draft.meta)
-    return ox.deterministic_zip(buf.getvalue(), (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0))
+    data = buf.getvalue()
+    if explain and draft.figures:
+        data = annotate(data, figure_comments(paragraph_texts(data), draft.figures))
+    return ox.deterministic_zip(data, (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0))
 
 
 # ---------------------------------------------------------------------------- package
