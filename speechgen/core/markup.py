@@ -20,6 +20,8 @@
     [首先] 首先， 其次， 再次，); text on the next line runs in, as in dispatch speeches.
     **一要压实责任。**Bold lead sentence, then body text.
     ::closing 同志们，……！        (a paragraph marked as the closing)
+    ::recipient 县委、县政府：  ::attachment 附件：1.名称  ::signature 机关  ::dateline 2025年7月8日
+                                  (a report's 主送机关, 附件说明, 署名, 成文日期: placed by the Word exporter)
 
 Lines starting with ``{#`` are never produced (Jinja comments); text never
 contains markup characters because the template engine sanitises values.
@@ -32,7 +34,8 @@ from speechgen.core.draft import Draft, Heading, Paragraph, Run
 from speechgen.core.numbers import enum_word
 
 _HEADING = re.compile(r"^(#{1,4})(!?)(?:\[([^\]\s]+)\])?\s+(.*\S)\s*$")
-_DIRECTIVE = re.compile(r"^::(title|subtitle|salutation|closing|meta)\s+(.*\S)\s*$")
+_DIRECTIVE = re.compile(r"^::(title|subtitle|salutation|closing|recipient|attachment|signature|dateline|meta)"
+                        r"\s+(.*\S)\s*$")
 STYLES = ("是", "要", "第", "首先")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
@@ -112,8 +115,8 @@ def _directive(draft: Draft, name: str, value: str) -> None:
         draft.subtitle.append(value)
     elif name == "salutation":
         draft.blocks.append(Paragraph([Run(value)], kind="salutation"))
-    elif name == "closing":
-        draft.blocks.append(Paragraph(parse_runs(value), kind="closing"))
+    elif name in ("closing", "recipient", "attachment", "signature", "dateline"):
+        draft.blocks.append(Paragraph(parse_runs(value), kind=name))  # type: ignore[arg-type]
     else:
         key, _, val = value.partition("=")
         draft.meta[key.strip()] = val.strip()

@@ -23,6 +23,7 @@ from speechgen.errors import ExportError
 from speechgen.exporters.docx import ooxml as ox
 from speechgen.exporters.docx.comments import annotate, paragraph_texts
 from speechgen.exporters.docx.explain import figure_comments
+from speechgen.exporters.docx.report import REPORT_KINDS, report_ppr, right_indents
 from speechgen.exporters.profiles import Profile, default_profile_name, load_profile
 from speechgen.exporters.docx.reference import apply_reference, read_reference
 from speechgen.exporters.docx.table import table_blocks
@@ -111,14 +112,20 @@ def _font_table() -> bytes:
 def _blocks(draft: Draft, prof: Profile, table: dict[str, Face]) -> Iterable[etree._Element]:
     yield from _title_block(draft, prof, table)
     depth = 0  # level of the last heading: a bold enumerated lead (一是/一要/第一) sits one below it
+    body = table["正文"]
+    indents = right_indents(draft)
+    attached = False
     for block in draft.blocks:
         if isinstance(block, Heading):
             depth = max(1, min(block.level, 4))
             yield _heading(block, table)
         elif isinstance(block, Paragraph):
-            style = table["称谓"] if block.kind == "salutation" else table["正文"]
+            style = table["称谓"] if block.kind in ("salutation", "recipient") else body
             extra = [_outline(depth + 1)] if block.kind == "body" and _bold_lead(block) else []
-            yield ox.para(style.style_id, _runs(block.runs, table["正文"]), extra=extra)
+            if block.kind in REPORT_KINDS:
+                extra = report_ppr(block, body.size, body.pitch or prof.line_pitch, indents, not attached)
+                attached = attached or block.kind == "attachment"
+            yield ox.para(style.style_id, _runs(block.runs, body), extra=extra)
         elif isinstance(block, Table):
             yield from table_blocks(block, _text_width_pt(prof), table)
 

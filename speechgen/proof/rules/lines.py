@@ -148,6 +148,9 @@ def _looks_like_title(text: str, style: str) -> bool:
 
 # ------------------------------------------------------------------ Draft
 
+#: a report's 主送机关 is checked like a salutation, 署名 and 成文日期 like the byline block
+_KIND_AS = {"recipient": "salutation", "attachment": "body", "signature": "subtitle", "dateline": "subtitle"}
+
 def lines_from_draft(draft: Draft) -> list[DocLine]:
     """One line per title/subtitle/block, numbered as the .txt export numbers them."""
     from speechgen.core.draft import Heading, Paragraph, Table
@@ -169,7 +172,7 @@ def lines_from_draft(draft: Draft) -> list[DocLine]:
             info = HeadingInfo(marker, scheme, ordinal, block.text, bool(body.strip()), block.level)
             add(marker + block.text + body, "heading", info)
         elif isinstance(block, Paragraph):
-            add(block.text, block.kind)
+            add(block.text, _KIND_AS.get(block.kind, block.kind))
         elif isinstance(block, Table):
             add(block.caption, "table")
             add("\t".join(block.header), "table")
