@@ -47,4 +47,9 @@ def render(spec: Path, output: Path | None, fmt: str | None, indicators: Path | 
         click.echo(product.data.decode("utf-8"), nl=False)
     else:
         write_atomic(output, product.data, force=force)
+        if settings.reference_docx is not None and fmt in ("docx", "pdf"):
+            from speechgen.exporters.docx.reference import read_reference
+
+            ref = read_reference(settings.reference_docx)
+            click.echo(f"单位模板 {settings.reference_docx}：{ref.describe()}", err=True)
         click.echo(f"已生成 {output}（{product.draft.char_count()} 字{pdf_note}）", err=True)
