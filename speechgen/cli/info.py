@@ -46,9 +46,9 @@ def init(meeting_type: str | None, source: Path | None, period: str | None, year
 @main.command()
 def schema() -> None:
     """打印输入 spec 的 JSON Schema（供编辑器自动补全）。"""
-    from speechgen.spec.model import Spec
+    from speechgen.spec.schema import json_schema
 
-    click.echo(json.dumps(Spec.model_json_schema(by_alias=False), ensure_ascii=False, indent=2))
+    click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 
 
 _TEMPLATES_OPT = click.option("--templates", "templates", multiple=True,
