@@ -22,13 +22,13 @@ import jinja2
 from jinja2 import nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from speechgen.core.draft import Draft, Heading, Paragraph, Run
+from speechgen.core.draft import Draft, Heading, MeetingFacts, Paragraph, Provenance, Run
 from speechgen.errors import SpeechgenError, TemplateError
-from speechgen.core.markup import parse_markup
+from speechgen.core.markup import escape_text, parse_markup
 from speechgen.spec.model import MeetingType, Spec
 from speechgen.core.numbers import cn_int, enum_word, fmt_number
 from speechgen.compose.context import build_context
-from speechgen.compose.provenance import figures
+from speechgen.compose.narration import Narration
 from speechgen.compose.bank import PhraseBank, PhrasePicker, load_bank
 from speechgen.core.resources import templates_dir
 from speechgen.compose.views import qty
@@ -110,11 +110,9 @@ def _finalize(value: Any) -> Any:
 
 
 def _sanitise(text: str) -> str:
+    """Escape a value for the markup: its characters survive, none of them can act as markup."""
     text = " ".join(text.split()) if ("\n" in text or "\r" in text) else text
-    text = text.replace("**", "")
-    if text.startswith(("#", "::")):
-        text = "＃" + text.lstrip("#:")
-    return text
+    return escape_text(text)
 
 
 def date_cn(value: _dt.date | None) -> str:
@@ -240,16 +238,28 @@ def render_draft(spec: Spec, options: RenderOptions | None = None, *, bank: Phra
     text, context = _compose(spec, opts, bank)
     draft = parse_markup(text)
     _fill_points(draft)
-    draft.figures = figures(context["narration"], spec, draft.text)
     m = spec.meeting
-    draft.meta.update(type=opts.meeting_type or m.type.value, seed=str(opts.seed), variety=opts.variety,
+    mtype = opts.meeting_type or m.type.value
+    draft.meta.update(type=mtype, seed=str(opts.seed), variety=opts.variety,
                       meeting=m.title, speaker=f"{m.speaker.post}{m.speaker.name}", office=m.office,
                       date=m.date.isoformat() if m.date else "", region=m.region, period=m.period_info.label)
+    draft.meeting = MeetingFacts(mtype, m.title, m.period, m.period_info.label, m.year,
+                                 m.date.isoformat() if m.date else "", m.region, m.superior, m.speaker.name,
+                                 m.speaker.post, m.speaker.is_principal)
+    draft.provenance = provenance(context["narration"], spec)
     if opts.table and spec.indicator_rows:
         from speechgen.spec.tables.rows import indicator_table
 
         draft.blocks.append(indicator_table(spec))
     return draft
+
+
+def provenance(narration: Narration, spec: Spec | None = None) -> list[Provenance]:
+    """Every computed number of the narration with its formula, indicator, sentence and table row."""
+    rows = {ind.name: i for i, ind in enumerate(spec.indicator_rows, start=1)} if spec is not None else {}
+    out = [Provenance(d.text, d.formula, s.indicator, s.text, rows.get(s.indicator, 0))
+           for s in narration.statements for d in s.numbers]
+    return out + [Provenance(d.text, d.formula, context=d.context) for d in narration.derived]
 
 
 def _render(template: jinja2.Template, context: dict[str, Any]) -> str:

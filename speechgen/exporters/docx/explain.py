@@ -1,7 +1,7 @@
 """``render --explain``: a Word comment on every computed figure saying how it was computed.
 
-:func:`figure_comments` maps each :class:`~speechgen.core.draft.Figure` of a draft to the
-characters it was printed as: the paragraph holding its sentence (``Figure.context``),
+:func:`figure_comments` maps each :class:`~speechgen.core.draft.Provenance` of a draft to the
+characters it was printed as: the paragraph holding its sentence (``Provenance.context``),
 then, inside that sentence, the occurrence of its number that is a whole number and not
 an input figure (an input rank "第2位" is passed over; a computed "倒数第2位" is not).
 Several figures with the same number in one sentence take its occurrences in order.
@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 from typing import Sequence
 
-from speechgen.core.draft import Figure
+from speechgen.core.draft import Provenance
 from speechgen.exporters.docx.comments import Comment
 
 AUTHOR = "speechgen计算说明"
@@ -21,14 +21,21 @@ _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _PREFIX = 12  # characters of a sentence enough to find its paragraph when the template reworded the end
 
 
-def comment_text(fig: Figure) -> str:
+def source_of(fig: Provenance) -> str:
+    """"指标表第2项 地区生产总值" (aggregates: "指标表汇总")."""
+    if not fig.indicator:
+        return "指标表汇总"
+    return f"指标表第{fig.row}项 {fig.indicator}" if fig.row else f"指标 {fig.indicator}"
+
+
+def comment_text(fig: Provenance) -> str:
     """"地区生产总值增速 5.8 − 全省增速 5.3 = 0.5" plus the input it rests on."""
     if _OPERATOR.search(fig.formula):
         pct = "%" if fig.formula.rstrip().endswith("× 100%") else ""
         head = f"{oriented(fig.formula)} = {fig.text}{pct}"
     else:
         head = f"{fig.text}：{fig.formula}"
-    return f"{head}\n来自：{fig.source}" if fig.source else head
+    return f"{head}\n来自：{source_of(fig)}"
 
 
 def oriented(formula: str) -> str:
@@ -68,7 +75,7 @@ def _sentence_at(texts: Sequence[str], context: str) -> tuple[int, int] | None:
     return None
 
 
-def figure_comments(texts: Sequence[str], figures: Sequence[Figure], *, author: str = AUTHOR) -> list[Comment]:
+def figure_comments(texts: Sequence[str], figures: Sequence[Provenance], *, author: str = AUTHOR) -> list[Comment]:
     """One comment per figure that can be found in the paragraphs *texts* (paragraph 1 is ``texts[0]``)."""
     out: list[Comment] = []
     used: dict[tuple[int, int, str], int] = {}

@@ -43,7 +43,7 @@ def to_docx(draft: Draft, *, profile: "str | Path | Profile | None" = None,
             reference_docx: "str | Path | None" = None, explain: bool = False) -> bytes:
     """Serialise *draft* as a .docx in *profile* (default: speech; gbt9704 for work reports).
 
-    With *explain*, every computed figure (``draft.figures``) gets a Word comment saying how it was computed.
+    With *explain*, every computed figure (``draft.provenance``) gets a Word comment saying how it was computed.
     """
     prof = load_profile(profile if profile is not None else default_profile_name(draft.meta))
     ref = read_reference(Path(reference_docx)) if reference_docx else None
@@ -72,8 +72,8 @@ def to_docx(draft: Draft, *, profile: "str | Path | Profile | None" = None,
     doc.save(buf)
     stamp = _meeting_date(draft.meta)
     data = buf.getvalue()
-    if explain and draft.figures:
-        data = annotate(data, figure_comments(paragraph_texts(data), draft.figures))
+    if explain and draft.provenance:
+        data = annotate(data, figure_comments(paragraph_texts(data), draft.provenance))
     return ox.deterministic_zip(data, (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0))
 
 
