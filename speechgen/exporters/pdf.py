@@ -19,7 +19,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import ExportError
+from speechgen.errors import ExportError
 
 log = logging.getLogger(__name__)
 

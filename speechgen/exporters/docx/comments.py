@@ -18,8 +18,8 @@ from typing import Sequence
 
 from lxml import etree
 
-from ...core.wordtext import W_NS, body_paragraphs, paragraph_text, runs_between, top_child, w
-from .package import Package, max_id, style_ids
+from speechgen.core.wordtext import W_NS, body_paragraphs, paragraph_text, runs_between, top_child, w
+from speechgen.exporters.docx.package import Package, max_id, style_ids
 
 AUTHOR = "speechgen校对"
 INITIALS = "校"

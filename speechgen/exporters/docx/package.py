@@ -15,15 +15,14 @@ from typing import Iterable
 
 from lxml import etree
 
-from ...errors import InputError
+from speechgen.core.files import check_zip_size
+from speechgen.errors import InputError
 
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 REL_BASE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-MAX_UNCOMPRESSED = 200 * 1024 * 1024
-MAX_RATIO = 200
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
 
 
@@ -37,10 +36,7 @@ class Package:
             infos = zf.infolist()
         except zipfile.BadZipFile:
             raise InputError(f"{source}：不是有效的 .docx 文件（文件可能已损坏）") from None
-        total = sum(i.file_size for i in infos)
-        packed = sum(i.compress_size for i in infos) or 1
-        if total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO:
-            raise InputError(f"{source}：Word 文件解压后过大，拒绝读取")
+        check_zip_size(infos, source)
         self._infos = infos
         self._blobs = {i.filename: zf.read(i.filename) for i in infos}
         self._xml: dict[str, etree._Element] = {}

@@ -26,8 +26,8 @@ from typing import Callable, Iterable, Sequence
 
 from lxml import etree
 
-from ...core.wordtext import body_paragraphs, paragraph_text, pieces, runs_between, split_run_at, top_child, w
-from .package import Package, max_id, style_ids
+from speechgen.core.wordtext import body_paragraphs, paragraph_text, pieces, runs_between, split_run_at, top_child, w
+from speechgen.exporters.docx.package import Package, max_id, style_ids
 
 Tokenizer = Callable[[str], Iterable[str]]
 AUTHOR = "speechgen"
