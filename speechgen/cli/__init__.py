@@ -6,6 +6,7 @@ traceback unless ``SPEECHGEN_DEBUG=1``.
 """
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from typing import Any, Callable
@@ -72,6 +73,16 @@ def _guard(fn: Callable[..., Any]) -> Callable[..., Any]:
 @click.version_option(__version__, prog_name="speechgen")
 def main() -> None:
     """speechgen：根据指标表和工作要点生成会议讲话稿、工作报告初稿。"""
+    notices = logging.getLogger("speechgen.notice")
+    if not any(isinstance(h, _Notice) for h in notices.handlers):
+        notices.addHandler(_Notice())
+
+
+class _Notice(logging.Handler):
+    """Prints the library's notices for the writer ("speechgen.notice": a column not read…) on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"提示：{record.getMessage()}", err=True)
 
 
 def _register() -> None:

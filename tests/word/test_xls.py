@@ -78,3 +78,19 @@ def test_wps_et_in_zip_format_is_read_as_xlsx(tmp_path: Path) -> None:
     et = tmp_path / "表格.et"
     shutil.copyfile(SAMPLES / "city_q1_indicators.xlsx", et)
     assert read_grid(et, "一季度").rows
+
+
+def test_a_column_not_read_is_named(runner, tmp_path: Path) -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "一季度"
+    ws.append(["指标名称", "单位", "本期值", "同比增长(%)", "备注说明", "空列"])
+    ws.append(["地区生产总值", "亿元", 512.3, 5.8, "初步核算", None])
+    path = tmp_path / "指标.xlsx"
+    wb.save(path)
+    result = runner.invoke(main, ["render", str(SAMPLES / "city_q1.yaml"), "--indicators", str(path), "--no-check"])
+    assert result.exit_code == 0, result.output
+    assert "未读取的列：备注说明（" in result.output  # named; the empty column is not worth a word
+    assert "空列" not in result.output.split("未读取的列")[1].split("）")[0]
