@@ -74,3 +74,26 @@ def test_title_style_the_office_named_is_taken_whole(runner, tmp_path: Path) -> 
     title = _style(out.read_bytes(), "标题")
     assert title.find(f"{q('rPr')}/{q('color')}").get(q("val")) == "C00000"
     assert "取用模板样式：标题、正文" in result.output and "标题←Title" not in result.output
+
+
+def test_template_is_the_base_document(runner, tmp_path: Path) -> None:
+    template = _template(tmp_path / "模板.docx")
+    doc = Document(template)
+    doc.add_paragraph("模板里的示例正文，不应出现在讲话稿中。")
+    section = doc.sections[0]
+    section.header.paragraphs[0].text = "某某县人民政府办公室文件"
+    section.footer.paragraphs[0].text = "内部资料　注意保存"
+    section.left_margin = Pt(90)
+    doc.save(template)
+    out = tmp_path / "讲话.docx"
+    result = runner.invoke(main, ["render", str(ROOT / "samples" / "city_q1.yaml"), "-o", str(out),
+                                  "--reference-docx", str(template)])
+    assert result.exit_code == 0, result.output
+    made = Document(io.BytesIO(out.read_bytes()))
+    texts = [p.text for p in made.paragraphs]
+    assert texts[0].startswith("在全市一季度经济运行分析会上的讲话") and "模板里的示例正文" not in "".join(texts)
+    assert made.sections[-1].header.paragraphs[0].text == "某某县人民政府办公室文件"
+    assert made.sections[-1].footer.paragraphs[0].text == "内部资料　注意保存"
+    assert made.sections[-1].left_margin == Pt(90)
+    data = out.read_bytes()
+    assert _style(data, "header") is not None  # the template's own styles used by its header stay

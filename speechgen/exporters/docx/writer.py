@@ -9,6 +9,7 @@ profile.  The result is deterministic: the same Draft gives the same bytes
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import logging
@@ -22,6 +23,7 @@ from speechgen.core.draft import Draft, Heading, Paragraph, Run, Table
 from speechgen.errors import ExportError
 from speechgen.exporters.docx import ooxml as ox
 from speechgen.exporters.docx.comments import annotate, paragraph_texts
+from speechgen.exporters.docx.base import base_document, has_header_footer, keep_other_styles
 from speechgen.exporters.docx.explain import figure_comments
 from speechgen.exporters.docx.report import REPORT_KINDS, report_ppr, right_indents
 from speechgen.exporters.profiles import Profile, default_profile_name, load_profile
@@ -51,13 +53,16 @@ def to_docx(draft: Draft, *, profile: "str | Path | Profile | None" = None,
         from docx import Document
     except ImportError:  # pragma: no cover - python-docx is a dependency
         raise ExportError("缺少 python-docx，无法生成 Word 文件（pip install python-docx）") from None
-    doc = Document()
+    doc = base_document(Document, Path(reference_docx)) if reference_docx else Document()
+    own_header_footer = ref is not None and has_header_footer(doc)
     _prune_package(doc, prof)
     styles_root = doc.styles.element
+    theirs = [copy.deepcopy(st) for st in styles_root.findall(ox.qn("style"))] if ref is not None else []
     build_styles(styles_root, prof)
     table = faces(prof)
     if ref is not None:
         table = apply_reference(styles_root, ref, table)
+        keep_other_styles(styles_root, theirs)
         log.info("styles and page setup taken from %s: %s", ref.source, ", ".join(ref.styles) or "page setup only")
     ox.strip_theme_fonts(styles_root)
     body = doc.element.body
@@ -65,7 +70,8 @@ def to_docx(draft: Draft, *, profile: "str | Path | Profile | None" = None,
     for node in _blocks(draft, prof, table):
         sect.addprevious(node)
     _page_setup(doc, prof, ref)
-    _footers(doc, prof, table["页码"])
+    if not own_header_footer:  # a template's own headers and footers (and its page numbers) stay
+        _footers(doc, prof, table["页码"])
     _settings(doc, prof)
     _core_properties(doc, draft)
     buf = io.BytesIO()
