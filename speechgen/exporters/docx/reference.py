@@ -115,7 +115,8 @@ def _flatten_all(styles: etree._Element, theme: dict[str, str]) -> tuple[dict[st
             st = by_name.get(BUILTIN_ALIASES.get(ours, "\0"))
         if st is None:
             continue
-        holder = _flatten(st, by_id, defaults, theme)
+        # a built-in style counts only for what it sets itself (not Normal's or the defaults')
+        holder = _flatten(st, by_id, None if builtin else defaults, theme, stop_at_default=builtin)
         if builtin:  # the template did not name this style itself: keep Word's built-in look out
             for part in holder:
                 for tag in _BUILTIN_LOOK:
@@ -127,10 +128,12 @@ def _flatten_all(styles: etree._Element, theme: dict[str, str]) -> tuple[dict[st
 
 
 def _flatten(style: etree._Element, by_id: dict[str, etree._Element], defaults: etree._Element | None,
-             theme: dict[str, str]) -> etree._Element:
+             theme: dict[str, str], *, stop_at_default: bool = False) -> etree._Element:
     chain = []
     node: etree._Element | None = style
     while node is not None and len(chain) < 20:
+        if stop_at_default and node.get(ox.qn("default")) in ("1", "true"):
+            break
         chain.append(node)
         based = node.find(ox.qn("basedOn"))
         node = by_id.get(based.get(ox.qn("val"))) if based is not None else None
@@ -197,6 +200,8 @@ def apply_reference(root: etree._Element, ref: Reference, table: dict[str, Face]
         ours = by_id[STYLE_IDS[name]]
         ppr_new, rpr_new = copy.deepcopy(holder[0]), copy.deepcopy(holder[1])
         old_ppr, old_rpr = ours.find(ox.qn("pPr")), ours.find(ox.qn("rPr"))
+        if ref.origin.get(name, name) != name:  # a built-in style: what it sets goes over ours, the rest stays ours
+            ppr_new, rpr_new = _over(old_ppr, ppr_new, ox.PPR_ORDER), _over(old_rpr, rpr_new, ox.RPR_ORDER)
         face = table[name]
         _complete_fonts(rpr_new, face)
         ox.set_ordered(rpr_new, ox.lang_zh(), ox.RPR_ORDER)
@@ -214,6 +219,12 @@ def apply_reference(root: etree._Element, ref: Reference, table: dict[str, Face]
             char = by_id[char_id(name)]
             char.replace(char.find(ox.qn("rPr")), copy.deepcopy(rpr_new))
     return out
+
+
+def _over(base: etree._Element | None, top: etree._Element, order: tuple[str, ...]) -> etree._Element:
+    merged = copy.deepcopy(base) if base is not None else ox.el(etree.QName(top).localname)
+    _overlay(merged, top, order)
+    return merged
 
 
 def _complete_fonts(rpr: etree._Element, face: Face) -> None:
