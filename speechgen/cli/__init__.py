@@ -87,7 +87,7 @@ class _Notice(logging.Handler):
 
 def _register() -> None:
     """Import the command modules; each adds its commands to :func:`main`."""
-    from speechgen.cli import batch, corpus, export, info, proof, render, word  # noqa: F401
+    from speechgen.cli import batch, corpus, export, info, proof, render, serve, word  # noqa: F401
 
 
 _register()

@@ -40,6 +40,8 @@ def render(spec: Path, output: Path | None, fmt: str | None, indicators: Path | 
         pdf = docx_to_pdf(product.data)
         product.data = pdf.data
         pdf_note = f"，PDF 共 {pdf.pages} 页" + (f"，所用字体：{'、'.join(pdf.fonts)}" if pdf.fonts else "")
+    for note in product.draft.warnings:
+        click.echo(note, err=True)
     if product.warnings:
         click.echo(f"提示：自动检查发现 {len(product.warnings)} 处提醒（不影响输出），"
                    "可将结果存为文件后运行 speechgen check 查看。", err=True)
