@@ -165,6 +165,39 @@ def mine_phrases(corpus: str | Path | Sequence[str | Path], *, min_freq: int = 2
     return _mine(paths, min_freq=min_freq, min_docs=min_docs, progress=progress)
 
 
+def redline_files(old: str | Path, new: str | Path, *, author: str = "speechgen") -> tuple[bytes, int]:
+    """Tracked changes turning the .docx *old* into *new* (.docx/.txt/.md): (the file's bytes, revisions added).
+
+    The changes are dated with the new version's modification time (its core properties, or the file's).
+    """
+    import datetime as dt
+
+    from speechgen.core.files import check_docx_zip, stat_input
+    from speechgen.exporters.docx.redline import modified_date, redline, revision_count
+
+    old, new = Path(old), Path(new)
+    if old.suffix.lower() != ".docx":
+        raise InputError(f"{old}：底稿（旧稿）须为 .docx 文件，修订写在其中")
+    for path in (old, new):
+        stat_input(path, max_bytes=50 * 1024 * 1024)
+    check_docx_zip(old)
+    base = old.read_bytes()
+    if new.suffix.lower() == ".docx":
+        check_docx_zip(new)
+        target: Any = new.read_bytes()
+        date = modified_date(target)
+    else:
+        from speechgen.outline.read import read_lines
+
+        target = [ln.text for ln in read_lines(new, markdown=True)]
+        date = None
+    if date is None:
+        stamp = dt.datetime.fromtimestamp(new.stat().st_mtime, tz=dt.timezone.utc).replace(microsecond=0)
+        date = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+    data = redline(base, target, author=author, date=date, source=str(old))
+    return data, revision_count(data) - revision_count(base)
+
+
 # Module names (check, outline, batch, mining, exporters) are taken by subpackages, so the verbs differ.
 __all__ = ["load", "render", "export", "replace_indicators", "outline_speech", "outline_spec", "proofread",
            "mine_phrases", "build", "Product", "RenderSettings"]

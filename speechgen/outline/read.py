@@ -73,6 +73,8 @@ def _docx_lines(path: Path) -> list[Line]:
     check_docx_zip(path)
     from docx import Document  # python-docx only when a .docx is read
 
+    from speechgen.core.wordtext import paragraph_text
+
     try:
         doc = Document(str(path))
     except Exception as exc:  # corrupt package, not a docx, …
@@ -82,7 +84,8 @@ def _docx_lines(path: Path) -> list[Line]:
         runs = [r for r in para.runs if r.text.strip()]
         bold = bool(runs) and bool(runs[0].bold)
         style = para.style.name if para.style is not None else ""
-        lines.append(Line(i, para.text, style, bold, _bold_lead(para.runs), _numbered(para)))
+        # the visible text (tracked insertions in, deletions out): the annotator's offsets are into it
+        lines.append(Line(i, paragraph_text(para._p), style, bold, _bold_lead(para.runs), _numbered(para)))
     return lines
 
 

@@ -79,6 +79,8 @@ CHINESE_KEYS: dict[str, tuple[str, ...]] = {
     "preceding": ("前序发言",),
     "organizer": ("主办",),
     "office": ("办公室", "单位"),
+    "recipient": ("主送机关", "主送"),
+    "attachments": ("附件",),
     "value": ("数值", "本期值", "累计值"),
     "unit": ("单位",),
     "growth": ("增速", "同比增长"),
@@ -156,7 +158,10 @@ class Meeting(_Model):
     speaker: Speaker = _f("speaker", default_factory=Speaker)
     preceding: list[str] = _f("preceding", default_factory=list, description="前面的发言/通报")
     organizer: str = _f("organizer", "", description="召开会议的机关，如 市委、市政府")
-    office: str = _f("office", "", description="起草单位（写入 Word 文档属性的作者）")
+    office: str = _f("office", "", description="起草单位（写入 Word 文档属性的作者；工作报告的署名）")
+    recipient: str = _f("recipient", "", description="工作报告的主送机关，如 县委、县政府（省略时取 organizer）")
+    attachments: list[str] = _f("attachments", default_factory=list,
+                                description="工作报告的附件名称（写入正文后的附件说明）")
     leader: str = _f("leader", "", description="会议主要领导的称谓，如 王强书记；副职讲话时开场据此表态")
     leader_speaks: Literal["before", "after"] = _f(
         "leader_speaks", "after", description="主要领导在本讲话之前（before）还是之后（after）讲话"
@@ -210,7 +215,7 @@ class Indicator(_Model):
 class IndicatorFile(_Model):
     """``indicators: {file: 指标.xlsx, sheet: 一季度}``: the table lives in a spreadsheet."""
 
-    file: str = _f("file", description=".xlsx 或 .csv 文件，相对于本文件")
+    file: str = _f("file", description=".xlsx、.xls 或 .csv 文件，相对于本文件")
     sheet: str | None = _f("sheet", None, description="工作表名称")
     columns: dict[str, str] = Field(default_factory=dict, description="额外的表头映射：表头 → 字段名")
 

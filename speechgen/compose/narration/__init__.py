@@ -58,9 +58,9 @@ def previous_label(period: Period) -> tuple[str, tuple[Derived, ...]]:
         last = period.last - 1
         if last == 1:
             return "1月份", ()
-        return f"1—{last}月", (Derived(str(last), f"上期 = 1—({period.last}−1)月"),)
+        return f"1—{last}月", (Derived(str(last), f"上期截至月份 = 本期截至月份 {period.last} − 1"),)
     before = period.first - 1
-    return f"{before}月份", (Derived(str(before), f"上期 = {period.first}−1月"),)
+    return f"{before}月份", (Derived(str(before), f"上期月份 = 本期月份 {period.first} − 1"),)
 
 
 def narrate(spec: Spec, *, rng: random.Random | None = None, rules: NarrationRules | None = None) -> Narration:

@@ -8,7 +8,7 @@ short summary rather than a vacuous one.  Every count printed is recorded as a
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from speechgen.core.numbers import cn_count, cn_int, fmt_number, progress_percent
 from speechgen.compose.narration.facts import Context, Facts
@@ -23,8 +23,9 @@ class Summary:
     derived: list[Derived] = field(default_factory=list)
 
     def say(self, pick: Picker, form: str, numbers: list[Derived] = (), **slots: "str | tuple[str, ...]") -> None:  # type: ignore[assignment]
-        self.sentences.append(pick(form, slots) + "。")
-        self.derived.extend(numbers)
+        sentence = pick(form, slots) + "。"
+        self.sentences.append(sentence)
+        self.derived.extend(replace(d, context=sentence) for d in numbers)
 
 
 def join_names(names: list[str]) -> str:
@@ -94,7 +95,7 @@ def _top_ranks(rows: list[Row], ctx: Context, pick: Picker, out: Summary) -> Non
         nums += [Derived(cn_count(counts[r]), f"排第{r}位的指标个数") for r in sorted(counts)]
         text += "，" + pick("rank_tally", {"tally": tally})
     out.sentences.append(text + "。")
-    out.derived.extend(nums)
+    out.derived.extend(replace(d, context=text + "。") for d in nums)
 
 
 def _change_tally(rows: list[Row], ctx: Context, pick: Picker, out: Summary) -> None:
@@ -159,7 +160,7 @@ def _schedule(rows: list[Row], ctx: Context, pick: Picker, out: Summary) -> None
         return
     t = progress_percent(share)
     total, ahead = len(judged), [f for f in judged if f.progress_ahead]
-    nums = [Derived(fmt_number(t), f"时序进度 = {period.last}/12"), _count(total, "有年度目标值的指标数"),
+    nums = [Derived(fmt_number(t), f"时序进度 = 已过月数 {period.last} ÷ 全年 12 个月 × 100%"), _count(total, "有年度目标值的指标数"),
             _count(len(ahead), "完成进度快于时序进度的指标数")]
     slots = {"t": fmt_number(t), "period": period.label, "total": str(total)}
     if not ahead and total == 1:

@@ -20,6 +20,7 @@ class Derived:
 
     text: str
     formula: str
+    context: str = ""  # the summary sentence it was written in (statement numbers: their statement)
 
 
 @dataclass

@@ -34,26 +34,26 @@ def sign_verb(doc: Doc) -> Iterator[Finding]:
     for ln, m in finditer(_UP_NEG, prose):
         verb, num, unit = m.group(1), m.group(2), m.group(3) or ""
         yield Finding("sign-verb", "error", ln.number, m.group(0),
-                      f"“{verb}”后面不能跟负数：应写作“{_OPPOSITE[verb]}{num}{unit}”")
+                      f"“{verb}”后面不能跟负数：应写作“{_OPPOSITE[verb]}{num}{unit}”").at(m)
     for ln, m in finditer(_DOWN_NEG, prose):
         verb, num, unit = m.group(1), m.group(2), m.group(3) or ""
         yield Finding("sign-verb", "error", ln.number, m.group(0),
-                      f"“{verb}”已表示负向，不能再加负号：应写作“{verb}{num}{unit}”（若实际是正增长，则写“增长{num}{unit}”）")
+                      f"“{verb}”已表示负向，不能再加负号：应写作“{verb}{num}{unit}”（若实际是正增长，则写“增长{num}{unit}”）").at(m)
     for ln, m in finditer(_ZERO, prose):
-        yield Finding("sign-verb", "warning", ln.number, m.group(0), "增速为0时应写“与上年持平”，不写“增长0%”")
+        yield Finding("sign-verb", "warning", ln.number, m.group(0), "增速为0时应写“与上年持平”，不写“增长0%”").at(m)
     for ln, m in finditer(_RANK_MOVE, prose):
         a, verb, b = int(m.group(1)), m.group(2), int(m.group(3))
         better = verb in UP_WORDS or verb == "提升"
         if a != b and (b < a) != better:
             right = "上升" if b < a else "下降"
             yield Finding("sign-verb", "error", ln.number, m.group(0),
-                          f"排位从第{a}位到第{b}位是{right}（数字变{'小' if b < a else '大'}），不能写“{verb}”")
+                          f"排位从第{a}位到第{b}位是{right}（数字变{'小' if b < a else '大'}），不能写“{verb}”").at(m)
     for ln, m in finditer(_RATE_MOVE, prose):
         a, verb, b = _signed(m.group(1)), m.group(2), _signed(m.group(3))
         if a != b and (b > a) != (verb in UP_WORDS):
             right = "提高" if b > a else "回落"
             yield Finding("sign-verb", "error", ln.number, m.group(0),
-                          f"由{m.group(1)}%到{m.group(3)}%是{right}，不能写“{verb}”")
+                          f"由{m.group(1)}%到{m.group(3)}%是{right}，不能写“{verb}”").at(m)
     facts = facts_for(doc)
     if facts is not None and facts.names:
         for ln in prose:
@@ -89,7 +89,7 @@ def _against_data(ln: DocLine, facts: Facts) -> Iterator[Finding]:
                     continue
                 message = check(m, ind, gap)
                 if message:
-                    yield Finding("sign-verb", "error", ln.number, m.group(0), message)
+                    yield Finding("sign-verb", "error", ln.number, m.group(0), message).at(m, sent.start())
 
 
 def _subject(mentions: list[tuple[int, int, "Indicator"]], text: str, pos: int) -> tuple["Indicator | None", str]:
@@ -176,4 +176,4 @@ def percent_point(doc: Doc) -> Iterator[Finding]:
             seen.add(key)
             fixed = m.group(0)[: m.start(1) - m.start()] + m.group(1) + "个百分点"
             yield Finding("percent-point", "error", ln.number, m.group(0),
-                          f"增速、比重之间的差值用“个百分点”：应为“{fixed}”")
+                          f"增速、比重之间的差值用“个百分点”：应为“{fixed}”").at(m)

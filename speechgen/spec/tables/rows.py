@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from speechgen.core.draft import Table
 
 log = logging.getLogger(__name__)
+#: what the writer should be told (the command line prints these; the library never does)
+notice = logging.getLogger("speechgen.notice")
 
 MAX_ERRORS = 20
 _FOOTNOTE = re.compile(r"^(注\d*|附注|说明|备注|资料来源|数据来源|来源|制表|填报|审核|统计口径)\s*[：:.．]|^[*※]")
@@ -63,7 +65,22 @@ def read_indicator_file(
     if not rows:
         raise InputError(f"{prefix}{grid.name}：表头下没有任何指标行")
     log.info("read %d indicators from %s", len(rows), grid.source)
+    unread = unread_columns(grid, header)
+    if unread:
+        notice.warning("%s%s：未读取的列：%s（表头无法识别；如需使用，请用 columns 指定对应字段，"
+                       "如 columns: {省里名次: rank}）", prefix, grid.name, "、".join(unread))
     return [ind for ind, _ in rows]
+
+
+def unread_columns(grid: Grid, header: Header) -> list[str]:
+    """Titles of header columns that hold data below the header but map to no field."""
+    out = []
+    for col, title in sorted(header.titles.items()):
+        if col in header.fields:
+            continue
+        if any(c.col == col and not c.blank for row in grid.rows[header.row + 1:] for c in row):
+            out.append(title)
+    return out
 
 
 def checked_columns(columns: dict[str, str], where: str) -> dict[str, str]:
