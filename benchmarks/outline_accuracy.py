@@ -22,7 +22,7 @@ F1_TARGET, ROLE_TARGET = 0.97, 0.92
 
 
 def _outline(text: str) -> list[dict]:
-    from speechgen.outline import outline_text
+    from speechgen.outline.parse import outline_text
 
     return outline_text(text).to_dict()["headings"]
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from speechgen.core.draft import Draft, Heading, Paragraph, Run
-from speechgen.outline.hierarchy import Item, build, top_scheme
+from speechgen.outline.hierarchy import Item, build, structural, top_scheme
 from speechgen.core.markers import Token, run_in_tokens, start_token
 from speechgen.core.numbers import heading_marker
 from speechgen.outline.read import Line, read_lines
@@ -131,6 +131,7 @@ def outline_lines(lines: list[Line], *, source: str = "", joinable: bool = True)
     paras = join_paragraphs(rest, joinable=joinable)
     tokens = _tokens(paras)
     top = top_scheme(tokens)
+    tokens = structural(tokens, [p.text for p in paras], top)
     first = next((i for i, t in enumerate(tokens) if top is None or (t.start and t.scheme == top)), len(tokens))
     body_from = tokens[first].para if first < len(tokens) else len(paras)
     close_from = closing_start(paras, body_from)
@@ -187,9 +188,9 @@ def _assign_roles(items: list[Item], paras: list[Para], offsets: list[int]) -> N
             children.setdefault(_part_of(items, j), []).append(texts[j])
     for n, i in enumerate(tops):
         tok = items[i].token
-        body = paras[tok.para].text[tok.end:][:300]
+        body = paras[tok.para].text[tok.end:][:600]
         if len(body) < 60 and tok.para + 1 < len(paras):
-            body += paras[tok.para + 1].text[:300]
+            body += paras[tok.para + 1].text[:600]
         items[i].role = part_role(texts[i], children.get(i, []), body, n, len(tops))
     lead_ins: dict[int, str] = {}
     heads = {it.token.para for it in items if it.token.start}
