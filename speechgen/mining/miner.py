@@ -31,7 +31,7 @@ from speechgen.core.resources import corpora_dir
 
 log = logging.getLogger(__name__)
 
-SUFFIXES = (".txt", ".md", ".docx")
+SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 Progress = Callable[[int, int], None]
 
 _LOCK = threading.Lock()

@@ -175,7 +175,7 @@ def _last(figs: list[Figure], ind: str, field: str) -> Figure | None:
 
 def _value(clause: str, ind: str, ctx: _Context, done: list[Figure]) -> list[Figure]:
     unit_re = lexicon()["unit_re"]
-    m = re.search(rf"(?:完成|实现|达到|突破|为|达|总量|累计)?(?<![比少多增减降])\s*{NUM}\s*({unit_re})(?!以上|百分点|月)", clause)
+    m = re.search(rf"(?:完成|实现|达到|突破|为|达|总量|累计)?(?<![比少多增减降])\s*{NUM}\s*({unit_re})(?!以上|百分点|月|[市县区州旗]|地区|城市)", clause)
     if not m or re.search(r"(?:比|较).{0,8}(?:多|少|增加|减少)\s*$", clause[:m.start() + 1]):
         return []
     v, masked = number(m.group(1))
@@ -251,6 +251,10 @@ def _prev(clause: str, ind: str, ctx: _Context, done: list[Figure]) -> list[Figu
     m = re.search(rf"(?:增速|增幅|降幅)?(?:比|较)\s*([^，。]{{1,8}}?)\s*(提高|加快|回升|提升|上升|回落|放缓|下降|收窄|扩大|下滑)\s*{NUM}\s*个?百分点",
                   clause)
     if not m:
+        bare = re.search(rf"(降幅|增幅|增速)(收窄|扩大|提高|回落|加快|放缓)\s*{NUM}\s*个?百分点", clause)
+        if bare:
+            out.append(ctx.fig(ind, "prev_growth", None, number(bare.group(3))[1], uncertain=True,
+                               note=f"原文“{bare.group(0)}”：未写与哪一期比较"))
         return out
     base, word = m.group(1), m.group(2)
     pp, masked = number(m.group(3))

@@ -41,6 +41,7 @@ class Outline:
     opening: bool = False
     closing: bool = False
     source: str = ""
+    block_lines: list[int] = field(default_factory=list)  # source line of each block of the draft (0: unknown)
 
     def headings(self) -> list[dict[str, Any]]:
         out = []
@@ -75,7 +76,7 @@ def outline_file(path: str | Path) -> Outline:
         if any(_MARKUP.match(line.text) for line in raw[:50]):
             return outline_markup("\n".join(line.text for line in raw), source=str(path))
     lines = read_lines(path, markdown=True)
-    return outline_lines(lines, source=str(path), joinable=path.suffix.lower() != ".docx")
+    return outline_lines(lines, source=str(path), joinable=path.suffix.lower() not in {".docx", ".doc", ".wps"})
 
 
 def outline_text(text: str, *, source: str = "<文本>") -> Outline:
@@ -140,9 +141,10 @@ def outline_lines(lines: list[Line], *, source: str = "", joinable: bool = True)
     tokens = [t for t in tokens[first:] if t.para < close_from]
     items, _ = build(tokens, top, offsets, limit)
     _assign_roles(items, paras, offsets)
-    heading_lines = _fill(draft, paras, items, body_from, close_from)
+    block_lines = [0] * len(draft.blocks)
+    heading_lines = _fill(draft, paras, items, body_from, close_from, block_lines)
     opening = any(p.text for p in paras[:body_from] if p.text)
-    return Outline(draft, heading_lines, opening, close_from < len(paras), source)
+    return Outline(draft, heading_lines, opening, close_from < len(paras), source, block_lines)
 
 
 # --------------------------------------------------------------------------- body
@@ -247,8 +249,11 @@ def _lead_in(tok: Token, paras: list[Para], heads: set[int]) -> str:
 
 # --------------------------------------------------------------------------- Draft
 
-def _fill(draft: Draft, paras: list[Para], items: list[Item], body_from: int, close_from: int) -> list[int]:
-    """Append the opening, headings, body paragraphs and closing to *draft*; return heading lines."""
+def _fill(draft: Draft, paras: list[Para], items: list[Item], body_from: int, close_from: int,
+          block_lines: list[int]) -> list[int]:
+    """Append the opening, headings, body paragraphs and closing to *draft*; return heading lines.
+
+    *block_lines* receives the source line of every appended block."""
     by_para: dict[int, list[int]] = {}
     for i, it in enumerate(items):
         by_para.setdefault(it.token.para, []).append(i)
@@ -257,12 +262,14 @@ def _fill(draft: Draft, paras: list[Para], items: list[Item], body_from: int, cl
     for n, p in enumerate(paras):
         if n >= close_from:
             draft.blocks.append(Paragraph([Run(p.text)], kind="closing"))
+            block_lines.append(p.line_at(0))
             continue
         pos = 0
         for i in by_para.get(n, []):
             it = items[i]
             if it.token.pos > pos:
                 draft.blocks.append(Paragraph([Run(p.text[pos:it.token.pos])]))
+                block_lines.append(p.line_at(pos))
             stop = _next_pos(items, i)
             end = stop if stop is not None else len(p.text)
             head = _item_heading(p.text, it.token, stop)
@@ -270,9 +277,11 @@ def _fill(draft: Draft, paras: list[Para], items: list[Item], body_from: int, cl
             marker = it.token.marker or (_auto_marker(it.level, counters) if p.numbered else "")
             draft.blocks.append(Heading(it.level, head, marker, [Run(body)] if body else [], it.role))
             lines.append(p.line_at(it.token.pos))
+            block_lines.append(lines[-1])
             pos = end
         if pos < len(p.text):
             draft.blocks.append(Paragraph([Run(p.text[pos:])]))
+            block_lines.append(p.line_at(pos))
     return lines
 
 

@@ -16,13 +16,14 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..errors import InputError
+from speechgen.errors import InputError
 
 log = logging.getLogger(__name__)
 
 MAX_PAGES = 500
 MIN_CHARS_PER_PAGE = 20   # fewer extracted characters than this per page: a scanned document
 CONVERT_TIMEOUT = 120     # seconds for LibreOffice to convert one .doc
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # binary .doc/.wps (OLE2 compound file)
 
 
 def pdf_text(path: Path) -> str:
@@ -74,6 +75,9 @@ def soffice() -> str | None:
 
 def doc_to_docx(path: Path, workdir: Path) -> Path:
     """Convert an old binary Word file (.doc, .wps) to .docx in *workdir* with LibreOffice."""
+    with path.open("rb") as fh:
+        if fh.read(8) != OLE_MAGIC:
+            raise InputError(f"{path}：不是有效的旧版 Word（{path.suffix}）文件，文件可能已损坏或扩展名有误")
     cmd = soffice()
     if cmd is None:
         raise InputError(f"{path}：旧版 Word（{path.suffix}）文件需要先转换：请在 Word/WPS 中另存为 .docx，"

@@ -1,0 +1,129 @@
+"""Spec extraction from an old speech: figures bound to subjects, markers for doubt, plain YAML, PDF input."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "outline_corpus"))
+from annotated import load  # noqa: E402
+
+import speechgen  # noqa: E402
+from speechgen.errors import InputError  # noqa: E402
+from speechgen.outline.figures import figures  # noqa: E402
+from speechgen.outline.parse import outline_file, outline_text  # noqa: E402
+from speechgen.outline.to_spec import spec_dict, spec_yaml  # noqa: E402
+
+CORPUS = {sp.name: sp for sp in load()}
+
+
+def _triples(text: str) -> list[tuple[str, str, str]]:
+    return [(f.indicator, f.field, "待填" if f.masked else ("?" if f.value is None else str(f.value)))
+            for f in figures(text, lambda _o: 1)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("规上工业总产值和规上工业增加值分别增长15.6%、13.9%。",
+     [("规上工业总产值", "growth", "15.6"), ("规上工业增加值", "growth", "13.9")]),
+    ("全市地区生产总值完成412.6亿元，同比增长5.9%，高于全省0.6个百分点，居全省第4位。",
+     [("地区生产总值", "value", "412.6"), ("地区生产总值", "growth", "5.9"),
+      ("地区生产总值", "superior_growth", "5.3"), ("地区生产总值", "rank", "4")]),
+    ("一般公共预算收入下降3.6%，在全省14个市州中排第13位。",
+     [("一般公共预算收入", "growth", "-3.6"), ("一般公共预算收入", "rank_total", "14"),
+      ("一般公共预算收入", "rank", "13")]),
+    ("1-5月，规上工业增加值增长5.6%，比1-4月提高0.4个百分点。",
+     [("规上工业增加值", "growth", "5.6"), ("规上工业增加值", "prev_growth", "5.2")]),
+    ("固定资产投资增长6.9%，居全省第5位，较上半年前移2位。",
+     [("固定资产投资", "growth", "6.9"), ("固定资产投资", "rank", "5"), ("固定资产投资", "prev_rank", "7")]),
+    ("地区生产总值增长5.9%，居全省第4位，比去年同期前移2位。",  # last year's rank is not the previous period's
+     [("地区生产总值", "growth", "5.9"), ("地区生产总值", "rank", "4"), ("地区生产总值", "prev_rank", "?")]),
+    ("一季度生产总值增长X%，低于全省X个百分点，排名全省第XX位。",
+     [("地区生产总值", "growth", "待填"), ("地区生产总值", "superior_growth", "待填"), ("地区生产总值", "rank", "待填")]),
+    ("新开工亿元以上项目18个，比去年同期少5个，增长12%。", []),  # no indicator named: nothing bound
+    ("社会消费品零售总额降幅收窄2.1个百分点，下降1.5%。", [("社会消费品零售总额", "prev_growth", "?"),
+                                                         ("社会消费品零售总额", "growth", "-1.5")]),
+])
+def test_every_figure_is_bound_to_its_indicator(text: str, expected: list) -> None:
+    assert _triples(text) == expected
+
+
+def test_estimates_and_targets_are_marked() -> None:
+    est = figures("预计上半年，地区生产总值同比增长5.5%左右。", lambda _o: 1)
+    assert [(f.field, f.estimate) for f in est] == [("growth", True)]
+    tgt = figures("今年的主要预期目标是：地区生产总值增长6%左右，固定资产投资增长8%以上。", lambda _o: 1)
+    assert [(f.indicator, f.field, f.value, f.bound) for f in tgt] == [
+        ("地区生产总值", "target", Decimal(6), "左右"), ("固定资产投资", "target", Decimal(8), "以上")]
+
+
+def test_spec_yaml_is_plain_ordered_and_commented() -> None:
+    text = spec_yaml(outline_text(CORPUS["01_q1_city"].text, source="q1.txt"))
+    assert "!!" not in text
+    data = yaml.safe_load(text)
+    assert list(data) == ["meeting", "indicators", "achievements", "problems", "tasks", "targets", "requirements"]
+    assert data["meeting"]["year"] == 2024 and data["meeting"]["region"] == "全市"
+    gdp = data["indicators"][0]
+    assert (gdp["name"], gdp["value"], gdp["growth"], gdp["rank"]) == ("地区生产总值", 412.6, 5.9, 4)
+    assert re.search(r"growth: 5\.9  # 第\d+行", text)
+    assert gdp["prev_rank"] == "【待核】" and gdp["rank_total"] == "【待填】"
+
+
+def test_masked_figures_become_placeholders_with_a_warning() -> None:
+    speech = ("在全市上半年经济运行调度会上的讲话\n同志们：\n今天召开调度会。\n一、上半年经济运行情况\n"
+              "上半年，全市地区生产总值增长X%，高于全省X个百分点；固定资产投资增长5.2%，居全省第3位。\n"
+              "二、下半年重点工作\n（一）抓项目。要加快项目建设。\n")
+    text = spec_yaml(outline_text(speech))
+    assert "警告：原稿中共有" in text
+    gdp = yaml.safe_load(text)["indicators"][0]
+    assert gdp["growth"] == "【待填】"
+
+
+def test_extracted_spec_does_not_render_until_checked(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text(spec_yaml(outline_text(CORPUS["01_q1_city"].text)), encoding="utf-8")
+    with pytest.raises(speechgen.SpeechgenError):
+        speechgen.load(path)
+
+
+def test_extracted_low_rank_is_not_praised(tmp_path: Path) -> None:
+    speech = ("在全市2024年上半年经济运行分析会上的讲话\n同志们：\n今天召开分析会。\n一、上半年经济运行情况\n"
+              "上半年，全市地区生产总值增长5.1%，低于全省0.4个百分点，在全省14个市州中排第13位。\n"
+              "二、下半年重点工作\n（一）抓项目扩投资。要加快项目建设。\n")
+    data = spec_dict(outline_text(speech))
+    row = data["indicators"][0]
+    assert (row["growth"], row["superior_growth"], row["rank"], row["rank_total"]) == (
+        Decimal("5.1"), Decimal("5.5"), 13, 14)
+    text = speechgen.render(speechgen.load(data), seed=1).text
+    assert "前列" not in text and "第13位" in text
+
+
+def test_outline_spec_twice() -> None:
+    path = Path(__file__).resolve().parent.parent / "outline_corpus" / "05_annual_city.txt"
+    assert speechgen.outline_spec(path)["meeting"]["type"] == speechgen.outline_spec(path)["meeting"]["type"]
+
+
+def test_scanned_pdf_gets_a_clear_message(tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    path = tmp_path / "scan.pdf"
+    with path.open("wb") as fh:
+        writer.write(fh)
+    with pytest.raises(InputError, match="扫描件"):
+        outline_file(path)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_pdf_of_a_speech_outlines_like_its_text(tmp_path: Path) -> None:
+    src = tmp_path / "speech.txt"
+    src.write_text(CORPUS["01_q1_city"].text, encoding="utf-8")
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path / 'lo'}",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)], capture_output=True, timeout=180)
+    heads = lambda o: [(h["level"], h["text"], h["role"]) for h in o.to_dict()["headings"]]  # noqa: E731
+    assert heads(outline_file(tmp_path / "speech.pdf")) == heads(outline_file(src))
