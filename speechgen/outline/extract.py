@@ -21,6 +21,7 @@ from typing import Any
 from speechgen.core.draft import Heading, Paragraph
 from speechgen.outline.figures import Figure, figures, lexicon
 from speechgen.outline.parse import Outline, heading_text
+from speechgen.outline.review import problem_title, split_review
 
 CHECK = "【待核】"
 FILL = "【待填】"
@@ -116,16 +117,17 @@ def indicators(figs: list[Figure], period_label: str, warnings: list[str]) -> li
 
 def _place(row: dict[str, Any], f: Figure, period_label: str, warnings: list[str]) -> None:
     where = f"第{f.line}行"
-    other_period = f.period and period_label and not _same_period(f.period, period_label)
+    other_period = (f.period and period_label and not f.field.startswith("prev_")
+                    and not _same_period(f.period, period_label))
     if f.field in row or other_period or f.estimate:
         why = "预计数" if f.estimate else (f"时期为“{f.period}”" if other_period else "同一指标的另一个数")
         shown = FILL if f.masked else ("" if f.value is None else str(f.value))
-        row["_notes"].append(f"{CHECK}{where}另有 {f.field} {shown}（{why}，未写入）：{f.source[:60]}")
+        row["_notes"].append(f"{CHECK}{where}另有 {f.field} {shown}（{why}，未写入）：“{f.clause}”")
         if f.estimate and f.field not in row and not f.masked and f.value is not None:
             row[f.field] = Val(f"{CHECK}{f.value}", f"{where}：预计数，不是实际数；核实后改为实际数并删去【待核】")
         return
     if f.masked:
-        row[f.field] = Val(FILL, f"{where}：原稿此数已遮盖（{f.source[:30]}…），请填写")
+        row[f.field] = Val(FILL, f"{where}：原稿此数已遮盖（“{f.clause}”），请填写")
         warnings.append(f"原稿{where} {f.indicator} 的 {f.field} 被遮盖（X、*、×），已写作【待填】")
         return
     if f.uncertain or f.value is None:
@@ -177,8 +179,10 @@ def _units(secs: list[Section], role: str) -> list[Section]:
 
 
 def _with_children(sec: Section) -> list[str]:
+    """The section's paragraphs and its deeper items of the same role (others have their own place)."""
     own = _paragraphs(sec)
-    kids = [f"{c.title}。{''.join(_with_children(c))}".rstrip("。") + "。" for c in sec.children]
+    kids = [f"{c.title}。{''.join(_with_children(c))}".rstrip("。") + "。" for c in sec.children
+            if c.role == sec.role]
     return own + kids if sec.heading is not None and sec.heading.level >= 2 else own
 
 
@@ -187,13 +191,22 @@ def _paragraphs(sec: Section) -> list[str]:
     return [t for t, _ in sec.parts if len(t) >= 4 and not t.endswith(("：", ":"))]
 
 
-def achievements(secs: list[Section]) -> list[dict[str, Any]]:
-    out = []
+def achievements(secs: list[Section]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Achievement items (work done, word for word) and the shortfalls found in review parts.
+
+    Indicator sentences stay out (their figures are indicator rows), sentences after
+    ``在肯定成绩的同时`` and statements of decline or lag become problems."""
+    out, shortfalls = [], []
     for sec in _units(secs, "achievements"):
-        items = _with_children(sec)
-        if items:
-            out.append({"title": Val(sec.title, f"原稿第{sec.line}行"), "items": items})
-    return out
+        review = split_review(_with_children(sec))
+        note = f"原稿第{sec.line}行" + (f"；{review.dropped} 句中的指标数字已移入 indicators" if review.dropped else "")
+        if review.kept:
+            out.append({"title": Val(sec.title, note), "items": review.kept})
+        if review.problems:
+            shortfalls.append({"title": Val(f"{CHECK}{problem_title(review.problems)}",
+                                            f"原稿第{sec.line}行“{sec.title}”中的问题表述；标题为摘取，请核改"),
+                               "detail": "".join(review.problems)})
+    return out, shortfalls
 
 
 def problems(secs: list[Section]) -> list[dict[str, Any]]:

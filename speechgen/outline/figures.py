@@ -51,6 +51,7 @@ class Figure:
     forward: bool = False
     period: str = ""           # period label as written (1—5月, 5月份当月, 一季度)
     bound: str = ""            # 左右 / 以上 / 以内 for targets
+    clause: str = ""           # the clause that states it
 
 
 @lru_cache(maxsize=1)
@@ -102,10 +103,11 @@ class _Context:
     period: str
     forward: bool
     estimate: bool = False
+    clause: str = ""
 
     def fig(self, ind: str, field: str, value: Decimal | None, masked: bool, **kw: Any) -> Figure:
         return Figure(ind, field, value, self.line, self.sentence, masked=masked, estimate=self.estimate,
-                      forward=self.forward, period=kw.pop("period", self.period), **kw)
+                      forward=self.forward, period=kw.pop("period", self.period), clause=self.clause, **kw)
 
 
 def _sentence(sent: str, ctx: _Context) -> list[Figure]:
@@ -113,6 +115,7 @@ def _sentence(sent: str, ctx: _Context) -> list[Figure]:
     subject: str | None = None
     for cm in _SPLIT_CLAUSE.finditer(sent):
         clause = cm.group(0).strip("，；,; ")
+        ctx.clause = clause
         if "预计" in clause:
             ctx.estimate = True
         own = re.match(rf"^{_PERIOD}[，,]?", clause)

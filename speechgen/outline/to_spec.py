@@ -77,12 +77,15 @@ def extract_spec(outline: Outline, *, today: _dt.date | None = None) -> Extracte
     figs = indicator_figures(review)
     forward = [f for f in indicator_figures([s for s in secs if part_role(s) == "tasks"]) if f.forward]
     meeting = guess_meeting(outline, today=today)
+    if not _period_stated(outline) and meeting["type"] != "annual_conference":
+        meeting["period"] = _period_of_figures(figs) or meeting["period"]
     label = _period_label(meeting["period"])
     warnings: list[str] = []
     rows = indicators(figs, label, warnings)
     task_rows, groups = tasks(secs)
+    done, shortfalls = achievements(secs)
     data: dict[str, Any] = {"meeting": meeting_fixes(meeting, figs, today), "indicators": rows,
-                            "achievements": achievements(secs), "problems": problems(secs), "tasks": task_rows,
+                            "achievements": done, "problems": problems(secs) + shortfalls, "tasks": task_rows,
                             "targets": targets(figs + forward), "requirements": requirements(secs)}
     notes = {"achievements": situation_notes(secs),
              "tasks": [f"{CHECK}原稿的部署部分（spec 暂无任务分组，各任务注释中注明所属部分）：{'；'.join(groups)}"]
@@ -93,6 +96,23 @@ def extract_spec(outline: Outline, *, today: _dt.date | None = None) -> Extracte
     if masked:
         warnings.append(f"原稿中共有 {masked} 个被遮盖的数字（X、*、×），已写作【待填】或记入【待核】注释")
     return Extracted(data, warnings, notes)
+
+
+def _period_stated(outline: Outline) -> bool:
+    opening = "".join(b.text for b in outline.draft.blocks[:6] if isinstance(b, Paragraph))[:300]
+    return any(re.search(pat, outline.draft.title + opening) for pat, _ in _PERIODS) or \
+        bool(re.search(r"全年|一年来|过去的一年", outline.draft.title + opening))
+
+
+def _period_of_figures(figs: list[Any]) -> str:
+    """The period most figures are stated for (1—8月 → M1-8), when the title and opening name none."""
+    labels = Counter(f.period for f in figs if f.period and not f.forward and not f.estimate)
+    for label, _ in labels.most_common():
+        for pat, code in _PERIODS:
+            m = re.fullmatch(pat, label.replace("份", ""))
+            if m:
+                return f"M1-{m.group(1)}" if code == "M" else code
+    return ""
 
 
 def _period_label(period: str) -> str:
@@ -115,7 +135,7 @@ def guess_meeting(outline: Outline, *, today: _dt.date | None = None) -> dict[st
     mtype = next((t for pat, t in _TYPES if re.search(pat, draft.title + name)), None) or \
         next((t for pat, t in _TYPES if re.search(pat, opening[:200])), "quarterly_analysis")
     period = _period(draft.title + opening, mtype)
-    region = _region(full)
+    region = _region(draft.title, full)
     meeting: dict[str, Any] = {"type": mtype, "title": name or _fallback_title(mtype, region, period),
                                "period": period, "year": _year(draft.title, opening, full, today)}
     date = next((m for m in map(_DATE.search, draft.subtitle) if m), None)
@@ -141,8 +161,15 @@ def _period(text: str, mtype: str) -> str:
     return f"M1-{m.group(1)}" if code == "M" else code
 
 
-def _region(text: str) -> str:
-    counts = Counter(re.findall(r"全(?:市|县|区|州|旗|省)", text))
+def _region(title: str, text: str) -> str:
+    """The speech's own level: named in the title (在全县…), else the most frequent 全X that is
+    not a comparison (高于全市, 居全市第…, 全市平均 name the superior)."""
+    m = re.search(r"全(?:市|县|区|州|旗|省|盟)", title)
+    if m:
+        return m.group(0)
+    own = re.sub(r"(?:高于|低于|高出|快于|慢于|好于|比|居|排|位居|位列|在)全(?:市|县|区|州|旗|省|盟)|全(?:市|县|区|州|旗|省|盟)(?:平均|第)",
+                 "", text)
+    counts = Counter(re.findall(r"全(?:市|县|区|州|旗|省|盟)", own))
     return counts.most_common(1)[0][0] if counts else "全市"
 
 

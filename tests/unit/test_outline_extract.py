@@ -99,7 +99,7 @@ def test_extracted_low_rank_is_not_praised(tmp_path: Path) -> None:
     assert (row["growth"], row["superior_growth"], row["rank"], row["rank_total"]) == (
         Decimal("5.1"), Decimal("5.5"), 13, 14)
     text = speechgen.render(speechgen.load(data), seed=1).text
-    assert "前列" not in text and "第13位" in text
+    assert "前列" not in text and "倒数第2位" in text
 
 
 def test_outline_spec_twice() -> None:
