@@ -152,7 +152,7 @@ def targets(figs: list[Figure]) -> list[dict[str, Any]]:
     for f in figs:
         if not (f.forward and f.field == "target") or f.indicator in out:
             continue
-        row: dict[str, Any] = {"name": Val(f.indicator, f"原稿第{f.line}行：{f.source[:40]}")}
+        row: dict[str, Any] = {"name": Val(f.indicator, f"原稿第{f.line}行：“{f.clause}”")}
         key = "value" if f.unit else "growth"
         row[key] = Val(FILL, "原稿此数已遮盖，请填写") if f.masked else _num(f.value) if f.value is not None else CHECK
         if f.unit:

@@ -30,7 +30,7 @@ _PERIOD = (r"(一季度|二季度|三季度|四季度|第[一二三四]季度|�
            r"|\d{1,2}月份?(?:当月)?|去年|今年|上年)")
 _FORWARD = re.compile(r"目标|预期|力争|确保|建议为|争取|计划|要达到|力求")
 _PAST = re.compile(r"同比|上年同期|去年同期|居全|排名|位居|完成了|实现了|目标的|计划的|进度")
-_CARRY = re.compile(r"^(?:同比|比|较|增长|增速|增幅|下降|回落|高于|低于|高出|快于|慢于|好于|居|位居|位列|排|列|"
+_CARRY = re.compile(r"^(?:仅|只|已|又|还|均|都|也|再|大幅|首次)?(?:同比|比|较|增长|增速|增幅|下降|回落|高于|低于|高出|快于|慢于|好于|居|位居|位列|排|列|"
                     r"总量|累计|完成|实现|达到|突破|分别|其中增速|增加|减少|降幅|由负|扭负|占|为|达|首次|连续|在)")
 _SPLIT_SENT = re.compile(r"[^。！？!?]+[。！？!?]?")
 _SPLIT_CLAUSE = re.compile(r"[^，；,;]+[，；,;]?")
@@ -113,15 +113,19 @@ class _Context:
 def _sentence(sent: str, ctx: _Context) -> list[Figure]:
     out: list[Figure] = []
     subject: str | None = None
+    lead_estimate = False
     for cm in _SPLIT_CLAUSE.finditer(sent):
         clause = cm.group(0).strip("，；,; ")
         ctx.clause = clause
+        names_here = mentions(clause)
         if "预计" in clause:
-            ctx.estimate = True
+            ctx.estimate, lead_estimate = True, not names_here  # 预计上半年，… governs the whole sentence
+        elif names_here and ctx.estimate and not lead_estimate:
+            ctx.estimate = False  # …预计增长5.4%，固定资产投资增长3.8%: the next indicator is an actual
         own = re.match(rf"^{_PERIOD}[，,]?", clause)
         if own:
             ctx.period = own.group(1)
-        names = mentions(clause)
+        names = names_here
         if "分别" in clause and len(names) >= 2:
             out += _distribute(clause, [n for _, n in names], ctx)
             subject = names[-1][1]
@@ -251,7 +255,7 @@ def _prev(clause: str, ind: str, ctx: _Context, done: list[Figure]) -> list[Figu
                           clause)
     if rank_move:
         out += _prev_rank(rank_move, ind, ctx, done)
-    m = re.search(rf"(?:增速|增幅|降幅)?(?:比|较)\s*([^，。]{{1,8}}?)\s*(提高|加快|回升|提升|上升|回落|放缓|下降|收窄|扩大|下滑)\s*{NUM}\s*个?百分点",
+    m = re.search(rf"(?:增速|增幅|降幅)?(?<!占)(?:比(?![重例])|较)\s*([^，。]{{1,8}}?)\s*(提高|加快|回升|提升|上升|回落|放缓|下降|收窄|扩大|下滑)\s*{NUM}\s*个?百分点",
                   clause)
     if not m:
         bare = re.search(rf"(降幅|增幅|增速)(收窄|扩大|提高|回落|加快|放缓)\s*{NUM}\s*个?百分点", clause)

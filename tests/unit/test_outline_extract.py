@@ -127,3 +127,26 @@ def test_pdf_of_a_speech_outlines_like_its_text(tmp_path: Path) -> None:
                     "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)], capture_output=True, timeout=180)
     heads = lambda o: [(h["level"], h["text"], h["role"]) for h in o.to_dict()["headings"]]  # noqa: E731
     assert heads(outline_file(tmp_path / "speech.pdf")) == heads(outline_file(src))
+
+
+EXPECTED_FIGURES = yaml.safe_load(
+    (Path(__file__).resolve().parent.parent / "outline_corpus" / "expected_figures.yaml").read_text(encoding="utf-8"))
+
+
+def _extracted_triples(data: dict) -> list[list[str]]:
+    out = [[r["name"], k, str(v)] for r in data.get("indicators", []) for k, v in r.items() if k not in {"name", "unit"}]
+    out += [[r["name"], f"target_{k}", str(v)] for r in data.get("targets", []) for k, v in r.items()
+            if k in {"growth", "value"}]
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_FIGURES))
+def test_corpus_speech_figures_exactly(name: str) -> None:
+    data = spec_dict(outline_text(CORPUS[name].text))
+    assert sorted(_extracted_triples(data)) == sorted(EXPECTED_FIGURES[name])
+
+
+def test_other_periods_and_estimates_are_comments_not_values() -> None:
+    text = spec_yaml(outline_text(CORPUS["26_monthly_fagai_report"].text))
+    assert "另有 growth 7.2（时期为“5月份当月”" in text
+    assert yaml.safe_load(text)["meeting"]["period"] == "M1-5"
