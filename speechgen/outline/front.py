@@ -36,7 +36,8 @@ def front(lines: list[CleanLine], draft: Draft) -> list[CleanLine]:
         if SALUTATION.match(text) or (c.style and HEADING_STYLE.match(c.style) and title):
             break
         if title and (_DATE_LINE.match(text) or (_BYLINE.match(text) and len(text) <= 24)):
-            sub.append(re.sub(r"[ \u3000\t]+", "\u3000", c.raw) if c.raw else text)
+            dated = _DATE_LINE.match(text)  # a date keeps no inner spaces (PDF: 2024 年4 月17 日)
+            sub.append(text if dated or not c.raw else re.sub(r"[ \u3000\t]+", "\u3000", c.raw))
         elif not sub and (_TITLE_STYLE.match(c.style) or _title_fragment(text)):
             title.append(_ENTRY.sub("", _title_text(c)) if not title else _title_text(c))
         else:

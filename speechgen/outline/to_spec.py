@@ -39,6 +39,8 @@ _FALLBACK_TITLE = {"quarterly_analysis": "{region}{label}经济运行分析会",
                    "work_report": "{region}工作汇报会", "statement": "{region}工作推进会"}
 _MEETING_IN_TITLE = re.compile(r"在(.+?)上的(?:总结|动员|工作)?(?:讲话|发言|报告|致辞|汇报)")
 _BYLINE = re.compile(r"^(.{0,20}?(?:书记|市长|县长|区长|省长|州长|旗长|主任|局长|部长|厅长|主席|秘书长))[ 　]*([\u4e00-\u9fff·]{2,4})$")
+_NAMED_IN_TITLE = re.compile(r"^(?:.{0,20}?(?:书记|市长|县长|区长|省长|州长|主任|局长|部长|主席))?([\u4e00-\u9fff]{2,3})(?:同志)?"
+                             r"(书记|市长|县长|区长|省长|州长|主任|局长|部长|主席)?(?:同志)?在.{2,50}上的")
 _CALLED = re.compile(r"(?:召开(?:了|的)?|参加|出席)(?:这次|今天的)?((?!一次|这次|本次)[^，。；、“”的]{2,30}?"
                      r"(?:会议|大会|分析会|推进会|调度会|座谈会|部署会|动员会|工作会(?!议)))")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -146,8 +148,11 @@ def guess_meeting(outline: Outline, *, today: _dt.date | None = None) -> dict[st
             pass
     meeting.update({"region": region, "superior": _SUPERIOR.get(region, "全省")})
     by = next((m for m in map(_BYLINE.match, draft.subtitle) if m), None)
+    named = _NAMED_IN_TITLE.match(draft.title)
     if by:
         meeting["speaker"] = {"name": by.group(2), "post": by.group(1).strip()}
+    elif named and not re.search(r"[长记任席]$|^(?:全|本|我)", named.group(1)):  # 王立新同志在全县经济工作会议上的讲话
+        meeting["speaker"] = {"name": named.group(1), "post": named.group(2) or ""}
     return meeting
 
 

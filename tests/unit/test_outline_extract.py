@@ -150,3 +150,50 @@ def test_other_periods_and_estimates_are_comments_not_values() -> None:
     text = spec_yaml(outline_text(CORPUS["26_monthly_fagai_report"].text))
     assert "另有 growth 7.2（时期为“5月份当月”" in text
     assert yaml.safe_load(text)["meeting"]["period"] == "M1-5"
+
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from pdf_maker import write_pdf  # noqa: E402
+
+
+@pytest.mark.parametrize("name", ["01_q1_city", "07_dispatch_yao", "15_unmarked_subparts", "23_closing_pagebreak",
+                                  "25_q1_problem_paragraphs"])
+def test_pdf_made_from_a_speech_outlines_the_same_as_its_text(tmp_path: Path, name: str) -> None:
+    from annotated import pdf_variant
+
+    text = CORPUS[name].text
+    pdf = write_pdf(tmp_path / "speech.pdf", pdf_variant(text).splitlines(), per_page=40)
+    txt = tmp_path / "speech.txt"
+    txt.write_text(text, encoding="utf-8")
+    heads = lambda o: [(h["level"], h["text"], h["role"]) for h in o.to_dict()["headings"]]  # noqa: E731
+    pdf_outline, txt_outline = outline_file(pdf), outline_file(txt)
+    assert heads(pdf_outline) == heads(txt_outline)
+    assert (pdf_outline.draft.title, pdf_outline.closing) == (txt_outline.draft.title, txt_outline.closing)
+
+
+def test_check_reads_pdf(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from speechgen.cli import main
+
+    pdf = write_pdf(tmp_path / "draft.pdf", ["同志们：", "今天开会。下面我讲两点意见。", "一、回顾工作",
+                                            "一季度，全市地区生产总值增长XX%，工作有序推进。", "二、部署工作",
+                                            "（一）抓项目。要加快进度。"])
+    result = CliRunner().invoke(main, ["check", str(pdf)])
+    assert result.exit_code == 1 and "placeholder" in result.output and "第4行" in result.output
+
+
+def _confirm(text: str) -> str:
+    """What a person does: keep checked values (drop 【待核】), delete what they cannot fill (【待填】)."""
+    return "\n".join(l.replace("【待核】", "") for l in text.splitlines() if "【待填】" not in l.split("#")[0]) + "\n"
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS))
+def test_every_corpus_speech_gives_a_spec_that_renders_once_confirmed(name: str) -> None:
+    text = spec_yaml(outline_text(CORPUS[name].text))
+    assert "!!" not in text
+    spec = speechgen.load(_confirm(text))
+    draft = speechgen.render(spec, seed=3).text
+    for problem in spec.problems:  # shortfalls are never praised as achievements
+        assert problem.detail[:12] not in "".join(a for item in spec.achievements for a in item.items)
+    assert draft
