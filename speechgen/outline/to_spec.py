@@ -15,7 +15,7 @@ from typing import Any
 
 from speechgen.core.draft import Paragraph
 from speechgen.outline.extract import (
-    CHECK, Extracted, achievements, indicator_figures, indicators, meeting_fixes, part_role, problems,
+    CHECK, Extracted, Val, achievements, indicator_figures, indicators, meeting_fixes, part_role, problems,
     requirements, sections, situation_notes, targets, tasks,
 )
 from speechgen.outline.parse import Outline
@@ -79,13 +79,18 @@ def extract_spec(outline: Outline, *, today: _dt.date | None = None) -> Extracte
     figs = indicator_figures(review)
     forward = [f for f in indicator_figures([s for s in secs if part_role(s) == "tasks"]) if f.forward]
     meeting = guess_meeting(outline, today=today)
+    guessed = meeting.pop("_guessed", [])
     if not _period_stated(outline) and meeting["type"] != "annual_conference":
-        meeting["period"] = _period_of_figures(figs) or meeting["period"]
+        from_figures = _period_of_figures(figs)
+        meeting["period"] = from_figures or meeting["period"]
+        guessed += [] if from_figures else ["period"]
     label = _period_label(meeting["period"])
     warnings: list[str] = []
     rows = indicators(figs, label, warnings)
     task_rows, groups = tasks(secs)
     done, shortfalls = achievements(secs)
+    for key in guessed:  # not in the speech: a person confirms it (the marked value does not load)
+        meeting[key] = Val(f"{CHECK}{meeting[key]}", f"原稿未写{_WHAT[key]}，此为推测，请核对")
     data: dict[str, Any] = {"meeting": meeting_fixes(meeting, figs, today), "indicators": rows,
                             "achievements": done, "problems": problems(secs) + shortfalls, "tasks": task_rows,
                             "targets": targets(figs + forward), "requirements": requirements(secs)}
@@ -117,6 +122,9 @@ def _period_of_figures(figs: list[Any]) -> str:
     return ""
 
 
+_WHAT = {"type": "会议类型", "title": "会议名称", "period": "时期"}
+
+
 def _period_label(period: str) -> str:
     from speechgen.core.periods import parse_period
 
@@ -135,7 +143,9 @@ def guess_meeting(outline: Outline, *, today: _dt.date | None = None) -> dict[st
     called = _CALLED.search(opening[:300])
     name = _meeting_title(draft.title) or (called.group(1) if called else "")
     mtype = next((t for pat, t in _TYPES if re.search(pat, draft.title + name)), None) or \
-        next((t for pat, t in _TYPES if re.search(pat, opening[:200])), "quarterly_analysis")
+        next((t for pat, t in _TYPES if re.search(pat, opening[:200])), None)
+    guessed = [k for k, v in (("type", mtype), ("title", name)) if not v]
+    mtype = mtype or "quarterly_analysis"
     period = _period(draft.title + opening, mtype)
     region = _region(draft.title, full)
     meeting: dict[str, Any] = {"type": mtype, "title": name or _fallback_title(mtype, region, period),
@@ -153,6 +163,7 @@ def guess_meeting(outline: Outline, *, today: _dt.date | None = None) -> dict[st
         meeting["speaker"] = {"name": by.group(2), "post": by.group(1).strip()}
     elif named and not re.search(r"[长记任席]$|^(?:全|本|我)", named.group(1)):  # 王立新同志在全县经济工作会议上的讲话
         meeting["speaker"] = {"name": named.group(1), "post": named.group(2) or ""}
+    meeting["_guessed"] = guessed
     return meeting
 
 
