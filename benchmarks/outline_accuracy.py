@@ -46,6 +46,7 @@ def main() -> None:
     shared = load_shared(args.shared) if args.shared.is_dir() else []
     if shared:
         results.append((f"共享语料（{len(shared)} 篇）", evaluate(shared, _outline)))
+        results.append((f"共享语料（{len(shared)} 篇，PDF 换行分页）", evaluate(shared, _outline, pdf_variant)))
     else:
         print(f"未找到共享语料 {args.shared}，只测自建语料")
     total = Score()

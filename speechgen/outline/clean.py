@@ -20,6 +20,7 @@ from speechgen.outline.read import Line
 CJK = "\u4e00-\u9fff"
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACE = re.compile(r"(?<![A-Za-z0-9])[ \t\u3000\xa0]+|[ \t\u3000\xa0]+(?![A-Za-z0-9])")
+_HALF_STOP = re.compile(rf"(?<=[{CJK}”）])\.(?=[{CJK}“（]|$)")  # 情况.刚才 → 情况。刚才 (not 1.5, not 1.)
 _THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")  # 1 286.4 亿元 (PDF spacing of thousands)
 _AND = re.compile(rf"(?<=[{CJK}])and(?=[{CJK}])")
 _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
@@ -88,7 +89,8 @@ def normalise(text: str) -> str:
     text = _SPACE.sub("", text).strip()
     if "and" in text:
         text = _AND.sub("和", text)
-    return _HALF_PUNCT.sub(lambda m: _HALF[m.group(0)], text)
+    text = _HALF_PUNCT.sub(lambda m: _HALF[m.group(0)], text)
+    return _HALF_STOP.sub("。", text) if "." in text else text
 
 
 def display_width(text: str) -> int:

@@ -87,7 +87,7 @@ def structural(tokens: list[Token], texts: list[str], top: str | None) -> list[T
                 aside = -1
             else:
                 continue
-        if not tok.start and _list_item(tok, texts[tok.para], by_para[tok.para]):
+        if tok.scheme not in FIXED and _list_item(tok, texts[tok.para], by_para[tok.para]):
             continue
         out.append(tok)
     return out

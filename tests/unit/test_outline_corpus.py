@@ -70,3 +70,17 @@ def test_closing_split_by_a_page_break_is_one_closing() -> None:
     outline = outline_text(BY_NAME["23_closing_pagebreak"].text)
     closing = [b.text for b in outline.draft.blocks if getattr(b, "kind", "") == "closing"]
     assert len(closing) == 1 and closing[0].startswith("同志们") and closing[0].endswith("四十周年！")
+
+
+@pytest.mark.parametrize("columns", [40, 64, 80])
+def test_any_pdf_page_width_keeps_the_headings(columns: int) -> None:
+    s = evaluate(CORPUS, _headings, lambda t: pdf_variant(t, columns=columns, per_page=9))
+    assert s.f1 >= 0.99, s.misses
+
+
+@pytest.mark.parametrize("raw, clean", [("情况.刚才", "情况。刚才"), ("增长1.5%", "增长1.5%"), ("1.加快", "1.加快"),
+                                        ("工作.", "工作。")])
+def test_half_width_full_stop_between_chinese_becomes_full_width(raw: str, clean: str) -> None:
+    from speechgen.outline.clean import normalise
+
+    assert normalise(raw) == clean
