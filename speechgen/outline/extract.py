@@ -229,9 +229,35 @@ def tasks(secs: list[Section]) -> tuple[list[dict[str, Any]], list[str]]:
         if group and group not in groups:
             groups.append(group)
         note = f"原稿第{sec.line}行" + (f"；{CHECK}所属部分：{group}" if group else "")
-        items = _with_children(sec)
-        out.append({"title": Val(sec.title, note), "items": items})
+        duties = _duties("".join(_with_children(sec)), sec.line)
+        items = [_without_duties(i) for i in _with_children(sec)]
+        out.append({"title": Val(sec.title, note), "items": [i for i in items if i], **duties})
     return out, groups
+
+
+_LEAD = re.compile(r"由([\u4e00-\u9fff、]{2,24}?)(?:牵头|负责)")
+_SUPPORT = re.compile(r"[，,]([\u4e00-\u9fff、]{2,24}?)(?:配合|协助|参与)")
+_DEADLINE = re.compile(r"((?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}日|底|中旬|上旬|下旬|末)前|年底前|年内|本月内|本周内|季度末前)")
+
+
+def _duties(text: str, line: int) -> dict[str, Any]:
+    """Lead and supporting units stated in a task (由市发改委牵头，市财政局配合，…): the fields the
+    draft states them from (so the item text drops them); a deadline stays in the writer's text."""
+    out: dict[str, Any] = {}
+    for key, rx in (("lead", _LEAD), ("support", _SUPPORT)):
+        m = rx.search(text)
+        if m and (key != "support" or "lead" in out):
+            out[key] = Val(m.group(1), f"原稿第{line}行")
+    deadline = _DEADLINE.search(text)
+    if deadline:
+        out["_notes"] = [f"时限“{deadline.group(1)}”保留在条目原文中（原稿第{line}行）"]
+    return out
+
+
+def _without_duties(item: str) -> str:
+    text = _LEAD.sub("", item, count=1)
+    text = re.sub(r"^[，,]?[\u4e00-\u9fff、]{2,24}?(?:配合|协助|参与)[，,]", "", text.lstrip("，,")) if text != item else text
+    return text.lstrip("，,")
 
 
 def requirements(secs: list[Section]) -> list[Any]:

@@ -87,3 +87,18 @@ def test_bank_yaml_carries_the_source(mined) -> None:
     data = yaml.safe_load(bank_yaml(mined))
     entries = data["categories"]["mined_slogan"]["entries"]
     assert all({"text", "freq", "docs", "source"} <= set(e) for e in entries)
+
+
+def test_pdfs_are_mined_like_text(tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from pdf_maker import write_pdf
+
+    from speechgen.mining.miner import mine
+
+    for name, text in SPEECHES.items():
+        write_pdf(tmp_path / (Path(name).stem + ".pdf"), text.splitlines())
+    result = mine([tmp_path], min_freq=2, min_docs=2)
+    assert result.documents == 3 and not result.skipped
+    assert {"一企一策", "两个确保"} <= {f.text for f in result.categories["mined_numeral_formula"]}

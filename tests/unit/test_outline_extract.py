@@ -197,3 +197,11 @@ def test_every_corpus_speech_gives_a_spec_that_renders_once_confirmed(name: str)
     for problem in spec.problems:  # shortfalls are never praised as achievements
         assert problem.detail[:12] not in "".join(a for item in spec.achievements for a in item.items)
     assert draft
+
+
+def test_task_lead_and_support_units_become_fields_and_leave_the_item() -> None:
+    speech = ("在全市2024年一季度经济运行调度会上的讲话\n同志们：\n今天召开调度会。\n一、部署\n"
+              "（一）抓项目。由市发改委牵头，市财政局、市自然资源局配合，6月底前完成前期工作。\n"
+              "（二）抓工业。要帮助企业满产。\n")
+    task = spec_dict(outline_text(speech))["tasks"][0]
+    assert (task["lead"], task["support"], task["items"]) == ("市发改委", "市财政局、市自然资源局", ["6月底前完成前期工作。"])
