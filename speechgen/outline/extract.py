@@ -119,6 +119,11 @@ def _place(row: dict[str, Any], f: Figure, period_label: str, warnings: list[str
     where = f"第{f.line}行"
     other_period = (f.period and period_label and not f.field.startswith("prev_")
                     and not _same_period(f.period, period_label))
+    held = row.get(f.field)
+    if isinstance(held, Val) and str(held.value).startswith(CHECK) and not (f.uncertain or f.masked or f.estimate
+                                                                             or other_period or f.value is None):
+        row["_notes"].append(f"{CHECK}{held.comment}")  # a certain figure replaces an uncertain one
+        del row[f.field]
     if f.field in row or other_period or f.estimate:
         why = "预计数" if f.estimate else (f"时期为“{f.period}”" if other_period else "同一指标的另一个数")
         shown = FILL if f.masked else ("" if f.value is None else str(f.value))

@@ -24,7 +24,7 @@ from typing import Any, Callable
 from ..core.resources import corpora_dir
 
 _MASK_CHARS = "XＸx×*＊"
-NUM = r"(-?\d+(?:\.\d+)?|[XＸx×*＊]{1,3})"
+NUM = r"(-?\d+(?:\.\d+)?|[XＸx×*＊]{1,3}(?:\.[XＸx×*＊\d]{1,2})?)"
 _LEVEL = r"(全国|全省|全市|全区|全州|全县|全盟|省|市|州)"
 _PERIOD = (r"(一季度|二季度|三季度|四季度|第[一二三四]季度|上半年|下半年|前三季度|全年|1[—\-–~至到]\d{1,2}月(?:份)?"
            r"|\d{1,2}月份?(?:当月)?|去年|今年|上年)")
@@ -196,6 +196,9 @@ def _growth(clause: str, ind: str, ctx: _Context, done: list[Figure]) -> list[Fi
     if not m:
         return []
     v, masked = number(m.group(2))
+    if re.search(r"(?:两年|三年|年|几年)平?均[^，。]{0,2}$", clause[:m.start()]) and not ctx.forward:
+        return [ctx.fig(ind, "growth", None, masked, uncertain=True,
+                        note=f"原文“{clause[max(0, m.start() - 4):m.end()]}”是多年平均增速，不是同比增速")]
     if v is not None and m.group(1) in {"下降", "回落", "减少", "下滑"}:
         v = -v
     if ctx.forward:
@@ -236,7 +239,10 @@ def _rank(clause: str, ind: str, ctx: _Context, done: list[Figure]) -> list[Figu
                   clause)
     if not m:
         return out
-    if m.group(2):
+    if m.group(2) and re.search(r"总量|规模", clause[:m.start()]) and not re.search(r"增速|增幅", clause[:m.start()]):
+        out.append(ctx.fig(ind, "rank", None, False, uncertain=True,
+                           note=f"原文“{clause}”是总量排位，rank 指增速排位"))
+    elif m.group(2):
         v, masked = number(m.group(2))
         out.append(ctx.fig(ind, "rank", v, masked))
     elif m.group(3):

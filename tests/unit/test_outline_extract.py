@@ -46,6 +46,11 @@ def _triples(text: str) -> list[tuple[str, str, str]]:
     ("一季度生产总值增长X%，低于全省X个百分点，排名全省第XX位。",
      [("地区生产总值", "growth", "待填"), ("地区生产总值", "superior_growth", "待填"), ("地区生产总值", "rank", "待填")]),
     ("新开工亿元以上项目18个，比去年同期少5个，增长12%。", []),  # no indicator named: nothing bound
+    ("地区生产总值总量居全省第5位，增速居全省第3位。",  # the size rank is not the growth rank
+     [("地区生产总值", "rank", "?"), ("地区生产总值", "rank", "3")]),
+    ("地区生产总值两年平均增长5.1%。", [("地区生产总值", "growth", "?")]),  # a two-year average
+    ("规上工业增加值增长XX.X%，高于全省X.X个百分点。",
+     [("规上工业增加值", "growth", "待填"), ("规上工业增加值", "superior_growth", "待填")]),
     ("社会消费品零售总额降幅收窄2.1个百分点，下降1.5%。", [("社会消费品零售总额", "prev_growth", "?"),
                                                          ("社会消费品零售总额", "growth", "-1.5")]),
 ])
@@ -100,6 +105,13 @@ def test_extracted_low_rank_is_not_praised(tmp_path: Path) -> None:
         Decimal("5.1"), Decimal("5.5"), 13, 14)
     text = speechgen.render(speechgen.load(data), seed=1).text
     assert "前列" not in text and "倒数第2位" in text
+
+
+def test_a_certain_figure_replaces_an_uncertain_one() -> None:
+    speech = ("在全市2024年上半年经济运行分析会上的讲话\n同志们：\n今天召开分析会。\n一、上半年经济运行情况\n"
+              "上半年，全市地区生产总值总量居全省第5位，增速居全省第3位，增长6.1%。\n二、下半年工作\n（一）抓项目。要加快建设。\n")
+    text = spec_yaml(outline_text(speech))
+    assert yaml.safe_load(text)["indicators"][0]["rank"] == 3 and "总量排位" in text
 
 
 def test_outline_spec_twice() -> None:
