@@ -71,7 +71,7 @@ def _title_fragment(text: str) -> bool:
     return len(text) <= 40 or (len(text) <= 90 and bool(_SPEECH_TITLE.search(text)))
 
 
-_SPEECH_TITLE = re.compile(r"在.{2,50}上的.{0,4}(?:讲话|发言|报告|致辞|汇报)$|(?:讲话|发言|工作报告|致辞|汇报)$")
+_SPEECH_TITLE = re.compile(r"在.{2,50}上的.{0,4}(?:讲话|发言|报告|致辞|汇报)$|(?:讲话|发言|报告|致辞|汇报)$")
 _ENTRY = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、．.]\s*")
 
 

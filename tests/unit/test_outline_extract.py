@@ -217,3 +217,13 @@ def test_task_lead_and_support_units_become_fields_and_leave_the_item() -> None:
               "（二）抓工业。要帮助企业满产。\n")
     task = spec_dict(outline_text(speech))["tasks"][0]
     assert (task["lead"], task["support"], task["items"]) == ("市发改委", "市财政局、市自然资源局", ["6月底前完成前期工作。"])
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_old_word_doc_is_converted_and_outlined(tmp_path: Path) -> None:
+    src = tmp_path / "old.txt"
+    src.write_text(CORPUS["02_h1_county"].text, encoding="utf-8")
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path / 'lo'}",
+                    "--convert-to", "doc", "--outdir", str(tmp_path), str(src)], capture_output=True, timeout=180)
+    heads = [(h["level"], h["role"]) for h in outline_file(tmp_path / "old.doc").to_dict()["headings"]]
+    assert heads == [(h["level"], h["role"]) for h in outline_file(src).to_dict()["headings"]]
