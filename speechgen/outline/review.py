@@ -16,7 +16,8 @@ from speechgen.outline.figures import figures
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 _NEGATIVE = re.compile(r"下降|负增长|低于|倒数|末位|靠后|差距|不足|滞后|乏力|偏慢|偏低|较低|回落|下滑|严峻|短板|弱项|"
                        r"不容忽视|不容乐观|困难|问题|压力|不强|不高|缓慢|放缓|收窄|减少|萎缩|亏损")
-_POSITIVE = re.compile(r"高于|好于|快于|首位|第一|前列|提高|加快|回升|突破|超额|增长\d|取得|成效|成绩|向好|良好|稳中有进|提升|增强|解决|帮助")
+_POSITIVE = re.compile(r"高于|好于|快于|首位|第一|前列|提高|加快|回升|突破|超额|增长\d|取得|成效|成绩|向好|良好|稳中有进|提升|增强|解决|帮助|完成|整治|化解|建成|稳步")
+_ANNOUNCES = re.compile(r"(?:看到|正视|存在|面临|还有|查找|找准)[^。]{0,12}(?:困难|问题|短板|不足|差距|弱项)[。：:！]?$")
 _CONCESSIVE = re.compile(r"^(?:面对|面临|尽管|虽然|虽|克服|顶住|在[^，]{0,20}(?:情况|背景|形势|环境|压力)下)")
 _TURN = re.compile(r"^(?:在肯定成绩的同时|但(?:是|我们)?(?:也|还)?要?(?:清醒地?)?(?:看到|认识到)|同时[，,]?(?:也|还)?要?(?:清醒地?)?看到"
                    r"|然而|不过|但也(?:要|应)?看到|与此同时[，,]?(?:也|还)?(?:要|应)?看到)")
@@ -73,8 +74,8 @@ def split_review(paragraphs: list[str]) -> Review:
             if _TURN.match(sent):
                 turned = True
                 rest = _TURN.sub("", sent).lstrip("，,")
-                if len(rest) > 12 and not rest.endswith(("：", ":")) and not re.match(r"^.{0,12}(?:问题|困难|不足)[。：]?$", rest):
-                    out.problems.append(sent)
+                if len(rest) > 12 and not rest.endswith(("：", ":")) and not _ANNOUNCES.search(rest):
+                    out.problems.append(rest)  # the turn sentence states a problem itself, not only announces them
                 continue
             if not turned:
                 rest = without_figures(sent)

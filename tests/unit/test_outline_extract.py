@@ -227,3 +227,19 @@ def test_old_word_doc_is_converted_and_outlined(tmp_path: Path) -> None:
                     "--convert-to", "doc", "--outdir", str(tmp_path), str(src)], capture_output=True, timeout=180)
     heads = [(h["level"], h["role"]) for h in outline_file(tmp_path / "old.doc").to_dict()["headings"]]
     assert heads == [(h["level"], h["role"]) for h in outline_file(src).to_dict()["headings"]]
+
+
+@pytest.mark.parametrize("paragraph, kept, problems", [
+    ("全市实现地区生产总值512亿元，增长6.1%；新开工项目46个，营商环境持续优化。", ["新开工项目46个，营商环境持续优化。"], []),
+    ("常态化整治违建问题，整治任务全面完成。", ["常态化整治违建问题，整治任务全面完成。"], []),
+    ("在肯定成绩的同时，我们也要正视短板与问题。", [], []),  # announces problems, states none
+    ("项目建设加快推进。但也要看到，部分重点项目进度滞后，投资后劲不足。", ["项目建设加快推进。"],
+     ["部分重点项目进度滞后，投资后劲不足。"]),
+    ("面对严峻复杂的外部环境，全市上下迎难而上，经济社会发展取得新成效。",
+     ["面对严峻复杂的外部环境，全市上下迎难而上，经济社会发展取得新成效。"], []),
+])
+def test_review_paragraphs_split_into_work_done_and_shortfalls(paragraph: str, kept: list, problems: list) -> None:
+    from speechgen.outline.review import split_review
+
+    review = split_review([paragraph])
+    assert (review.kept, review.problems) == (kept, problems)
