@@ -95,4 +95,7 @@ def _is_closing(text: str) -> bool:
         return False
     if _CLOSING_START.match(text):
         return True
-    return bool(_SLOGAN_START.match(text)) and (bool(_RALLY.search(text)) or text.endswith(("！", "!")))
+    if _SLOGAN_START.match(text) and (_RALLY.search(text) or text.endswith(("！", "!"))):
+        return True
+    # a short pledge or call that ends the speech (我们将以这次会议为契机，…作出新的更大贡献！)
+    return len(text) <= 150 and text.endswith(("！", "!")) and bool(_RALLY.search(text))

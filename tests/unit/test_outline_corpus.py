@@ -66,6 +66,11 @@ def test_titles_long_numbered_spaced_and_web(name: str, title: str) -> None:
     assert outline_text(BY_NAME[name].text).to_dict()["title"] == title
 
 
+def test_a_statement_ends_with_its_pledge_as_closing() -> None:
+    outline = outline_text(BY_NAME["21_statement"].text)
+    assert outline.closing and outline.draft.blocks[-1].text.endswith("新的更大贡献！")
+
+
 def test_closing_split_by_a_page_break_is_one_closing() -> None:
     outline = outline_text(BY_NAME["23_closing_pagebreak"].text)
     closing = [b.text for b in outline.draft.blocks if getattr(b, "kind", "") == "closing"]
