@@ -43,6 +43,7 @@ _REVIEW_CUES = re.compile(r"过去的?一年|一年来|今年以来|以来，|�
 _PROBLEM_LEAD = re.compile(r"问题|困难|不足|短板|差距|隐忧|弱项|矛盾|不容忽视|不容乐观|薄弱|原因")
 _ANNOUNCE = re.compile(r"(?:存在|看到|正视|面临|还有).{0,12}(?:困难|问题|短板|不足|差距)")
 _SOLVE = re.compile(r"导向|解决|破解|化解|补齐|补短|弥补|整改|攻坚|克服")
+_TASK_HEAD = re.compile(r"下一步|下步|工作打算|工作安排|工作思路|工作建议|重点任务$")
 _TASK_LEAD = re.compile(r"重点抓好|抓好以下|做好以下|重点工作|下一步|工作打算")
 
 
@@ -133,6 +134,8 @@ def item_role(text: str, parent_role: str, lead_in: str = "") -> str:
     if parent_role in {"achievements", "situation", "other"} and _announces_problems(lead_in):
         return "problems"
     scores = _child_scores(text)
+    if parent_role == "situation" and _JUDGEMENT.search(re.split(r"[，。：；]", text, maxsplit=1)[0].rstrip("。")):
+        scores["achievements"] += 1.5  # 主要指标稳中向好: a verdict on the period, not the outlook
     best = max(scores, key=lambda r: (scores[r], -ROLES.index(r)))
     if best == parent_role or scores[best] < 2 or scores[best] <= scores.get(parent_role, 0):
         return parent_role
@@ -145,6 +148,10 @@ def item_role(text: str, parent_role: str, lead_in: str = "") -> str:
         return best
     if parent_role == "other":
         return best
-    if parent_role in {"achievements", "situation"} and best == "tasks" and _TASK_LEAD.search(lead_in or ""):
-        return "tasks"
+    if parent_role in {"achievements", "situation"} and best == "tasks" and (
+            _TASK_LEAD.search(lead_in or "") or _TASK_HEAD.search(text)
+            or (scores[best] >= 3 and _IMPERATIVE.match(text))):
+        return "tasks"  # （三）下半年工作打算 inside a review part
+    if parent_role == "tasks" and best == "situation" and scores[best] >= 5 and not _IMPERATIVE.match(text):
+        return "situation"  # 认清形势 opening a deployment part
     return parent_role

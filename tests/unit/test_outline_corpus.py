@@ -89,3 +89,18 @@ def test_half_width_full_stop_between_chinese_becomes_full_width(raw: str, clean
     from speechgen.outline.clean import normalise
 
     assert normalise(raw) == clean
+
+
+@pytest.mark.parametrize("text, parent, role", [
+    ("下半年工作打算", "achievements", "tasks"),        # a level-2 item has its own role
+    ("下一步工作安排", "achievements", "tasks"),
+    ("重点工作扎实推进", "achievements", "achievements"),  # a verdict, not a deployment
+    ("主要指标稳中向好", "situation", "achievements"),
+    ("认清形势", "tasks", "situation"),
+    ("强化组织保障", "tasks", "requirements"),
+    ("要看到困难挑战", "situation", "problems"),
+])
+def test_level_two_items_get_their_own_role(text: str, parent: str, role: str) -> None:
+    from speechgen.outline.roles import item_role
+
+    assert item_role(text, parent) == role
