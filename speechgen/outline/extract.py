@@ -7,8 +7,9 @@ task items under their level-1 task part, requirements.  Nothing is guessed sile
 * a value the text does not state for certain is written ``【待核】…`` (render refuses it
   until a person deletes the marker), with the reason in a comment;
 * a masked figure (X, **, ×) becomes ``【待填】`` and a warning;
-* what the spec has no field for yet (a figure's own period, 预计 figures, the situation
-  part, task groups) is kept as a ``# 【待核】`` comment beside its place.
+* what the spec has no field for (a figure's own period, 预计 figures) is kept as a
+  ``# 【待核】`` comment beside its place; the situation part goes to ``situation`` (see
+  :mod:`speechgen.outline.environment`), level-1 task parts to each task's ``group``.
 """
 from __future__ import annotations
 
@@ -206,7 +207,7 @@ def achievements(secs: list[Section]) -> tuple[list[dict[str, Any]], list[dict[s
         review = split_review(_with_children(sec))
         note = f"原稿第{sec.line}行" + (f"；{review.dropped} 句中的指标数字已移入 indicators" if review.dropped else "")
         if review.kept:
-            out.append({"title": Val(sec.title, note), "items": review.kept})
+            out.append({"title": Val(sec.title, note), "items": review.kept, "verbatim": True})
         if review.problems:
             shortfalls.append({"title": Val(f"{CHECK}{problem_title(review.problems)}",
                                             f"原稿第{sec.line}行“{sec.title}”中的问题表述；标题为摘取，请核改"),
@@ -233,10 +234,18 @@ def tasks(secs: list[Section]) -> tuple[list[dict[str, Any]], list[str]]:
         group = top.title if top is not sec else ""
         if group and group not in groups:
             groups.append(group)
-        note = f"原稿第{sec.line}行" + (f"；{CHECK}所属部分：{group}" if group else "")
         duties = _duties("".join(_with_children(sec)), sec.line)
-        items = [_without_duties(i) for i in _with_children(sec)]
-        out.append({"title": Val(sec.title, note), "items": [i for i in items if i], **duties})
+        items = [_without_duties(i) for i in _paragraphs(sec)]
+        points = [f"{c.title}。{''.join(_with_children(c))}".rstrip("。") + "。" for c in sec.children
+                  if c.role == "tasks"]
+        row: dict[str, Any] = {"title": Val(sec.title, f"原稿第{sec.line}行"), "items": [i for i in items if i],
+                               **duties}
+        if group:
+            row["group"] = Val(group, f"原稿第{top.line}行的部署部分")
+        if points:
+            row["points"] = points
+        row["verbatim"] = Val(True, "原稿的原话，照录不改写")
+        out.append(row)
     return out, groups
 
 
@@ -270,15 +279,6 @@ def requirements(secs: list[Section]) -> list[Any]:
     for sec in _units(secs, "requirements"):
         out.append(Val(f"{sec.title}。{''.join(_with_children(sec))}".rstrip("。") + "。", f"原稿第{sec.line}行"))
     return out
-
-
-def situation_notes(secs: list[Section]) -> list[str]:
-    notes = []
-    for sec in secs:
-        if sec.role == "situation":
-            text = "".join(_paragraphs(sec))
-            notes.append(f"{CHECK}形势（原稿第{sec.line}行 {sec.title}）：{text[:120]}{'…' if len(text) > 120 else ''}")
-    return notes
 
 
 def meeting_fixes(meeting: dict[str, Any], figs: list[Figure], today: _dt.date | None) -> dict[str, Any]:

@@ -16,8 +16,9 @@ from typing import Any
 from speechgen.core.draft import Paragraph
 from speechgen.outline.extract import (
     CHECK, Extracted, Val, achievements, indicator_figures, indicators, meeting_fixes, part_role, problems,
-    requirements, sections, situation_notes, targets, tasks,
+    requirements, sections, targets, tasks,
 )
+from speechgen.outline.environment import situation
 from speechgen.outline.parse import Outline
 from speechgen.outline.yamlout import emit, plain
 
@@ -93,10 +94,12 @@ def extract_spec(outline: Outline, *, today: _dt.date | None = None) -> Extracte
         meeting[key] = Val(f"{CHECK}{meeting[key]}", f"原稿未写{_WHAT[key]}，此为推测，请核对")
     data: dict[str, Any] = {"meeting": meeting_fixes(meeting, figs, today), "indicators": rows,
                             "achievements": done, "problems": problems(secs) + shortfalls, "tasks": task_rows,
-                            "targets": targets(figs + forward), "requirements": requirements(secs)}
-    notes = {"achievements": situation_notes(secs),
-             "tasks": [f"{CHECK}原稿的部署部分（spec 暂无任务分组，各任务注释中注明所属部分）：{'；'.join(groups)}"]
-             if groups else []}
+                            "targets": targets(figs + forward), "situation": situation(secs),
+                            "requirements": requirements(secs)}
+    if not data["situation"]:
+        del data["situation"]
+    notes = {
+             "tasks": [f"原稿的部署部分（各任务的 group）：{'；'.join(groups)}"] if groups else []}
     if not rows:
         notes["indicators"] = ["原稿中没有找到可以确定归属的指标数字"]
     masked = sum(1 for f in figs + forward if f.masked)

@@ -73,7 +73,8 @@ def test_spec_guesses_meeting_facts(tmp_path: Path) -> None:
         "annual_conference", "全县2024年经济工作会议", "year", 2024, "全县", "全市")
     assert (m.speaker.post, m.speaker.name, str(m.date)) == ("县长", "王建华", "2024-01-12")
     assert [a.title for a in annual.achievements] == ["产业发展提质增效", "城乡面貌持续改善", "民生保障更加有力"]
-    assert [i.split("。")[0] for i in annual.tasks[0].items][-3:] == ["强化项目谋划", "加快项目建设", "强化要素保障和服务"]
+    assert [p.split("。")[0] for p in annual.tasks[0].points] == ["强化项目谋划", "加快项目建设", "强化要素保障和服务"]
+    assert annual.tasks[0].group and annual.tasks[0].verbatim
     assert annual.requirements and annual.requirements[0].startswith("加强组织领导，确保各项任务落到实处。")
     quarterly = load_spec(spec_yaml(outline_text("\n".join(QUARTERLY))))
     assert (quarterly.meeting.type.value, quarterly.meeting.period, quarterly.meeting.year) == (

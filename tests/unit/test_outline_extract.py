@@ -243,3 +243,12 @@ def test_review_paragraphs_split_into_work_done_and_shortfalls(paragraph: str, k
 
     review = split_review([paragraph])
     assert (review.kept, review.problems) == (kept, problems)
+
+
+def test_situation_part_goes_to_situation_marked_for_review() -> None:
+    data = yaml.safe_load(spec_yaml(outline_text(CORPUS["02_h1_county"].text)))
+    sit = data["situation"]
+    assert [i["text"][:8] for i in sit["national"]] == ["【待核】从国际看", "【待核】从国内看"]
+    assert sit["verdict"].startswith("【待核】总体来看，机遇大于挑战")
+    tasks = data["tasks"]
+    assert {t["group"] for t in tasks} == {"聚焦目标任务，全力冲刺下半年"} and all(t["verbatim"] for t in tasks)
