@@ -32,7 +32,7 @@ from functools import lru_cache
 from speechgen.core.resources import corpora_dir
 from speechgen.core.yamlsrc import decode, load_yaml
 from speechgen.errors import InputError
-from speechgen.spec.model import Indicator
+from speechgen.spec.model import Indicator, RegionRow
 from speechgen.core.numbers import mean
 from speechgen.spec.tables.grid import read_grid
 from speechgen.spec.tables.rows import locate_header, parse_rows
@@ -60,6 +60,23 @@ def region_table(path: str | Path, *, region_column: str | None = None, indicato
                  sheet: str | None = None, columns: dict[str, str] | None = None, origin: str = "",
                  lower_is_better: tuple[str, ...] | None = None) -> RegionTable:
     """Read a multi-region table and compute ranks and comparison figures (module docstring)."""
+    rows = read_region_rows(path, region_column=region_column, indicator=indicator, sheet=sheet,
+                            columns=columns, origin=origin)
+    return compute_region_table(rows, lower_is_better)
+
+
+def compute_region_table(rows: list[RegionRow], lower_is_better: tuple[str, ...] | None = None) -> RegionTable:
+    """Ranks and comparison figures of region rows (read from a file or written in a spec)."""
+    fields = set(Indicator.model_fields)
+    parsed = [(Indicator.model_validate(r.model_dump(include=fields)), {"region": r.region}) for r in rows]
+    return _compute(parsed, _lower_keywords(lower_is_better))
+
+
+def read_region_rows(path: str | Path, *, region_column: str | None = None, indicator: str | None = None,
+                     sheet: str | None = None, columns: dict[str, str] | None = None,
+                     origin: str = "") -> list[RegionRow]:
+    """The data rows of a multi-region table as they stand (total row included), regions named
+    exactly as the table names them."""
     prefix = f"{origin} → " if origin else ""
     cols = dict(columns or {})
     if region_column:
@@ -79,7 +96,8 @@ def region_table(path: str | Path, *, region_column: str | None = None, indicato
         parsed = [(ind, extra) for ind, extra in parsed if ind.name == indicator]
     if not parsed:
         raise InputError(f"{prefix}{Path(path).name}：没有找到任何地区的数据行")
-    return _compute(parsed, _lower_keywords(lower_is_better))
+    return [RegionRow.model_validate({**ind.model_dump(), "region": str(extra.get("region", "")).strip()})
+            for ind, extra in parsed]
 
 
 def _lower_keywords(given: tuple[str, ...] | None) -> tuple[str, ...]:
