@@ -51,10 +51,10 @@ class Statement:
     own: str = ""  # the text without the sub-items (text = own + "，其中" + the sub-items)
 
     def join_children(self) -> None:
-        """Make ``text`` carry the sub-items: "固定资产投资…，其中亿元以上项目31个、下降18%"."""
+        """Make ``text`` carry the sub-items: "固定资产投资…。其中，亿元以上项目31个，下降18%"."""
         self.own = self.own or self.text
         if self.children:
-            self.text = self.own + "，其中" + "；".join(c.text for c in self.children)
+            self.text = self.own + "。其中，" + "；".join(c.text for c in self.children)
 
     def all_numbers(self) -> list[Derived]:
         return list(self.numbers) + [d for c in self.children for d in c.all_numbers()]

@@ -99,6 +99,7 @@ def _compare(name: str, table: RegionTable, spec: Spec, ctx: Context) -> Compari
     growth = {r: ind.growth for r, ind in rows if ind.growth is not None}
     if len(growth) < 2:
         return None
+    everywhere = [r for r in table.regions if r not in TOTAL_NAMES]
     level = spec.meeting.region
     total = table.total_label if table.total_label and table.total_label not in ("合计", "总计", "全部", "总体") else level
     basis = total if table.basis.get(name) == "total" else f"{level}平均水平"
@@ -121,7 +122,7 @@ def _compare(name: str, table: RegionTable, spec: Spec, ctx: Context) -> Compari
     better = (lambda g: g < sup) if lower else (lambda g: g > sup)  # noqa: E731
     worse = (lambda g: g > sup) if lower else (lambda g: g < sup)  # noqa: E731
     return Comparison(
-        name=name, basis=basis, growth=growth, missing=[r for r, ind in rows if ind.growth is None],
+        name=name, basis=basis, growth=growth, missing=[r for r in everywhere if r not in growth],
         above=[r for r, g in growth.items() if sup is not None and better(g)],
         below=_worst_first([r for r, g in growth.items() if sup is not None and worse(g)], growth, lower),
         equal=[r for r, g in growth.items() if sup is not None and g == sup],
@@ -158,9 +159,9 @@ def _review(report: RegionReport, c: Comparison, ctx: Context, pick: Picker, *, 
     parts = []
     for regions, word in ((c.above, "高于"), (c.below, "低于")):
         if regions:
-            parts.append(f"{_count(report, len(regions), f'{c.name}增速{word}{c.basis}的{label}数')}个{word}{c.basis}")
+            parts.append(f"{word}{c.basis}的有{_count(report, len(regions), f'{c.name}增速{word}{c.basis}的{label}数')}个")
     if c.equal:
-        parts.append(f"{_count(report, len(c.equal), f'{c.name}增速与{c.basis}相同的{label}数')}个与{c.basis}持平")
+        parts.append(f"与{c.basis}持平的有{_count(report, len(c.equal), f'{c.name}增速与{c.basis}相同的{label}数')}个")
     slots = {"label": label, "name": c.name, "total": total, "parts": "、".join(parts)}
     sentence = pick("region_tally" if first else "region_tally_next", slots)
     signs = _signs(report, c, pick)
@@ -180,9 +181,9 @@ def _review(report: RegionReport, c: Comparison, ctx: Context, pick: Picker, *, 
 def _signs(report: RegionReport, c: Comparison, pick: Picker) -> str:
     label, n = report.label, len(c.growth)
     if len(c.positive) == n:
-        return pick("region_signs_all_up", {"total": str(n), "label": label})
+        return pick("region_signs_all_up", {})
     if len(c.negative) == n:
-        return pick("region_signs_all_down", {"total": str(n), "label": label})
+        return pick("region_signs_all_down", {})
     if not c.negative:
         return ""  # some flat, none negative: the tally above says enough
     m = _count(report, len(c.positive), f"{c.name}正增长的{label}数")
@@ -248,15 +249,17 @@ def _problems(report: RegionReport, c: Comparison, ctx: Context, pick: Picker) -
             parts.append(pick("region_below_more", slots))
         else:
             parts.append(pick("region_below", slots))
-    if c.negative:
-        neg = c.negative[:MAX_NAMES]
-        form = "region_negative" if len(neg) == 1 else "region_negative_many"
-        parts.append(pick(form, {"names": "、".join(neg), "values": _percents(neg, c.growth)}))
-    elif c.last and not c.below:
+    for other in report.comparisons:
+        if other.negative:
+            neg = other.negative[:MAX_NAMES]
+            form = "region_negative" if len(neg) == 1 else "region_negative_many"
+            parts.append(pick(form, {"name": other.name, "names": "、".join(neg),
+                                     "values": _percents(neg, other.growth)}))
+    if not parts and c.last:
         parts.append(pick("region_last", {"names": "、".join(c.last[:MAX_NAMES]),
                                           "values": f"{fmt_number(c.growth[c.last[0]])}%"}))
     if parts:
-        report.problems.append("，".join(parts) + "。")
+        report.problems.append("；".join(parts) + "。")
         report.problem_label = pick("region_problem_label", {"label": report.label})
 
 
@@ -265,4 +268,4 @@ def _follow_up(report: RegionReport, c: Comparison, follow_up: str, pick: Picker
         return
     action = follow_up.strip().rstrip("。；，") or pick("region_follow_up", {})
     names = _names_of(c.below) + ("等" if len(c.below) > MAX_NAMES else "")
-    report.follow_up = f"对{names}{c.name}增速低于{c.basis}的{report.label}，{action}。"
+    report.follow_up = f"对{c.name}增速低于{c.basis}的{names}，{action}。"

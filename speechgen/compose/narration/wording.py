@@ -33,6 +33,7 @@ class Wordings:
     level_keywords: tuple[str, ...] = ()
     lower_is_better: tuple[str, ...] = ()
     region_labels: dict[str, str] = field(default_factory=dict)  # 全市 → 县（市、区）
+    review_order: tuple[str, ...] = ()  # field ids in the order a review tells them
 
     def merge(self, other: "Wordings") -> "Wordings":
         return Wordings(
@@ -42,6 +43,7 @@ class Wordings:
             level_keywords=other.level_keywords + self.level_keywords,
             lower_is_better=other.lower_is_better + self.lower_is_better,
             region_labels={**self.region_labels, **other.region_labels},
+            review_order=other.review_order or self.review_order,
         )
 
     def domain(self, name: str) -> str:
@@ -98,6 +100,7 @@ def parse_wordings(data: Any, source: str) -> Wordings:
         level_keywords=tuple(_strings(data.get("level_keywords") or [], f"{source} level_keywords")),
         lower_is_better=tuple(_strings(data.get("lower_is_better") or [], f"{source} lower_is_better")),
         region_labels={str(k): str(v) for k, v in (data.get("region_labels") or {}).items()},
+        review_order=tuple(_strings(data.get("review_order") or [], f"{source} review_order")),
     )
 
 

@@ -118,10 +118,24 @@ def build_facts(spec: "Spec") -> Facts:
         facts.own[ind.name] = pool
         facts.everything.add(pool)
     facts.everything.add(common)
+    _regions(facts, spec)
     for pool in (*facts.own.values(), facts.everything):
         pool.finish()
     _names(facts, spec.indicator_rows)
     return facts
+
+
+def _regions(facts: Facts, spec: "Spec") -> None:
+    """The regions table's figures: allowed for their indicator and for sentences naming none."""
+    if spec.regions is None:
+        return
+    for row in spec.regions.rows:
+        given = {abs(v) for v in (row.value, row.growth, row.prev_growth, row.superior_growth) if v is not None}
+        ranks = {Decimal(r) for r in (row.rank, row.prev_rank) if r is not None}
+        for pool in (facts.own.get(row.name), facts.everything):
+            if pool is not None:
+                pool.exact |= given
+                pool.ranks |= ranks
 
 
 def _round(value: Decimal, decimals: int) -> Decimal:
@@ -134,8 +148,12 @@ def _round(value: Decimal, decimals: int) -> Decimal:
 
 def _indicator(ind: "Indicator", spec: "Spec") -> Pool:
     pool = Pool()
-    given = [ind.value, ind.growth, ind.superior_growth, ind.prev_growth, ind.target_growth, ind.annual_target]
+    given = [ind.value, ind.growth, ind.superior_growth, ind.prev_growth, ind.target_growth, ind.annual_target,
+             ind.pull, ind.contribution, ind.share, ind.two_year_avg, ind.month_growth]
     pool.exact |= {abs(v) for v in given if v is not None}
+    pool.exact |= {Decimal(n) for n in (ind.count, ind.count_of) if n is not None}
+    if ind.count is not None and ind.count_of:
+        pool.derived.add(Decimal(ind.count) * 100 / Decimal(ind.count_of))  # 占总数的百分比
     pool.exact |= {Decimal(r) for r in (ind.rank, ind.prev_rank, ind.rank_total) if r is not None}
     pool.ranks |= {Decimal(r) for r in (ind.rank, ind.prev_rank) if r is not None}
     g = ind.growth

@@ -46,7 +46,7 @@ HEADER_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(本期|累计|本年|本月|完成|绝对[值额数]|总量|数值|金额|实绩|\d+月|季度|上半年|^值$)", "value"),
 )
 
-REGION_HEADER = r"^(地区|县区|县市区|区县|县\(市、?区\)|县市|市县|单位|地方|区域|市州|乡镇|乡镇街道|街道)(名称)?$"
+REGION_HEADER = r"^(地区|县|县区|县市区|区县|县\(市、?区\)|县市|市县|单位|地方|区域|市州|乡镇|乡镇街道|街道)(名称)?$"
 
 PERCENT_FIELDS = frozenset({"growth", "superior_growth", "prev_growth", "target_growth", "contribution", "share",
                             "two_year_avg", "month_growth"})
