@@ -103,9 +103,10 @@ def replace_indicators(spec: Spec, indicators: str | Path | Sequence[Any], *, sh
     if isinstance(indicators, (str, Path)):
         from speechgen.spec.tables.rows import read_indicator_file
 
-        indicators = read_indicator_file(Path(indicators), sheet=sheet, origin="--indicators")
+        workbook = Path(indicators)
+        indicators = read_indicator_file(workbook, sheet=sheet, origin="--indicators")
         if spec.regions is not None and spec.regions.pending and spec.regions.file is None:
-            spec = with_regions(spec, Path(indicators), origin="--indicators regions")
+            spec = with_regions(spec, workbook, origin="--indicators regions")  # one workbook, two sheets
     return spec.model_copy(update={"indicators": list(indicators)})
 
 

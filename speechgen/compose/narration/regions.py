@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from speechgen.core.numbers import cn_int, fmt_abs, fmt_number
+from speechgen.errors import InputError
 from speechgen.spec.model import Indicator, Spec
 from speechgen.spec.tables.regions import TOTAL_NAMES, RegionTable, compute_region_table
 from speechgen.compose.narration.base import Context
@@ -62,6 +63,9 @@ class RegionReport:
 
 def compare_regions(spec: Spec, ctx: Context, pick: Picker) -> RegionReport | None:
     ref = spec.regions
+    if ref is not None and ref.pending:
+        raise InputError(f"regions 只写了工作表 {ref.sheet or ''}，没有可读的文件：请写 regions.file，"
+                         "或用 indicators: {file: …} / --indicators 指定同一个工作簿")
     if ref is None or not ref.rows:
         return None
     table = compute_region_table(ref.rows)
@@ -267,5 +271,7 @@ def _follow_up(report: RegionReport, c: Comparison, follow_up: str, pick: Picker
     if not c.below:
         return
     action = follow_up.strip().rstrip("。；，") or pick("region_follow_up", {})
-    names = _names_of(c.below) + ("等" if len(c.below) > MAX_NAMES else "")
+    names = _names_of(c.below)
+    if len(c.below) > MAX_NAMES:
+        names += f"等{_count(report, len(c.below), f'{c.name}增速低于{c.basis}的{report.label}数')}个{report.label}"
     report.follow_up = f"对{c.name}增速低于{c.basis}的{names}，{action}。"

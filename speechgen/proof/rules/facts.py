@@ -75,10 +75,24 @@ class Facts:
     name_re: re.Pattern[str] | None = None
     lookup: dict[str, "Indicator"] = field(default_factory=dict)
     dupes: set[str] = field(default_factory=set)          # names used by more than one row
+    regions: dict[str, Pool] = field(default_factory=dict)  # region (spec.regions) → its figures (+ common)
+    region_re: re.Pattern[str] | None = None
 
     def matches(self, figure: Decimal, decimals: int, *, rank: str = "", subject: "Indicator | None" = None) -> bool:
         pool = self.own.get(subject.name, self.everything) if subject is not None else self.everything
         return pool.matches(figure, decimals, rank)
+
+    def region_pool(self, names: Iterable[str]) -> Pool:
+        """The figures of the regions named (a figure after "A县、B区分别…" may be either's)."""
+        pool = Pool()
+        for name in names:
+            pool.add(self.regions[name])
+        return pool.finish()
+
+    def region_mentions(self, text: str) -> list[tuple[int, int, str]]:
+        if self.region_re is None:
+            return []
+        return [(m.start(), m.end(), m.group(0)) for m in self.region_re.finditer(text)]
 
     def mentions(self, text: str) -> list[tuple[int, int, "Indicator"]]:
         if self.name_re is None:
@@ -119,7 +133,7 @@ def build_facts(spec: "Spec") -> Facts:
         facts.everything.add(pool)
     facts.everything.add(common)
     _regions(facts, spec)
-    for pool in (*facts.own.values(), facts.everything):
+    for pool in (*facts.own.values(), *facts.regions.values(), facts.everything):
         pool.finish()
     _names(facts, spec.indicator_rows)
     return facts
@@ -132,10 +146,16 @@ def _regions(facts: Facts, spec: "Spec") -> None:
     for row in spec.regions.rows:
         given = {abs(v) for v in (row.value, row.growth, row.prev_growth, row.superior_growth) if v is not None}
         ranks = {Decimal(r) for r in (row.rank, row.prev_rank) if r is not None}
-        for pool in (facts.own.get(row.name), facts.everything):
+        own = facts.regions.setdefault(row.region, Pool())
+        for pool in (facts.own.get(row.name), facts.everything, own):
             if pool is not None:
                 pool.exact |= given
                 pool.ranks |= ranks
+    for pool in facts.regions.values():
+        pool.add(facts.common)
+    names = sorted(facts.regions, key=len, reverse=True)
+    if names:
+        facts.region_re = re.compile("|".join(re.escape(n) for n in names))
 
 
 def _round(value: Decimal, decimals: int) -> Decimal:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Iterator
 
 from speechgen.proof.rules.base import Doc, DocLine, Finding, register
-from speechgen.proof.rules.facts import Facts, facts_for
+from speechgen.proof.rules.facts import Facts, Pool, facts_for
 
 if TYPE_CHECKING:  # pragma: no cover
     from speechgen.spec.model import Indicator
@@ -48,7 +48,11 @@ def _line_figures(ln: DocLine, facts: Facts) -> Iterator[Finding]:
         figure = Decimal(written)
         decimals = len(written.partition(".")[2])
         subject = _subject(mentions, text, start)
-        if facts.matches(figure, decimals, rank=rank, subject=subject):
+        regions = _regions(facts, mentions, text, start)
+        if regions is not None:
+            if regions.matches(figure, decimals, rank):
+                continue
+        elif facts.matches(figure, decimals, rank=rank, subject=subject):
             continue
         shown = ("第" if rank else "") + m.group(1) + m.group(2).strip()
         yield Finding("number", "error", ln.number, shown, _message(shown, subject))
@@ -91,6 +95,22 @@ def _subject(mentions: list[tuple[int, int, "Indicator"]], text: str, pos: int) 
     if _LISTED.search(head[end:]) or head[cut:start].endswith(("、", "和", "与", "及", "以及")):
         return None
     return ind
+
+
+def _regions(facts: Facts, mentions: list[tuple[int, int, "Indicator"]], text: str, pos: int) -> "Pool | None":
+    """The figures of the regions (spec.regions) named in the figure's clause before it, after the
+    last indicator named there: "白水县、西岭区分别下降6.8%和2.4%" may only use those regions' figures."""
+    if facts.region_re is None:
+        return None
+    head = text[:pos]
+    sentence_cut = max(head.rfind(p) for p in "。；！？") + 1
+    cut = max(sentence_cut, head.rfind("，") + 1)
+    last_indicator = max((e for s, e, _ in mentions if sentence_cut <= s and e <= pos), default=-1)
+    found = [(s, r) for s, _, r in facts.region_mentions(head) if s >= sentence_cut and s > last_indicator]
+    if not found:
+        return None
+    clause = [r for s, r in found if s >= cut]
+    return facts.region_pool(clause or [r for _, r in found])
 
 
 _WHOLE_PULL = ("拉动", "下拉", "拉低", "带动", "贡献了")
