@@ -15,13 +15,13 @@ Pipeline (pure Python, no template arithmetic):
 Genre forms (docs/genre.md §4) covered: 2 growth/decline, 3 value, 4 同比,
 5 and 6 vs. superior (平均水平), 7 rank, 8 bottom rank (末位, 倒数第N位),
 9 rank move, 10 completion of the annual target, 11 时序进度, 12 双过半,
-14 change vs. previous period, 15 降幅收窄/扩大, 16 由负转正/由正转负,
-17 vs. own target, 21 tallies ("8项主要指标中6项…", "“5升3降”",
-"两个第一、一个第二"), 23 parallel values ("分别增长…"), 24 超额完成,
-25 absolute gap to the target (year-end).  Form 1 (period label) is the
-template's; forms 13, 18–20, 22, 26–29 need data the spec does not carry
-(two-year averages, contributions, shares, streaks, scores, expectations,
-forecasts, unit counts, monthly series).
+13 两年平均增长, 14 change vs. previous period, 15 降幅收窄/扩大, 16 由负转正/由正转负,
+17 vs. own target, 18 拉动/贡献率, 19 占比 (the whole named), 21 tallies ("8项主要指标中6项…",
+"“5升3降”", "两个第一、一个第二"; headline indicators only), 24 超额完成, 25 absolute gap
+to the target (year-end), 28 counts of units (:mod:`.analysis`), the writer's cause after the
+figures, sub-items joined to their parent ("……。其中，……"), and regions compared inside one
+speech (:mod:`.regions`).  Form 1 (period label) is the template's; forms 20, 22, 26, 27, 29
+need data the spec does not carry (streaks, scores, expectations, forecasts, monthly series).
 """
 from __future__ import annotations
 

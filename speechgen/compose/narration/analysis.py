@@ -26,38 +26,30 @@ def _abs_number(f: Facts, value: Decimal, what: str) -> list[Derived]:
     return [Derived(fmt_abs(value), f"{_name(f.indicator)}{what} {fmt_number(value)} 的绝对值")] if value < 0 else []
 
 
-def two_year(f: Facts) -> None:
-    g = f.indicator.two_year_avg
-    if g is None:
+def _signed(f: Facts, value: Decimal | None, stem: str, what: str, slot: str, **slots: str) -> None:
+    """The {stem}_up / _down / _flat (or _zero) form of a signed figure, its absolute value printed."""
+    if value is None:
         return
-    if g == 0:
-        f.add("two_year_flat")
+    if value == 0:
+        f.add(f"{stem}_{'zero' if stem == 'pull' else 'flat'}", **slots)
     else:
-        f.add("two_year_up" if g > 0 else "two_year_down", _abs_number(f, g, "两年平均增速"), p=fmt_abs(g))
+        f.add(f"{stem}_{'up' if value > 0 else 'down'}", _abs_number(f, value, what), **{slot: fmt_abs(value)},
+              **slots)
+
+
+def two_year(f: Facts) -> None:
+    _signed(f, f.indicator.two_year_avg, "two_year", "两年平均增速", "p")
 
 
 def month(f: Facts, ctx: Context) -> None:
-    g = f.indicator.month_growth
-    if g is None:
-        return
     if ctx.period.months == 1 and f.indicator.growth is not None:
         return  # a single month: its growth is already the month's
-    month = str(ctx.period.last)
-    if g == 0:
-        f.add("month_flat", month=month)
-    else:
-        f.add("month_up" if g > 0 else "month_down", _abs_number(f, g, "当月增速"), p=fmt_abs(g), month=month)
+    _signed(f, f.indicator.month_growth, "month", "当月增速", "p", month=str(ctx.period.last))
 
 
 def pull(f: Facts, ctx: Context) -> None:
-    pull = f.indicator.pull
-    if pull is None:
-        return
-    whole = whole_of(f, ctx) or f"{ctx.region}经济"
-    if pull == 0:
-        f.add("pull_zero", whole=whole)
-    else:
-        f.add("pull_up" if pull > 0 else "pull_down", _abs_number(f, pull, "拉动"), d=fmt_abs(pull), whole=whole)
+    if f.indicator.pull is not None:
+        _signed(f, f.indicator.pull, "pull", "拉动", "d", whole=whole_of(f, ctx) or f"{ctx.region}经济")
 
 
 def contribution(f: Facts, ctx: Context) -> None:
