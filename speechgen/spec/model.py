@@ -220,8 +220,6 @@ class Indicator(_Model):
                 raise ValueError(f"{field}={r} 大于参与排位总数 rank_total={self.rank_total}")
         if self.count is not None and self.count_of is not None and self.count > self.count_of:
             raise ValueError(f"count={self.count} 大于总数 count_of={self.count_of}")
-        if self.count_of is not None and self.count is None:
-            raise ValueError("写了总数 count_of，但没有写个数 count")
         if self.parent.strip() and self.parent.strip() == self.name.strip():
             raise ValueError(f"parent 不能是指标自身（{self.name}）")
         return self

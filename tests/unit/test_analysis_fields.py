@@ -126,7 +126,6 @@ def test_counts(row, words, number) -> None:
 
 @pytest.mark.parametrize("bad, message", [
     ({"name": "甲", "count": 5, "count_of": 3}, "大于总数"),
-    ({"name": "甲", "count_of": 3}, "没有写个数"),
     ({"name": "甲", "parent": "甲"}, "不能是指标自身"),
     ({"name": "甲", "parent": "乙"}, "不在指标表中"),
 ])
@@ -205,3 +204,8 @@ def test_every_number_is_an_input_or_recorded(rows, seed) -> None:
     text = "".join(s.text for s in n.statements) + "".join(n.summary) + n.overall
     for m in NUM.finditer(text):
         assert Decimal(m.group(0)) in allowed, (m.group(0), text)
+
+
+def test_a_total_without_a_count_says_nothing_of_counts() -> None:
+    _, n = _narrate([GDP, {"name": "重点企业", "count_of": 50, "unit": "家", "growth": 3.0}])
+    assert "50" not in _statement(n, "重点企业").text

@@ -100,3 +100,20 @@ def test_the_checker_catches_wrong_analysis_and_region_figures(analysis, right, 
         wrong_text = text.replace(right, wrong)
     errors = [f for f in check_text(wrong_text, spec=spec) if f.rule == "number"]
     assert errors, wrong
+
+
+def test_carry_forward_keeps_the_structure_and_clears_the_figures() -> None:
+    from speechgen.spec.carry import carry_forward
+
+    spec = load_spec({"meeting": {"type": "quarterly_analysis", "title": "全市前三季度分析会", "period": "Q3", "year": 2025},
+                      "indicators": [{"name": "固定资产投资", "growth": 3.1, "headline": True},
+                                     {"name": "亿元以上项目", "count": 31, "count_of": 40, "unit": "个",
+                                      "parent": "固定资产投资", "of": "重点项目", "pull": 0.3, "cause": "开工偏少"}],
+                      "regions": {"rows": [{"region": "甲县", "name": "固定资产投资", "growth": 2}],
+                                  "label": "县区", "follow_up": "约谈"}})
+    text = carry_forward(spec, "year")
+    again = load_spec(text)
+    child = again.indicator_rows[1]
+    assert (child.parent, child.of, child.count_of, child.count) == ("固定资产投资", "重点项目", 40, None)
+    assert child.pull is None and child.cause == "" and again.indicator_rows[0].headline is True
+    assert again.regions is not None and again.regions.rows == [] and again.regions.follow_up == "约谈"
