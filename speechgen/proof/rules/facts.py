@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from speechgen.proof.rules.base import NUMBER, Doc
+from speechgen.spec.tables.regions import TOTAL_NAMES
 
 if TYPE_CHECKING:  # pragma: no cover
     from speechgen.spec.model import Indicator, Spec
@@ -95,9 +96,25 @@ class Facts:
         return [(m.start(), m.end(), m.group(0)) for m in self.region_re.finditer(text)]
 
     def mentions(self, text: str) -> list[tuple[int, int, "Indicator"]]:
+        """Indicator names in *text* that are the subject of what follows (a name used as the
+        whole of a share, pull or contribution is not: see :func:`is_whole`)."""
         if self.name_re is None:
             return []
-        return [(m.start(), m.end(), self.lookup[m.group(0)]) for m in self.name_re.finditer(text)]
+        return [(m.start(), m.end(), self.lookup[m.group(0)]) for m in self.name_re.finditer(text)
+                if not is_whole(text, m.start(), m.end())]
+
+
+_WHOLE_PULL = ("拉动", "下拉", "拉低", "带动", "贡献了")
+_WHOLE_AFTER = ("的比重", "比重", "增长的贡献", "增长贡献", "增长", "增速")
+
+
+def is_whole(text: str, start: int, end: int) -> bool:
+    """A name used as the whole of a share, pull or contribution (占地区生产总值的比重, 拉动GDP增长,
+    对…增长的贡献率): the figures after it belong to the sentence's own subject."""
+    before = text[:start]
+    if before.endswith(_WHOLE_PULL):
+        return True
+    return before.endswith(("占", "对")) and text[end:].startswith(_WHOLE_AFTER)
 
 
 def facts_for(doc: Doc) -> Facts | None:
@@ -114,9 +131,9 @@ def build_facts(spec: "Spec") -> Facts:
     common = facts.common
     text = set(_text_numbers(spec.model_dump()))
     text |= {abs(v) for t in spec.targets for v in (t.growth, t.value) if v is not None}  # annual targets list
-    per, rest = _narration_numbers(spec)
+    per, rest, region_numbers = _narration_numbers(spec)
     common.exact |= text
-    common.derived |= set(_counts(spec)) | rest
+    common.derived |= set(_counts(spec)) | rest | region_numbers
     common.ranks |= text | rest
     common.reverse |= text | rest
     _meeting(common, spec)
@@ -132,27 +149,29 @@ def build_facts(spec: "Spec") -> Facts:
         facts.own[ind.name] = pool
         facts.everything.add(pool)
     facts.everything.add(common)
-    _regions(facts, spec)
+    _regions(facts, spec, region_numbers)
     for pool in (*facts.own.values(), *facts.regions.values(), facts.everything):
         pool.finish()
     _names(facts, spec.indicator_rows)
     return facts
 
 
-def _regions(facts: Facts, spec: "Spec") -> None:
+def _regions(facts: Facts, spec: "Spec", region_numbers: set[Decimal]) -> None:
     """The regions table's figures: allowed for their indicator and for sentences naming none."""
     if spec.regions is None:
         return
     for row in spec.regions.rows:
         given = {abs(v) for v in (row.value, row.growth, row.prev_growth, row.superior_growth) if v is not None}
         ranks = {Decimal(r) for r in (row.rank, row.prev_rank) if r is not None}
-        own = facts.regions.setdefault(row.region, Pool())
+        own = facts.regions.setdefault(row.region, Pool()) if row.region not in TOTAL_NAMES else None
         for pool in (facts.own.get(row.name), facts.everything, own):
             if pool is not None:
                 pool.exact |= given
                 pool.ranks |= ranks
     for pool in facts.regions.values():
         pool.add(facts.common)
+        pool.derived |= region_numbers
+        pool.ranks |= region_numbers
     names = sorted(facts.regions, key=len, reverse=True)
     if names:
         facts.region_re = re.compile("|".join(re.escape(n) for n in names))
@@ -241,8 +260,9 @@ def _counts(spec: "Spec") -> Iterator[Decimal]:
     return (Decimal(n) for n in tallies)
 
 
-def _narration_numbers(spec: "Spec") -> tuple[dict[str, set[Decimal]], set[Decimal]]:
-    """Recorded numbers of the narration: per indicator (its statements) and the rest."""
+def _narration_numbers(spec: "Spec") -> tuple[dict[str, set[Decimal]], set[Decimal], set[Decimal]]:
+    """Recorded numbers of the narration: per indicator (its statements), the rest, and the
+    regions comparison's (counts, rank moves)."""
     try:
         import random
 
@@ -253,10 +273,11 @@ def _narration_numbers(spec: "Spec") -> tuple[dict[str, set[Decimal]], set[Decim
         for st in narration.statements:
             per.setdefault(st.indicator, set()).update(numbers_in(d.text for d in st.numbers))
         rest = set(numbers_in(d.text for d in narration.numbers()))
+        regions = set(numbers_in(d.text for d in narration.regions.derived)) if narration.regions else set()
     except Exception as exc:  # the checker reports; it never fails because narration did
         log.warning("narration unavailable for the number check: %s", exc)
-        return {}, set()
-    return per, rest - set().union(*per.values()) if per else rest
+        return {}, set(), set()
+    return per, rest - set().union(*per.values()) if per else rest, regions
 
 
 def numbers_in(texts: Iterable[str]) -> Iterator[Decimal]:

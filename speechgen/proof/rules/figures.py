@@ -88,7 +88,7 @@ def _subject(mentions: list[tuple[int, int, "Indicator"]], text: str, pos: int) 
     are listed together (地区生产总值、固定资产投资分别增长5.8%、8.9%)."""
     head = text[:pos]
     cut = max(head.rfind(p) for p in "。；！？") + 1
-    before = [(s, e, ind) for s, e, ind in mentions if s >= cut and e <= pos and not _whole(text, s, e)]
+    before = [(s, e, ind) for s, e, ind in mentions if s >= cut and e <= pos]
     if not before:
         return None
     start, end, ind = before[-1]
@@ -111,19 +111,6 @@ def _regions(facts: Facts, mentions: list[tuple[int, int, "Indicator"]], text: s
         return None
     clause = [r for s, r in found if s >= cut]
     return facts.region_pool(clause or [r for _, r in found])
-
-
-_WHOLE_PULL = ("拉动", "下拉", "拉低", "带动", "贡献了")
-_WHOLE_AFTER = ("的比重", "比重", "增长的贡献", "增长贡献", "增长", "增速")
-
-
-def _whole(text: str, start: int, end: int) -> bool:
-    """A name used as the whole of a share, pull or contribution (占地区生产总值的比重, 拉动GDP增长,
-    对…增长的贡献率): the figures after it belong to the sentence's own subject."""
-    before = text[:start]
-    if before.endswith(_WHOLE_PULL):
-        return True
-    return before.endswith(("占", "对")) and text[end:].startswith(_WHOLE_AFTER)
 
 
 def _message(shown: str, ind: "Indicator | None") -> str:
