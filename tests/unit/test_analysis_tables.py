@@ -117,3 +117,18 @@ def test_carry_forward_keeps_the_structure_and_clears_the_figures() -> None:
     assert (child.parent, child.of, child.count_of, child.count) == ("固定资产投资", "重点项目", 40, None)
     assert child.pull is None and child.cause == "" and again.indicator_rows[0].headline is True
     assert again.regions is not None and again.regions.rows == [] and again.regions.follow_up == "约谈"
+
+
+def test_a_header_naming_the_whole_gives_of_to_top_level_rows(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["指标名称", "同比增长(%)", "占GDP比重(%)", "拉动GDP增长(百分点)"])
+    ws.append(["第三产业增加值", 5.3, 48.3, 2.4])
+    ws.append(["其中：金融业增加值", 6.1, 9.0, None])
+    ws.append(["第二产业增加值", 6.9, None, None])
+    path = tmp_path / "w.xlsx"
+    wb.save(path)
+    rows = {r.name: r for r in read_indicator_file(path)}
+    assert rows["第三产业增加值"].of == "GDP"
+    assert rows["金融业增加值"].of == "" and rows["金融业增加值"].parent == "第三产业增加值"
+    assert rows["第二产业增加值"].of == ""

@@ -111,6 +111,7 @@ def parse_rows(grid: Grid, header: Header, *, key_field: str = "name", defaults:
             continue
         if key_field == "name":
             top = _sub_item(values, by_col.get(header.column("name") or 0), top)
+            _whole_from_header(values, header)
         try:
             rows.append((Indicator.model_validate({**(defaults or {}), **values}), extra))
         except ValidationError as exc:
@@ -127,6 +128,22 @@ def _sub_item(values: dict[str, Any], cell: Cell | None, top: str) -> str:
         values["parent"] = top
         return top
     return top if values.get("parent") else str(values.get("name", ""))
+
+
+_WHOLE_HEADER = re.compile(r"(?:占|拉动|对)([^%()（）]{1,12}?)(?:的)?(?:比重|比例|增长|增速|贡献)")
+
+
+def _whole_from_header(values: dict[str, Any], header: Header) -> None:
+    """A header that names the whole (占GDP比重, 拉动GDP增长, 对GDP增长的贡献率) gives ``of`` to the
+    top-level rows that fill that column."""
+    if values.get("parent") or values.get("of"):
+        return
+    for col, fname in header.fields.items():
+        if fname in ("pull", "contribution", "share") and values.get(fname) is not None:
+            m = _WHOLE_HEADER.search(header.titles.get(col, "").replace(" ", ""))
+            if m:
+                values["of"] = m.group(1)
+                return
 
 
 def _skip(cells: list[Cell], by_col: dict[int, Cell], header: Header, key_field: str) -> bool:
