@@ -70,6 +70,14 @@ class Narration:
     derived: list[Derived] = field(default_factory=list)  # numbers used by summary and overall
     regions: "RegionReport | None" = None  # the parts compared (spec.regions)
 
+    def numbers_by_indicator(self) -> list[tuple[str, list[Derived]]]:
+        """Computed numbers grouped by the indicator they are about: each statement's, and each
+        regions comparison's (counts, rank moves)."""
+        out = [(s.indicator, list(s.numbers)) for s in self.statements]
+        if self.regions is not None:
+            out += [(c.name, list(c.derived)) for c in self.regions.comparisons]
+        return out
+
     def numbers(self) -> list[Derived]:
         """Every computed number that appears anywhere in the narration's text."""
         return [d for s in self.statements for d in s.numbers] + list(self.derived) + \

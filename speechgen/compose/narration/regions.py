@@ -47,6 +47,7 @@ class Comparison:
     last: list[str]
     rises: dict[str, int]  # region → places moved up (≥ rank_rise)
     falls: dict[str, int]
+    derived: list[Derived] = field(default_factory=list)  # the counts and moves printed about it
 
 
 @dataclass
@@ -58,7 +59,10 @@ class RegionReport:
     problem_label: str = ""
     laggards: list[str] = field(default_factory=list)  # below the comparison figure on the first indicator
     follow_up: str = ""  # the tasks' sentence on the laggards
-    derived: list[Derived] = field(default_factory=list)
+
+    @property
+    def derived(self) -> list[Derived]:
+        return [d for c in self.comparisons for d in c.derived]
 
 
 def compare_regions(spec: Spec, ctx: Context, pick: Picker) -> RegionReport | None:
@@ -143,8 +147,8 @@ def _worst_first(regions: list[str], growth: dict[str, Decimal], lower: bool) ->
     return sorted(regions, key=lambda r: -growth[r] if lower else growth[r])
 
 
-def _count(report: RegionReport, n: int, rule: str) -> str:
-    report.derived.append(Derived(str(n), rule))
+def _count(c: Comparison, n: int, rule: str) -> str:
+    c.derived.append(Derived(str(n), rule))
     return str(n)
 
 
@@ -159,13 +163,13 @@ def _percents(regions: list[str], growth: dict[str, Decimal]) -> str:
 
 def _review(report: RegionReport, c: Comparison, ctx: Context, pick: Picker, *, first: bool, full: bool) -> None:
     label, n = report.label, len(c.growth)
-    total = _count(report, n, f"有{c.name}增速的{label}数")
+    total = _count(c, n, f"有{c.name}增速的{label}数")
     parts = []
     for regions, word in ((c.above, "高于"), (c.below, "低于")):
         if regions:
-            parts.append(f"{word}{c.basis}的有{_count(report, len(regions), f'{c.name}增速{word}{c.basis}的{label}数')}个")
+            parts.append(f"{word}{c.basis}的有{_count(c, len(regions), f'{c.name}增速{word}{c.basis}的{label}数')}个")
     if c.equal:
-        parts.append(f"与{c.basis}持平的有{_count(report, len(c.equal), f'{c.name}增速与{c.basis}相同的{label}数')}个")
+        parts.append(f"与{c.basis}持平的有{_count(c, len(c.equal), f'{c.name}增速与{c.basis}相同的{label}数')}个")
     slots = {"label": label, "name": c.name, "total": total, "parts": "、".join(parts)}
     sentence = pick("region_tally" if first else "region_tally_next", slots)
     signs = _signs(report, c, pick)
@@ -190,8 +194,8 @@ def _signs(report: RegionReport, c: Comparison, pick: Picker) -> str:
         return pick("region_signs_all_down", {})
     if not c.negative:
         return ""  # some flat, none negative: the tally above says enough
-    m = _count(report, len(c.positive), f"{c.name}正增长的{label}数")
-    k = _count(report, len(c.negative), f"{c.name}负增长的{label}数")
+    m = _count(c, len(c.positive), f"{c.name}正增长的{label}数")
+    k = _count(c, len(c.negative), f"{c.name}负增长的{label}数")
     return pick("region_signs", {"m": m, "k": k})
 
 
@@ -199,16 +203,16 @@ def _change(report: RegionReport, c: Comparison, ctx: Context, pick: Picker) -> 
     compared = len(c.up) + len(c.down) + len(c.flat)
     if compared < 3 or not (c.up or c.down):
         return ""
-    report.derived.extend(ctx.prev_numbers)
+    c.derived.extend(ctx.prev_numbers)
     slots = {"prev": ctx.prev, "label": report.label}
-    m = _count(report, len(c.up), f"{c.name}增速比{ctx.prev}回升的{report.label}数") if c.up else "0"
-    k = _count(report, len(c.down), f"{c.name}增速比{ctx.prev}回落的{report.label}数") if c.down else "0"
+    m = _count(c, len(c.up), f"{c.name}增速比{ctx.prev}回升的{report.label}数") if c.up else "0"
+    k = _count(c, len(c.down), f"{c.name}增速比{ctx.prev}回落的{report.label}数") if c.down else "0"
     if not c.down:
         return pick("region_change_up", {**slots, "m": m})
     if not c.up:
         return pick("region_change_down", {**slots, "k": k})
     if c.flat:
-        j = _count(report, len(c.flat), f"{c.name}增速与{ctx.prev}持平的{report.label}数")
+        j = _count(c, len(c.flat), f"{c.name}增速与{ctx.prev}持平的{report.label}数")
         return pick("region_change_flat", {**slots, "m": m, "k": k, "j": j})
     return pick("region_change", {**slots, "m": m, "k": k})
 
@@ -234,8 +238,8 @@ def _moves(report: RegionReport, c: Comparison, ctx: Context, pick: Picker) -> s
             continue
         regions = sorted(moves, key=lambda r: -moves[r])[:MAX_NAMES]
         numbers = [str(moves[r]) for r in regions]
-        report.derived.extend(Derived(n, f"{r}上期排位 − 本期排位") for r, n in zip(regions, numbers))
-        report.derived.extend(ctx.prev_numbers)
+        c.derived.extend(Derived(n, f"{r}上期排位 − 本期排位") for r, n in zip(regions, numbers))
+        c.derived.extend(ctx.prev_numbers)
         same = len(set(numbers)) == 1
         values = numbers[0] if same else "、".join(numbers)
         out.append(pick(form if same else form + "_many", {"names": "、".join(regions), "prev": ctx.prev,
@@ -249,7 +253,7 @@ def _problems(report: RegionReport, c: Comparison, ctx: Context, pick: Picker) -
     if c.below:
         slots = {"name": c.name, "basis": c.basis, "names": _names_of(c.below), "label": report.label}
         if len(c.below) > MAX_NAMES:
-            slots["k"] = _count(report, len(c.below), f"{c.name}增速低于{c.basis}的{report.label}数")
+            slots["k"] = _count(c, len(c.below), f"{c.name}增速低于{c.basis}的{report.label}数")
             parts.append(pick("region_below_more", slots))
         else:
             parts.append(pick("region_below", slots))
@@ -273,5 +277,5 @@ def _follow_up(report: RegionReport, c: Comparison, follow_up: str, pick: Picker
     action = follow_up.strip().rstrip("。；，") or pick("region_follow_up", {})
     names = _names_of(c.below)
     if len(c.below) > MAX_NAMES:
-        names += f"等{_count(report, len(c.below), f'{c.name}增速低于{c.basis}的{report.label}数')}个{report.label}"
+        names += f"等{_count(c, len(c.below), f'{c.name}增速低于{c.basis}的{report.label}数')}个{report.label}"
     report.follow_up = f"对{c.name}增速低于{c.basis}的{names}，{action}。"

@@ -10,12 +10,13 @@ import logging
 import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from speechgen.proof.rules.base import NUMBER, Doc
 from speechgen.spec.tables.regions import TOTAL_NAMES
 
 if TYPE_CHECKING:  # pragma: no cover
+    from speechgen.core.draft import Provenance
     from speechgen.spec.model import Indicator, Spec
 
 log = logging.getLogger(__name__)
@@ -122,18 +123,20 @@ def facts_for(doc: Doc) -> Facts | None:
     if doc.spec is None:
         return None
     if "facts" not in doc.cache:
-        doc.cache["facts"] = build_facts(doc.spec)
+        doc.cache["facts"] = build_facts(doc.spec, doc.provenance)
     return doc.cache["facts"]
 
 
-def build_facts(spec: "Spec") -> Facts:
+def build_facts(spec: "Spec", provenance: "Sequence[Provenance] | None" = None) -> Facts:
+    """The allowed numbers: the spec's own, obvious arithmetic on them, and the computed numbers
+    the draft records (its provenance; for a file, those narration would compute)."""
     facts = Facts()
     common = facts.common
     text = set(_text_numbers(spec.model_dump()))
     text |= {abs(v) for t in spec.targets for v in (t.growth, t.value) if v is not None}  # annual targets list
-    per, rest, region_numbers = _narration_numbers(spec)
+    per, rest = _recorded_numbers(provenance) if provenance is not None else _narration_numbers(spec)
     common.exact |= text
-    common.derived |= set(_counts(spec)) | rest | region_numbers
+    common.derived |= set(_counts(spec)) | rest
     common.ranks |= text | rest
     common.reverse |= text | rest
     _meeting(common, spec)
@@ -149,17 +152,19 @@ def build_facts(spec: "Spec") -> Facts:
         facts.own[ind.name] = pool
         facts.everything.add(pool)
     facts.everything.add(common)
-    _regions(facts, spec, region_numbers)
+    _regions(facts, spec, per)
     for pool in (*facts.own.values(), *facts.regions.values(), facts.everything):
         pool.finish()
     _names(facts, spec.indicator_rows)
     return facts
 
 
-def _regions(facts: Facts, spec: "Spec", region_numbers: set[Decimal]) -> None:
-    """The regions table's figures: allowed for their indicator and for sentences naming none."""
+def _regions(facts: Facts, spec: "Spec", per: dict[str, set[Decimal]]) -> None:
+    """The regions table's figures: allowed for their indicator, for sentences naming none, and
+    (with the computed numbers about those indicators: counts, rank moves) for the regions named."""
     if spec.regions is None:
         return
+    region_numbers = set().union(*(per.get(name, set()) for name in {r.name for r in spec.regions.rows}))
     for row in spec.regions.rows:
         given = {abs(v) for v in (row.value, row.growth, row.prev_growth, row.superior_growth) if v is not None}
         ranks = {Decimal(r) for r in (row.rank, row.prev_rank) if r is not None}
@@ -260,9 +265,19 @@ def _counts(spec: "Spec") -> Iterator[Decimal]:
     return (Decimal(n) for n in tallies)
 
 
-def _narration_numbers(spec: "Spec") -> tuple[dict[str, set[Decimal]], set[Decimal], set[Decimal]]:
-    """Recorded numbers of the narration: per indicator (its statements), the rest, and the
-    regions comparison's (counts, rank moves)."""
+def _recorded_numbers(provenance: "Sequence[Provenance]") -> tuple[dict[str, set[Decimal]], set[Decimal]]:
+    """Computed numbers a Draft records: per indicator, and the table-wide rest."""
+    per: dict[str, set[Decimal]] = {}
+    for p in provenance:
+        if p.indicator:
+            per.setdefault(p.indicator, set()).update(numbers_in([p.text]))
+    rest = set(numbers_in(p.text for p in provenance if not p.indicator))
+    return per, rest - set().union(*per.values()) if per else rest
+
+
+def _narration_numbers(spec: "Spec") -> tuple[dict[str, set[Decimal]], set[Decimal]]:
+    """Recorded numbers of the narration: per indicator (its statements and its regions
+    comparison) and the rest."""
     try:
         import random
 
@@ -270,14 +285,13 @@ def _narration_numbers(spec: "Spec") -> tuple[dict[str, set[Decimal]], set[Decim
 
         narration = narrate(spec, rng=random.Random(0))
         per: dict[str, set[Decimal]] = {}
-        for st in narration.statements:
-            per.setdefault(st.indicator, set()).update(numbers_in(d.text for d in st.numbers))
-        rest = set(numbers_in(d.text for d in narration.numbers()))
-        regions = set(numbers_in(d.text for d in narration.regions.derived)) if narration.regions else set()
+        for name, numbers in narration.numbers_by_indicator():
+            per.setdefault(name, set()).update(numbers_in(d.text for d in numbers))
+        rest = set(numbers_in(d.text for d in narration.derived))
     except Exception as exc:  # the checker reports; it never fails because narration did
         log.warning("narration unavailable for the number check: %s", exc)
-        return {}, set(), set()
-    return per, rest - set().union(*per.values()) if per else rest, regions
+        return {}, set()
+    return per, rest - set().union(*per.values()) if per else rest
 
 
 def numbers_in(texts: Iterable[str]) -> Iterator[Decimal]:
