@@ -132,3 +132,12 @@ def test_a_header_naming_the_whole_gives_of_to_top_level_rows(tmp_path: Path) ->
     assert rows["第三产业增加值"].of == "GDP"
     assert rows["金融业增加值"].of == "" and rows["金融业增加值"].parent == "第三产业增加值"
     assert rows["第二产业增加值"].of == ""
+
+
+def test_month_and_two_year_rates_are_not_read_as_the_cumulative_growth() -> None:
+    spec = load_spec({"meeting": {"type": "quarterly_analysis", "title": "全市分析会", "period": "Q3", "year": 2025},
+                      "indicators": [{"name": "规上工业增加值", "growth": 10.3, "month_growth": -10.3,
+                                      "two_year_avg": -10.3}]})
+    text = "规上工业增加值同比增长10.3%，9月当月下降10.3%，两年平均下降10.3%。"
+    assert not [f for f in check_text(text, spec=spec) if f.severity == "error"]
+    assert [f for f in check_text("规上工业增加值同比下降10.3%。", spec=spec) if f.rule == "sign-verb"]
