@@ -222,12 +222,14 @@ def indicator_table(spec: Spec) -> "Table":
         ("unit", "单位", "left"), ("value", "本期值", "right"), ("growth", "同比增长（%）", "right"),
         ("superior_growth", f"{sup}增速（%）", "right"), ("rank", f"{sup}排位", "right"),
         ("annual_target", "年度目标", "right"), ("target_growth", "目标增速（%）", "right"),
+        ("count", "个数", "right"), ("pull", "拉动（百分点）", "right"), ("contribution", "贡献率（%）", "right"),
+        ("share", "占比（%）", "right"),
     ]
     rows_src = [i for i in spec.indicator_rows if i.part != "hidden"]
     used = [c for c in cols if any(getattr(i, c[0]) not in (None, "") for i in rows_src)]
     rows = []
     for ind in rows_src:
-        cells = [ind.name]
+        cells = [f"其中：{ind.name}" if ind.parent.strip() else ind.name]
         for fname, _, _ in used:
             v = getattr(ind, fname)
             cells.append("—" if v in (None, "") else fmt_number(v) if isinstance(v, (Decimal, int)) else str(v))
