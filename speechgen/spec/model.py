@@ -202,7 +202,7 @@ class Indicator(_Model):
     )
     pull: Number | None = _f("pull", None, description="拉动总体（of，默认地区生产总值）增长的百分点，负数为下拉")
     contribution: Number | None = _f("contribution", None, description="对总体增长的贡献率（%）")
-    share: Number | None = _f("share", None, description="占总体（of）的比重（%）")
+    share: Number | None = _f("share", None, ge=0, description="占总体（of）的比重（%）")
     of: str = _f("of", "", description="占比、拉动、贡献率所指的总体，如 地区生产总值；不填时用 parent，再不填用表中的地区生产总值")
     two_year_avg: Number | None = _f("two_year_avg", None, description="两年平均增长（%）")
     month_growth: Number | None = _f("month_growth", None, description="本期最后一个月当月增长（%），如 9月当月")

@@ -127,6 +127,9 @@ def test_counts(row, words, number) -> None:
 @pytest.mark.parametrize("bad, message", [
     ({"name": "甲", "count": 5, "count_of": 3}, "大于总数"),
     ({"name": "甲", "parent": "甲"}, "不能是指标自身"),
+    ({"name": "甲", "share": -3}, "share.*不能小于 0"),
+    ({"name": "甲", "count": -1}, "count.*不能小于 0"),
+    ({"name": "甲", "count": 1, "count_of": 0}, "count_of.*不能小于 1"),
     ({"name": "甲", "parent": "乙"}, "不在指标表中"),
 ])
 def test_bad_rows_are_input_errors(bad, message) -> None:
