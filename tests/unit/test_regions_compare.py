@@ -193,3 +193,22 @@ def test_a_regions_sheet_with_no_workbook_at_all_is_an_input_error() -> None:
                       "regions": {"sheet": "分县区"}})
     with pytest.raises(speechgen.SpeechgenError, match="regions"):
         speechgen.render(spec)
+
+
+@pytest.mark.parametrize("name, total", [("全市", True), ("全市合计", True), ("合计", True), ("总计", True),
+                                         ("全县汇总", True), ("东湖区", False), ("全椒县", False), ("市本级", False)])
+def test_total_rows(name: str, total: bool) -> None:
+    from speechgen.spec.tables.regions import is_total
+
+    assert is_total(name) is total
+
+
+def test_a_total_row_named_like_a_sum_is_the_basis_and_never_a_region() -> None:
+    rows = [{"region": "全市合计", "name": "地区生产总值", "growth": 5.0}] + [
+        {"region": r, "name": "地区生产总值", "growth": g} for r, g in zip(REGIONS[:4], ["6.0", "5.0", "4.0", "7.0"])]
+    spec = load_spec({"meeting": {"type": "quarterly_analysis", "title": "全市分析会", "period": "Q3", "year": 2025},
+                      "indicators": [{"name": "地区生产总值", "growth": 5}], "regions": rows})
+    report = narrate(spec).regions
+    text = "".join(report.review)
+    assert "4个县（市、区）" in text or "共4个" in text
+    assert "高于全市的有2个" in text and "合计" not in text

@@ -17,7 +17,7 @@ from decimal import Decimal
 from speechgen.core.numbers import cn_int, fmt_abs, fmt_number
 from speechgen.errors import InputError
 from speechgen.spec.model import Indicator, Spec
-from speechgen.spec.tables.regions import TOTAL_NAMES, RegionTable, compute_region_table
+from speechgen.spec.tables.regions import RegionTable, compute_region_table, is_total
 from speechgen.compose.narration.base import Context
 from speechgen.compose.narration.model import Derived
 from speechgen.compose.narration.wording import Picker
@@ -103,13 +103,14 @@ def _first_seen(table: RegionTable, name: str) -> int:
 
 def _compare(name: str, table: RegionTable, spec: Spec, ctx: Context) -> Comparison | None:
     rows: list[tuple[str, Indicator]] = [(r, ind) for r, inds in table.regions.items() for ind in inds
-                                         if ind.name == name and r not in TOTAL_NAMES]
+                                         if ind.name == name and not is_total(r)]
     growth = {r: ind.growth for r, ind in rows if ind.growth is not None}
     if len(growth) < 2:
         return None
-    everywhere = [r for r in table.regions if r not in TOTAL_NAMES]
+    everywhere = [r for r in table.regions if not is_total(r)]
     level = spec.meeting.region
-    total = table.total_label if table.total_label and table.total_label not in ("合计", "总计", "全部", "总体") else level
+    label = (table.total_label or "").strip()
+    total = label if len(label) == 2 and label.startswith("全") else level  # 全市合计 / 合计 → 全市
     basis = total if table.basis.get(name) == "total" else f"{level}平均水平"
     sup = table.superior.get(name)
     lower = any(k in name for k in (ctx.rules.lower_is_better or ctx.wordings.lower_is_better))

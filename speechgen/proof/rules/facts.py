@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from speechgen.proof.rules.base import NUMBER, Doc
-from speechgen.spec.tables.regions import TOTAL_NAMES
+from speechgen.spec.tables.regions import is_total
 
 if TYPE_CHECKING:  # pragma: no cover
     from speechgen.core.draft import Provenance
@@ -168,7 +168,7 @@ def _regions(facts: Facts, spec: "Spec", per: dict[str, set[Decimal]]) -> None:
     for row in spec.regions.rows:
         given = {abs(v) for v in (row.value, row.growth, row.prev_growth, row.superior_growth) if v is not None}
         ranks = {Decimal(r) for r in (row.rank, row.prev_rank) if r is not None}
-        own = facts.regions.setdefault(row.region, Pool()) if row.region not in TOTAL_NAMES else None
+        own = facts.regions.setdefault(row.region, Pool()) if not is_total(row.region) else None
         for pool in (facts.own.get(row.name), facts.everything, own):
             if pool is not None:
                 pool.exact |= given

@@ -22,6 +22,7 @@ each county is compared with:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -38,6 +39,13 @@ from speechgen.spec.tables.grid import read_grid
 from speechgen.spec.tables.rows import locate_header, parse_rows
 
 TOTAL_NAMES = frozenset({"全省", "全市", "全县", "全区", "全州", "全盟", "全国", "合计", "总计", "全部", "总体"})
+_TOTAL = re.compile(r"^(?:全[省市县区州盟旗国]|本[省市县区])?(?:合计|总计|汇总|小计)?$|^全[省市县区州盟旗国](?:合计|总计|汇总)?$")
+
+
+def is_total(region: str) -> bool:
+    """The table's total row: 全市, 合计, 全市合计, 总计… (not a region to compare)."""
+    name = region.strip()
+    return bool(name) and (name in TOTAL_NAMES or bool(_TOTAL.match(name)))
 
 
 @dataclass
@@ -119,7 +127,7 @@ def _compute(parsed: list[tuple[Indicator, dict[str, Any]]], lower: tuple[str, .
     by_name: dict[str, list[tuple[str, Indicator]]] = {}
     for ind, extra in parsed:
         region = str(extra.get("region", "")).strip()
-        if region in TOTAL_NAMES:
+        if is_total(region):
             table.total_label = region
             if ind.growth is not None:
                 table.superior[ind.name] = ind.growth
