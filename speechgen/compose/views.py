@@ -83,6 +83,7 @@ class Item:
     goal: str = ""
     stats: list[str] = dc_field(default_factory=list)  # indicator clauses that back this item
     weak: bool = False  # some of those clauses are weaknesses
+    sub_stats: list[str] = dc_field(default_factory=list)  # their sub-items (其中……), told after the comment
 
     @property
     def heading(self) -> str:
@@ -140,21 +141,27 @@ def tasks(spec: Spec, statements: Sequence[Any], goals: dict[str, str]) -> list[
     goals = dict(goals)
     for t in spec.tasks:
         f = task_field(t.title, t.items)
-        stats, weak = [], False
+        stats, subs, weak = [], [], False
         for i, s in enumerate(statements):
             if i not in taken and f != "general" and indicator_field(subject(s)) == f:
                 taken.add(i)
-                stats.append(clause(s.text))
+                stats.append(clause(own_text(s)))
+                subs += [clause(c.text) for c in getattr(s, "children", ())]
                 weak = weak or getattr(s, "verdict", "") == "weakness"
         out.append(Item(clause(strip_enum(t.title)), [sentence(i) for i in t.items if clause(i)], f,
                         lead=clause(t.lead), support=clause(t.support), deadline=clause(t.deadline),
-                        goal=goals.pop(f, ""), stats=stats, weak=weak))
+                        goal=goals.pop(f, ""), stats=stats, weak=weak, sub_stats=subs))
     return out
+
+
+def own_text(statement: Any) -> str:
+    """A statement's text without its sub-items (they follow in a 其中 sentence of their own)."""
+    return str(getattr(statement, "own", "") or statement.text)
 
 
 def unmatched(statements: Sequence[Any], task_items: Sequence[Item]) -> list[Any]:
     used = {s for t in task_items for s in t.stats}
-    return [s for s in statements if clause(s.text) not in used]
+    return [s for s in statements if clause(own_text(s)) not in used]
 
 
 # ------------------------------------------------------------------ numbers in goals and targets
