@@ -107,9 +107,9 @@ def test_every_figure_recomputes_from_the_table(tmp_path: Path, seed: int) -> No
             down = sum(growth[r] < p for r, p in prev.items())
             assert f"“{up}升{down}降”" in review or f"{up}个县（市、区）增速回升、{down}个回落" in review
             ranks, prev_ranks = _ranks(growth), _ranks(prev)
-            leaders = [r for r in REGIONS if r in ranks and ranks[r] <= 3]
+            leaders = [r for r in REGIONS if r in ranks and ranks[r] <= 3 and growth[r] > 0]
             if len(leaders) > 5:
-                leaders = [r for r in REGIONS if r in ranks and ranks[r] == 1]
+                leaders = [r for r in REGIONS if r in ranks and ranks[r] == 1 and growth[r] > 0]
             assert all(r in review for r in leaders)
             for r in leaders:
                 assert f"{abs(growth[r])}%" in review
@@ -212,3 +212,46 @@ def test_a_total_row_named_like_a_sum_is_the_basis_and_never_a_region() -> None:
     text = "".join(report.review)
     assert "4个县（市、区）" in text or "共4个" in text
     assert "高于全市的有2个" in text and "合计" not in text
+
+
+def test_a_wide_regions_sheet_one_column_group_per_indicator(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "分县区"
+    ws.append(["2025年前三季度分县区主要指标"])
+    ws.append(["县（市、区）", "地区生产总值", None, "固定资产投资", None])
+    ws.append([None, "增速(%)", "上期增速(%)", "增速(%)", "上期增速(%)"])
+    data = [("全市", 5.7, 5.9, 2.6, 4.1), ("甲县", 6.8, 6.5, -2.4, 1.0), ("乙区", 4.1, 4.8, 5.0, "—"),
+            ("丙县", 6.8, 5.0, 3.3, 2.0), ("丁市", 3.9, 4.0, None, None)]
+    for row in data:
+        ws.append(list(row))
+    ws.append(["注：增速按可比价计算。"])
+    path = tmp_path / "宽表.xlsx"
+    wb.save(path)
+    spec = load_spec({"meeting": {"type": "quarterly_analysis", "title": "全市分析会", "period": "Q3", "year": 2025},
+                      "indicators": [{"name": "地区生产总值", "growth": 5.7}],
+                      "regions": {"file": str(path), "sheet": "分县区"}})
+    rows = {(r.region, r.name): r for r in spec.regions.rows}
+    assert rows[("甲县", "固定资产投资")].growth == Decimal("-2.4") and rows[("乙区", "固定资产投资")].prev_growth is None
+    assert rows[("丙县", "地区生产总值")].prev_growth == Decimal("5.0") and ("注：增速按可比价计算。", "地区生产总值") not in rows
+    report = narrate(spec).regions
+    text = "".join(report.review)
+    assert "高于全市的有2个、低于全市的有2个" in text  # 甲县、丙县 above 5.7; 乙区、丁市 below
+    assert "甲县、丙县增速并列第一，均增长6.8%" in text  # four regions: only the first place is named
+    assert "乙区增速最高，增长5%" in text and "增长2.4%" not in text  # a decline is never a lead
+    assert "丁市暂无固定资产投资增速数据" in text
+
+
+def test_a_one_line_wide_header(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["县区", "地区生产总值增速(%)", "规上工业增加值增速(%)"])
+    for row in (("甲县", 6.1, 7.0), ("乙县", 5.2, 8.1), ("丙县", 4.0, 6.6)):
+        ws.append(list(row))
+    path = tmp_path / "宽表.xlsx"
+    wb.save(path)
+    from speechgen.spec.tables.regions import read_region_rows
+
+    rows = read_region_rows(path)
+    assert {(r.region, r.name, r.growth) for r in rows} >= {("甲县", "地区生产总值", Decimal("6.1")),
+                                                          ("乙县", "规上工业增加值", Decimal("8.1"))}

@@ -115,9 +115,10 @@ def _compare(name: str, table: RegionTable, spec: Spec, ctx: Context) -> Compari
     sup = table.superior.get(name)
     lower = any(k in name for k in (ctx.rules.lower_is_better or ctx.wordings.lower_is_better))
     ranked = sorted(((ind.rank, i, r) for i, (r, ind) in enumerate(rows) if ind.rank is not None))
-    best = [r for rank, _, r in ranked if rank <= TOP]
+    top = min(TOP, max(1, len(growth) // 3))  # 前三位 of ten regions; the first of four
+    best = [r for rank, _, r in ranked if rank <= top and (lower or growth[r] > 0)]
     if len(best) > MAX_NAMES:
-        best = [r for rank, _, r in ranked if rank == ranked[0][0]]
+        best = [r for rank, _, r in ranked if rank == ranked[0][0] and (lower or growth[r] > 0)]
     worst_rank = max((rank for rank, _, _ in ranked), default=None)
     rises, falls = {}, {}
     for r, ind in rows:

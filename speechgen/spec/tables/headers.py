@@ -131,7 +131,7 @@ def _map(texts: dict[int, str], columns: dict[str, str], key_field: str) -> Head
     return Header(-1, fields, dict(texts), units)
 
 
-def _joined(parent: list[Cell], child: list[Cell]) -> dict[int, str]:
+def joined_header(parent: list[Cell], child: list[Cell]) -> dict[int, str]:
     """Parent texts carried right over merged (blank) cells, joined with the child texts."""
     top = _texts(parent)
     bottom = _texts(child)
@@ -156,15 +156,15 @@ def find_header(grid: Grid, columns: dict[str, str], *, key_field: str = "name",
             continue
         single.row = i
         if i + 1 < len(grid.rows):
-            double = _map(_joined(row, grid.rows[i + 1]), columns, key_field)
-            if double is not None and len(double.fields) > len(single.fields) and _is_header_row(grid.rows[i + 1]):
+            double = _map(joined_header(row, grid.rows[i + 1]), columns, key_field)
+            if double is not None and len(double.fields) > len(single.fields) and is_header_row(grid.rows[i + 1]):
                 double.row = i + 1
                 return double
         return single
     return None
 
 
-def _is_header_row(row: list[Cell]) -> bool:
+def is_header_row(row: list[Cell]) -> bool:
     """A second header row holds text labels only (no figures)."""
     texts = [c for c in row if c.text]
     return bool(texts) and all(isinstance(c.value, str) and not re.fullmatch(r"[\d.,%+-]+", c.text) for c in texts)
