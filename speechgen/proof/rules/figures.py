@@ -138,4 +138,11 @@ def describe(ind: "Indicator") -> str:
         parts.append(f"目标增速{ind.target_growth}%")
     if ind.annual_target is not None:
         parts.append(f"年度目标{ind.annual_target}{ind.unit}")
+    for value, label, unit in ((ind.pull, "拉动", "个百分点"), (ind.contribution, "贡献率", "%"),
+                               (ind.share, "占比", "%"), (ind.two_year_avg, "两年平均增速", "%"),
+                               (ind.month_growth, "当月增速", "%")):
+        if value is not None:
+            parts.append(f"{label}{value}{unit}")
+    if ind.count is not None:
+        parts.append(f"个数{ind.count}" + (f"（共{ind.count_of}）" if ind.count_of is not None else ""))
     return "，".join(parts) or "无数据"
