@@ -68,7 +68,7 @@ def build(spec: str | Path | Mapping[str, Any] | Spec, settings: RenderSettings,
     if settings.check:
         from speechgen.proof.checker import ensure_clean
 
-        findings = ensure_clean(draft, spec=spec_obj)
+        findings = ensure_clean(draft, spec=spec_obj, placeholders=settings.placeholders)
     data = export_bytes(draft, fmt, **settings.export_options(fmt))
     return Product(spec_obj, draft, data, findings)
 
@@ -95,7 +95,7 @@ def _options(spec: Spec, settings: RenderSettings) -> RenderOptions:
     seed = settings.seed if settings.seed is not None else (spec.seed if spec.seed is not None else 0)
     return RenderOptions(seed=seed, variety=settings.variety, meeting_type=settings.meeting_type,
                          template_dirs=list(settings.templates), phrase_files=list(settings.phrases),
-                         table=settings.table, extra=dict(settings.extra))
+                         table=settings.table, extra={**settings.extra, "placeholders": settings.placeholders})
 
 
 def replace_indicators(spec: Spec, indicators: str | Path | Sequence[Any], *, sheet: str | None = None) -> Spec:

@@ -32,6 +32,7 @@ class RenderSettings:
     profile: str | None = None
     reference_docx: Path | None = None
     check: bool = True
+    placeholders: bool = False  # mark parts without input (【形势：待补】) instead of leaving them out
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

@@ -10,6 +10,7 @@ from typing import Any, Mapping
 
 from speechgen.compose import views as wording
 from speechgen.spec.model import Meeting, MeetingType, Spec
+from speechgen.compose import situation
 from speechgen.compose.narration import Narration, narrate
 from speechgen.core.periods import Period
 from speechgen.compose.bank import PhraseBank, PhrasePicker
@@ -150,7 +151,9 @@ def build_context(spec: Spec, rng: random.Random, *, variety: str, bank: PhraseB
         "title": main_title(m), "byline": "　".join(x for x in (m.speaker.post, m.speaker.name) if x),
         "preceding": [wording.clause(p) for p in m.preceding if wording.clause(p)],
         "points": points, "variety": variety, "principal": principal, "tone": narration.tone,
-        "defer": defer, "style": style, "type": mtype,
+        "defer": defer, "style": style, "type": mtype, "situation": situation.build(spec),
+        "placeholders": bool((extra or {}).get("placeholders")),
+        "situation_in_outlook": annual or (spec.targets and (tags["period"] == "year" or mtype == "department")),
         "choice": lambda *options: rng.choice(options), "review_view": review_view,
         "region_follow_up": narration.regions.follow_up if narration.regions is not None else "",
         **views, **(extra or {}),

@@ -29,6 +29,7 @@ from pydantic import (
 )
 
 from speechgen.core.periods import Period, parse_period
+from speechgen.spec.situation import SITUATION_KEYS, Assessment, Guidance, Relay, Situation
 
 
 class MeetingType(str, Enum):
@@ -121,6 +122,7 @@ CHINESE_KEYS: dict[str, tuple[str, ...]] = {
     "indicator": ("比较指标",),
     "label": ("称谓", "地区称谓"),
     "follow_up": ("后进要求", "督导要求"),
+    **{k: v for k, v in SITUATION_KEYS.items() if k in ("situation", "relays", "assessment", "guidance")},
 }
 
 
@@ -324,7 +326,13 @@ class Spec(_Model):
     problems: list[Problem] = _f("problems", default_factory=list)
     tasks: list[Task] = _f("tasks", default_factory=list)
     requirements: list[str] = _f("requirements", default_factory=list)
-    targets: list[Target] = _f("targets", default_factory=list, description="年度主要预期目标（经济工作会议用）")
+    targets: list[Target] = _f("targets", default_factory=list,
+                               description="主要预期目标；也可写成 {items: [...], rationale: 目标依据}")
+    situation: Situation = _f("situation", default_factory=Situation,
+                              description="形势：全国、上级、兄弟地区、本地，机遇、风险和总体判断（不填则不谈外部形势）")
+    relays: list[Relay] = _f("relays", default_factory=list, description="要传达的上级会议、文件、批示（领导原话原样引用）")
+    assessment: Assessment = _f("assessment", default_factory=Assessment, description="考核评价办法和目前位次")
+    guidance: Guidance = _f("guidance", default_factory=Guidance, description="上级总体要求、工作思路和目标依据")
     seed: int | None = _f("seed", None, description="默认随机种子（措辞变化）")
     narration: NarrationSettings = _f("narration", default_factory=NarrationSettings,
                                       description="指标叙述和问题判定的阈值")
@@ -340,6 +348,29 @@ class Spec(_Model):
         if isinstance(self.indicators, list):
             check_parents(self.indicators)
         return self
+
+    @model_validator(mode="before")
+    @classmethod
+    def _targets_with_rationale(cls, data: Any) -> Any:
+        """``targets: {items: [...], rationale: …}`` → the list plus ``guidance.rationale``."""
+        if not isinstance(data, dict):
+            return data
+        key = next((k for k in ("targets", *CHINESE_KEYS["targets"]) if k in data), None)
+        block = data.get(key) if key else None
+        if not isinstance(block, dict):
+            return data
+        block = dict(block)
+        items = next((block.pop(k) for k in ("items", "条目", "要点") if k in block), [])
+        reason = next((block.pop(k) for k in ("rationale", "目标依据", "依据") if k in block), None)
+        if block:
+            raise ValueError(f"targets 只能包含 items 和 rationale，多了 {'、'.join(map(str, block))}")
+        data = {**data, key: items}
+        if reason:
+            gkey = next((k for k in ("guidance", *CHINESE_KEYS["guidance"]) if k in data), "guidance")
+            guidance = dict(data.get(gkey) or {})
+            guidance.setdefault("rationale", reason)
+            data[gkey] = guidance
+        return data
 
     @property
     def indicator_rows(self) -> list[Indicator]:
