@@ -88,13 +88,14 @@ def validate(
 
 
 def with_regions(spec: Spec, path: Path, *, origin: str) -> Spec:
-    """*spec* with its pending ``regions`` reference read from *path* (the sheet it names)."""
+    """*spec* with its pending ``regions`` reference read from *path* (the sheet it names): the rows
+    replace the reference, as a table replaces ``indicators: {file: …}``."""
     from speechgen.spec.tables.regions import read_region_rows
 
     ref = spec.regions
     assert ref is not None
     rows = read_region_rows(path, indicator=ref.indicator, sheet=ref.sheet, columns=ref.columns, origin=origin)
-    return spec.model_copy(update={"regions": ref.model_copy(update={"rows": rows, "file": str(path)})})
+    return spec.model_copy(update={"regions": ref.model_copy(update={"rows": rows, "file": None, "sheet": None})})
 
 
 # --------------------------------------------------------------------------- errors
