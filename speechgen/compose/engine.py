@@ -47,6 +47,7 @@ class RenderOptions:
     phrase_files: Sequence[Path] = ()
     meeting_type: str | None = None
     table: bool = False
+    standard_requirements: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -227,10 +228,21 @@ def _compose(spec: Spec, opts: RenderOptions, bank: PhraseBank | None) -> tuple[
     if mtype not in MeetingType.__members__:
         raise TemplateError(f"未知的会议类型 {mtype!r}，可选：{'、'.join(MeetingType.__members__)}")
     template = load_template(template_name(mtype), opts.template_dirs)
-    rng = random.Random(opts.seed)
+    rng = random.Random(f"{opts.seed}:{draft_key(spec)}")
     context = build_context(spec, rng, variety=opts.variety, mtype=mtype, points=POINTS, extra=opts.extra,
+                            seed=opts.seed, standard_requirements=opts.standard_requirements,
                             bank=bank if bank is not None else load_bank(opts.phrase_files))
     return _render(template, context), context
+
+
+def draft_key(spec: Spec) -> str:
+    """What tells one draft from another (meeting, place, time, speaker): mixed into the seed so
+    two different meetings rendered with the same seed do not pick the same stock sentences."""
+    import hashlib
+
+    m = spec.meeting
+    key = "|".join((m.type.value, m.title, m.region, m.period, str(m.year), m.speaker.name, m.speaker.post))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
 def render_draft(spec: Spec, options: RenderOptions | None = None, *, bank: PhraseBank | None = None) -> Draft:

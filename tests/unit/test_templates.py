@@ -99,7 +99,7 @@ def test_sample_renders_to_every_format_without_leftovers(sample):
         assert bad not in body
 
 
-LENGTHS = {"dispatch": (1200, 3500), "statement": (800, 2000), "work_report": (1000, 6000),
+LENGTHS = {"dispatch": (1200, 3500), "statement": (700, 2000), "work_report": (1000, 6000),
            "department": (2600, 9000)}  # a department speech without repeated figures runs ~2,800 characters
 
 
@@ -112,7 +112,8 @@ MINE = [p for p in SAMPLES if p.stem in {"city_q1", "county_h1", "city_q3", "dis
 def test_sample_drafts_are_clean_and_of_plausible_length(sample):
     spec = load_spec(sample)
     mtype = spec.meeting.type.value
-    low, high = LENGTHS.get(mtype, (2000 if spec.meeting.period.startswith("M") else 2800, 9000))
+    # lower bounds follow the samples' input: a draft never pads to reach a length (issue 16)
+    low, high = LENGTHS.get(mtype, (2000 if spec.meeting.period.startswith("M") else 2400, 9000))
     for seed in range(5):
         draft = render_draft(spec, RenderOptions(seed=seed, variety=("normal", "high")[seed % 2]))
         _clean(_text(draft))
