@@ -56,7 +56,7 @@ def contribution(f: Facts, ctx: Context) -> None:
     c = f.indicator.contribution
     if c is None:
         return
-    whole = whole_of(f, ctx)
+    whole = "" if f.indicator.pull is not None else whole_of(f, ctx)  # 拉动 has named the whole already
     form = "contribution" if whole else "contribution_bare"
     if c < 0:
         form += "_negative"
