@@ -284,8 +284,9 @@ def situation_warnings(spec: Spec, mtype: str, text: Any) -> list[str]:
 def provenance(narration: Narration, spec: Spec | None = None) -> list[Provenance]:
     """Every computed number of the narration with its formula, indicator, sentence and table row."""
     rows = {ind.name: i for i, ind in enumerate(spec.indicator_rows, start=1)} if spec is not None else {}
-    out = [Provenance(d.text, d.formula, s.indicator, s.text, rows.get(s.indicator, 0))
-           for s in narration.statements for d in s.numbers]
+    texts = {s.indicator: s.text for s in narration.statements}
+    out = [Provenance(d.text, d.formula, name, texts.get(name, ""), rows.get(name, 0))
+           for name, numbers in narration.numbers_by_indicator() for d in numbers]
     return out + [Provenance(d.text, d.formula, context=d.context) for d in narration.derived]
 
 

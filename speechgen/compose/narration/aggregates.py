@@ -81,13 +81,9 @@ def _top_ranks(rows: list[Row], ctx: Context, pick: Picker, out: Summary) -> Non
     if len(top) < 2:
         return
     names = join_names([f.indicator.name.strip() for _, _, f in top])
-    growths = [f.indicator.growth for _, _, f in top]
     top_word = Derived(cn_int(top_n), "前几位的范围（NarrationRules.top_n）")
-    if all(g is not None and g > 0 for g in growths):
-        values = join_names([f"{fmt_number(g)}%" for g in growths if g is not None])
-        text = pick("top_list_growth", {"lvl": ctx.superior, "top": cn_int(top_n), "names": names, "values": values})
-    else:
-        text = pick("top_list", {"lvl": ctx.superior, "top": cn_int(top_n), "names": names})
+    # names only: each indicator's own statement already gives its growth (no figure twice)
+    text = pick("top_list", {"lvl": ctx.superior, "top": cn_int(top_n), "names": names})
     counts = Counter(rank for rank, _, _ in top)
     nums = [top_word]
     if max(counts.values()) >= 2:

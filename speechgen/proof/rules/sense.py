@@ -23,6 +23,7 @@ _ZERO = re.compile(r"(?<![\d.])(增长|下降)0(?:\.0+)?\s*[%％]")
 _RANK_MOVE = re.compile(r"由第(\d+)[位名]?(上升|提升|前移|前进|下降|下滑|后移|后退|回落)(?:到|至)第(\d+)[位名]")
 _RATE_MOVE = re.compile(rf"由({_NEG}?{NUMBER})\s*[%％]?(提高|加快|上升|回升|提升|增加|回落|放缓|下降|下滑|降低|减少)(?:到|至)({_NEG}?{NUMBER})\s*[%％]")
 _SENTENCE = re.compile(r"[^。；！？]+")
+_OTHER_RATES = ("当月", "两年平均", "两年平均增速为", "两年平均降幅为")
 
 UP_WORDS = {"增长", "增加", "上升", "提高", "提升", "上涨", "加快", "回升", "攀升", "扩大", "前移", "前进", "进位",
             "高于", "高出", "快于", "超过", "超出", "领先"}
@@ -84,6 +85,8 @@ def _against_data(ln: DocLine, facts: Facts) -> Iterator[Finding]:
             continue
         for pattern, check in ((_GROWTH, _growth), (_VERSUS, _versus), (_PREV, _prev), (_MOVE, _move)):
             for m in pattern.finditer(text):
+                if text[max(0, m.start() - 6):m.start()].endswith(_OTHER_RATES):
+                    continue  # 当月增长, 两年平均下降: not the indicator's cumulative growth
                 ind, gap = _subject(mentions, text, m.start())
                 if ind is None or ind.name in facts.dupes:
                     continue
