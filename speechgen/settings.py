@@ -36,6 +36,7 @@ class RenderSettings:
     reference_docx: Path | None = None
     check: bool = True
     avoid: tuple[Path, ...] = ()
+    explain: bool = False  # .docx: a comment on every computed figure saying how it was computed
     standard_requirements: bool = False
     placeholders: bool = False  # mark parts without input (【形势：待补】) instead of leaving them out
     extra: dict[str, Any] = field(default_factory=dict)
@@ -55,6 +56,7 @@ class RenderSettings:
 
     def export_options(self, fmt: str) -> dict[str, Any]:
         """Keyword options of the exporter for *fmt* (only .docx takes any)."""
-        if fmt != "docx":
+        if fmt not in ("docx", "pdf"):
             return {}
-        return {k: v for k, v in {"profile": self.profile, "reference_docx": self.reference_docx}.items() if v}
+        return {k: v for k, v in {"profile": self.profile, "reference_docx": self.reference_docx,
+                                  "explain": self.explain and fmt == "docx"}.items() if v}

@@ -14,6 +14,7 @@ from pathlib import Path
 from speechgen.errors import InputError
 from speechgen.core.files import check_docx_zip, stat_input
 from speechgen.core.yamlsrc import decode
+from speechgen.outline.pdf import converted_doc, pdf_text
 
 MAX_BYTES = 50 * 1024 * 1024        # on-disk size of any input
 
@@ -40,9 +41,18 @@ def read_lines(path: str | Path, *, markdown: bool = False) -> list[Line]:
     """
     path = Path(path)
     stat_input(path, max_bytes=MAX_BYTES)
-    if path.suffix.lower() == ".docx":
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
         return _docx_lines(path)
-    if path.suffix.lower() in {".doc", ".wps", ".pdf", ".xls", ".xlsx", ".et", ".ppt", ".pptx", ".zip", ".rar"}:
+    if suffix == ".pdf":
+        return [Line(i, t) for i, t in enumerate(pdf_text(path).splitlines(), start=1)]
+    if suffix in {".doc", ".wps"}:
+        docx, tmp = converted_doc(path)
+        try:
+            return _docx_lines(docx)
+        finally:
+            tmp.cleanup()
+    if suffix in {".xls", ".xlsx", ".et", ".ppt", ".pptx", ".zip", ".rar"}:
         raise InputError(f"{path}：不支持 {path.suffix} 格式，请另存为 .docx 或 .txt")
     text = decode(path.read_bytes(), str(path))
     if markdown and path.suffix.lower() in MARKDOWN_SUFFIXES:
@@ -73,6 +83,8 @@ def _docx_lines(path: Path) -> list[Line]:
     check_docx_zip(path)
     from docx import Document  # python-docx only when a .docx is read
 
+    from speechgen.core.wordtext import paragraph_text
+
     try:
         doc = Document(str(path))
     except Exception as exc:  # corrupt package, not a docx, …
@@ -82,7 +94,8 @@ def _docx_lines(path: Path) -> list[Line]:
         runs = [r for r in para.runs if r.text.strip()]
         bold = bool(runs) and bool(runs[0].bold)
         style = para.style.name if para.style is not None else ""
-        lines.append(Line(i, para.text, style, bold, _bold_lead(para.runs), _numbered(para)))
+        # the visible text (tracked insertions in, deletions out): the annotator's offsets are into it
+        lines.append(Line(i, paragraph_text(para._p), style, bold, _bold_lead(para.runs), _numbered(para)))
     return lines
 
 

@@ -57,9 +57,9 @@ def previous_label(period: Period) -> tuple[str, tuple[Derived, ...]]:
         last = period.last - 1
         if last == 1:
             return "1月份", ()
-        return f"1—{last}月", (Derived(str(last), f"上期 = 1—({period.last}−1)月"),)
+        return f"1—{last}月", (Derived(str(last), f"上期截至月份 = 本期截至月份 {period.last} − 1"),)
     before = period.first - 1
-    return f"{before}月份", (Derived(str(before), f"上期 = {period.first}−1月"),)
+    return f"{before}月份", (Derived(str(before), f"上期月份 = 本期月份 {period.first} − 1"),)
 
 
 def prev_label_of(ind: Indicator, period: Period, rules_label: str | None) -> tuple[str, tuple[Derived, ...]]:
@@ -146,7 +146,8 @@ def chain(statements: Sequence[Statement]) -> str:
     for s in statements:
         text = s.text.rstrip("。；;，, ")
         if s.lead and s.vintage == previous:
-            text = ("预计" if s.estimate else "") + s.body.rstrip("。；;，, ")
+            body = s.body + s.text[len(s.own):] if s.own and s.text.startswith(s.own) else s.body  # + 其中 items
+            text = ("预计" if s.estimate else "") + body.rstrip("。；;，, ")
         parts.append(text)
         previous = s.vintage
     return "；".join(parts) + ("。" if parts else "")

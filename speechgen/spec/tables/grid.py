@@ -84,9 +84,11 @@ def read_grid(path: Path, sheet: str | None = None) -> Grid:
         return _read_xlsx(path, sheet)
     if suffix in (".csv", ".txt", ".tsv"):
         return _read_csv(path)
-    if suffix in (".xls", ".et", ".wps"):
-        raise InputError(f"{path.name}：不支持 {suffix} 格式，请在 Excel/WPS 中“另存为” .xlsx 或 .csv")
-    raise InputError(f"{path.name}：无法识别的表格格式 {suffix or '（无扩展名）'}，应为 .xlsx 或 .csv")
+    if suffix in (".xls", ".et"):
+        return _read_xls(path, sheet)
+    if suffix in (".ods", ".numbers", ".wps"):
+        raise InputError(f"{path.name}：不支持 {suffix} 格式，请在 Excel/WPS/LibreOffice 中“另存为” .xlsx 或 .csv")
+    raise InputError(f"{path.name}：无法识别的表格格式 {suffix or '（无扩展名）'}，应为 .xlsx、.xls 或 .csv")
 
 
 def _check_file(path: Path) -> None:
@@ -98,7 +100,9 @@ def _read_xlsx(path: Path, sheet: str | None) -> Grid:
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        # a WPS .et in zip form is an .xlsx under another name: openpyxl checks names, so hand it bytes
+        source: Any = io.BytesIO(path.read_bytes()) if path.suffix.lower() == ".et" else path
+        wb = openpyxl.load_workbook(source, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
         raise InputError(f"{path.name}：无法打开 Excel 文件（文件已损坏、不是 .xlsx 或设有打开密码：{type(exc).__name__}）") from None
     try:
@@ -111,16 +115,38 @@ def _read_xlsx(path: Path, sheet: str | None) -> Grid:
         wb.close()
 
 
+def _read_xls(path: Path, sheet: str | None) -> Grid:
+    """.xls (and WPS .et, which is either BIFF like .xls or a zip like .xlsx)."""
+    with path.open("rb") as fh:
+        zipped = fh.read(4) == b"PK\x03\x04"
+    if zipped:
+        if path.suffix.lower() == ".et":
+            return _read_xlsx(path, sheet)
+        raise InputError(f"{path.name}：无法打开 .xls 文件（扩展名是 .xls，内容却是 .xlsx），请把扩展名改为 .xlsx")
+    from speechgen.spec.tables.legacy import read_xls  # xlrd only when an old workbook is read
+
+    title, cells = read_xls(path, lambda titles: sheet_title(titles, sheet, path.name) if sheet else None,
+                            MAX_ROWS, MAX_COLS)
+    rows = [[Cell(value, r, c, fmt) for c, (value, fmt) in enumerate(row, start=1)]
+            for r, row in enumerate(cells, start=1)]
+    return Grid(path.name, title, rows)
+
+
 def _pick_sheet(wb: Any, sheet: str | None, name: str) -> Any:
     if sheet is None:
         return wb.worksheets[0]
-    if sheet in wb.sheetnames:
-        return wb[sheet]
+    return wb[sheet_title(wb.sheetnames, sheet, name)]
+
+
+def sheet_title(titles: list[str], sheet: str, name: str) -> str:
+    """The title among *titles* that *sheet* names (spaces and case ignored); InputError if none."""
+    if sheet in titles:
+        return sheet
     wanted = _SPACES.sub("", sheet).lower()
-    for title in wb.sheetnames:
+    for title in titles:
         if _SPACES.sub("", title).lower() == wanted:
-            return wb[title]
-    raise InputError(f"{name}：找不到工作表 “{sheet}”，现有工作表：{'、'.join(wb.sheetnames)}")
+            return title
+    raise InputError(f"{name}：找不到工作表 “{sheet}”，现有工作表：{'、'.join(titles)}")
 
 
 def _read_csv(path: Path) -> Grid:
