@@ -19,11 +19,13 @@ from speechgen.cli import main
 @click.option("--rules", "rules_file", type=click.Path(dir_okay=True, path_type=Path),
               help="补充的提法规则文件（YAML，格式同 corpora/norms.yaml；同 id 覆盖内置规则）")
 @click.option("--ignore", "ignore", multiple=True, metavar="RULE", help="跳过某条检查规则（可重复），如 --ignore repetition")
+@click.option("--against", "against", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="上期讲话稿（.docx/.md/.txt，可重复）：报告原样照搬其中的句子（规则 reuse）")
 @click.option("--annotate", "annotate", type=click.Path(dir_okay=False, path_type=Path), metavar="OUT.docx",
               help="把每条结果作为 Word 批注写入原稿的副本 OUT.docx（原稿不变，仅限 .docx）")
 @click.option("--force", is_flag=True, help="覆盖已存在的批注稿")
 def check(file: Path, spec: Path | None, as_json: bool, strict: bool, rules_file: Path | None,
-          ignore: tuple[str, ...], annotate: Path | None, force: bool) -> None:
+          ignore: tuple[str, ...], against: tuple[Path, ...], annotate: Path | None, force: bool) -> None:
     """校对 FILE（.txt/.md/.docx）：占位符、数字、提法、标点、序号、日期等。
 
     有错误时退出码为 1（加 --strict 时有提醒也为 1），无问题为 0，输入有误为 2。
@@ -33,7 +35,7 @@ def check(file: Path, spec: Path | None, as_json: bool, strict: bool, rules_file
 
     if annotate is not None:
         _check_annotate_target(file, annotate, force)
-    findings = check_file(file, spec=spec, rules_file=rules_file, ignore=ignore)
+    findings = check_file(file, spec=spec, rules_file=rules_file, ignore=ignore, against=against)
     if annotate is not None:
         from speechgen.core.files import write_atomic
         from speechgen.proof.annotate import annotate_findings

@@ -29,11 +29,12 @@ import random
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from speechgen.errors import PhraseBankError
 from speechgen.core.resources import corpora_dir
 from speechgen.core.yamlsrc import decode, load_yaml
+from speechgen.compose.filters import era_ok, parse_years
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,11 @@ TAG_VALUES: dict[str, tuple[str, ...]] = {
     "variety": ("low", "normal", "high"),
     "field": FIELDS,
     "when": ("before", "after", "none"),
+    # has the period under review ended by the meeting day (data out)?  "unknown" fits no entry
+    # tagged with it, so a draft without date or data makes no such claim
+    "status": ("ended", "open"),
+    # has the stage the speech deploys for ({next}) already begun on the meeting day?
+    "stage": ("begun", "ahead"),
 }
 TAG_KEYS = tuple(TAG_VALUES)
 #: fields an entry may carry for the reader only (``speechgen phrases mine`` writes freq/docs/pattern).
@@ -67,12 +73,15 @@ SLOTS: dict[str, str] = {
     "unit": "发言单位（我县）", "last_year": "回顾之年（去年/今年）", "this_year": "部署之年（今年/明年）",
     "count": "条目数（中文数字）", "lead": "牵头单位", "deadline": "时限", "support": "配合单位",
     "topic": "领域名称（工业经济）",
+    # calendar (only with meeting.date): 二季度乃至全年 / 距离年底只剩70多天 / 距离报统关网只有不到一周
+    "horizon": "部署时段（二季度乃至全年）", "countdown": "阶段倒计时（距离年底只剩70多天）",
+    "deadline_countdown": "时间节点倒计时（距离报统关网只有不到一周）",
     "owner": "负责调度推进的领导（常务副县长王明同志）", "check_by": "督查人或单位",
     "check_when": "督查时间（月底前）", "check_action": "督查方式（专项督查）",
 }
 _SLOT = re.compile(r"\{([a-z_]+)\}")
 #: slots whose value reads as an echo when two consecutive phrases both use it.
-_ECHO = {"stage_goal", "next", "remaining", "this_year", "last_year", "judgement", "topic", "system", "leader"}
+_ECHO = {"stage_goal", "next", "horizon", "remaining", "this_year", "last_year", "judgement", "topic", "system", "leader"}
 
 
 @dataclass(frozen=True)
@@ -81,6 +90,7 @@ class Phrase:
     tags: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     source: str = ""
     priority: int = 0  # user entries (prefer mode) outrank built-in ones
+    years: tuple[int | None, int | None] | None = None  # the era it belongs to (compose.filters)
 
     def fits(self, context: Mapping[str, str]) -> bool:
         return all(context.get(k) in allowed for k, allowed in self.tags.items() if k in context)
@@ -147,10 +157,10 @@ def _entry(raw: Any, name: str, cat: str, i: int, priority: int, part: str | Non
         raw = {"text": raw}
     if not isinstance(raw, dict) or not isinstance(raw.get("text"), str) or not raw["text"].strip():
         raise PhraseBankError(f"{where} 应为非空文字或含 text 的字段表")
-    unknown = set(raw) - {"text", "tags"} - _METADATA
+    unknown = set(raw) - {"text", "tags", "years"} - _METADATA
     if unknown:
         raise PhraseBankError(f"{where} 未知字段 {'、'.join(sorted(unknown))}"
-                              f"（只允许 text、tags 和说明字段 {'、'.join(sorted(_METADATA))}）")
+                              f"（只允许 text、tags、years 和说明字段 {'、'.join(sorted(_METADATA))}）")
     tags: dict[str, tuple[str, ...]] = {}
     for key, val in (raw.get("tags") or {}).items():
         if key not in TAG_VALUES:
@@ -165,7 +175,11 @@ def _entry(raw: Any, name: str, cat: str, i: int, priority: int, part: str | Non
     for slot in _SLOT.findall(raw["text"]):
         if slot not in SLOTS:
             raise PhraseBankError(f"{where} 使用了未知的占位符 {{{slot}}}，可用：{'、'.join(SLOTS)}")
-    return Phrase(raw["text"], tags, where, priority)
+    try:
+        years = parse_years(raw["years"]) if raw.get("years") is not None else None
+    except ValueError as exc:
+        raise PhraseBankError(f"{where} {exc}") from None
+    return Phrase(raw["text"], tags, where, priority, years)
 
 
 def load_bank(paths: Iterable[Path] = ()) -> PhraseBank:
@@ -207,8 +221,11 @@ class PhrasePicker:
     """
 
     def __init__(self, bank: PhraseBank, rng: random.Random, *, context: Mapping[str, str],
-                 slots: Mapping[str, str], variety: str = "normal") -> None:
+                 slots: Mapping[str, str], variety: str = "normal", year: int | None = None,
+                 said: Callable[[str], bool] | None = None) -> None:
         self.bank, self.rng, self.context, self.slots, self.variety = bank, rng, dict(context), dict(slots), variety
+        self.year = year  # the meeting's year: entries of another era are left out
+        self.said = said or (lambda text: False)  # an earlier speech used this text: prefer others
         self._base = rng.getrandbits(64)  # one stream per category: a new entry in one never reshuffles another
         self._streams: dict[str, random.Random] = {}
         self.used: set[str] = set()
@@ -230,7 +247,7 @@ class PhrasePicker:
         ctx = {**self.context, "variety": self.variety, **tags}
         slots = {**self.slots, **{k: str(v) for k, v in kw.items() if k not in TAG_VALUES}}
         have = {k for k, v in slots.items() if v}
-        fitting = [p for p in phrases if p.fits(ctx) and p.slots <= have]
+        fitting = [p for p in phrases if p.fits(ctx) and p.slots <= have and era_ok(p, self.year)]
         if not fitting:
             shown = "，".join(f"{k}={v}" for k, v in ctx.items())
             raise PhraseBankError(f"短语库类别 {category} 没有适合当前场合的条目（{shown}）")
@@ -254,6 +271,7 @@ class PhrasePicker:
         top = max(p.priority for p, _ in fresh)
         fresh = [(p, t) for p, t in fresh if p.priority == top]
         for prefer in (
+            lambda p, t: not self.said(t),  # not what the earlier speech (--avoid) said
             lambda p, t: all(k in p.tags for k in tags),  # written for this field, not generic
             lambda p, t: not (avoid & _grams(t)),  # says nothing the writer's own text already says
             lambda p, t: not (p.slots & self._echo) and t[:4] != self._head,  # no echo of the last phrase

@@ -27,12 +27,15 @@ from speechgen.errors import SpeechgenError, TemplateError
 from speechgen.core.markup import escape_text, parse_markup
 from speechgen.spec.model import MeetingType, Spec
 from speechgen.core.numbers import cn_int, enum_word, fmt_number
-from speechgen.compose.context import build_context
+from speechgen.compose.context import build_context, unify_progress_word
+from speechgen.compose.filters import AvoidIndex
+from speechgen.compose.timing import calendar_provenance, calendar_warnings
 from speechgen.compose.narration import Narration
 from speechgen.compose.situation import missing_inputs
 from speechgen.compose.bank import PhraseBank, PhrasePicker, load_bank
 from speechgen.core.resources import templates_dir
 from speechgen.compose.views import qty
+from speechgen.compose.narration.vintage import chain
 from speechgen.compose.views import sentence as _sentence
 
 POINTS = "\ue000POINTS\ue001"  # replaced by the real number of level-1 parts
@@ -49,6 +52,7 @@ class RenderOptions:
     table: bool = False
     standard_requirements: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+    avoid_texts: Sequence[str] = ()  # earlier speeches: their sentences are not repeated
 
 
 # ------------------------------------------------------------------ environment
@@ -79,7 +83,8 @@ def environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
             auto_reload=False, bytecode_cache=_bytecode_cache(),
         )
         env.filters.update(cn=cn_int, qty=qty, enum=enum_word, num=fmt_number, date_cn=date_cn,
-                           sentence=sentence, clause=clause, lead=lead_sentence, rest=rest_sentences)
+                           sentence=sentence, clause=clause, lead=lead_sentence, rest=rest_sentences,
+                           chain=chain)
         _ENV_CACHE[key] = env
     return env
 
@@ -231,8 +236,9 @@ def _compose(spec: Spec, opts: RenderOptions, bank: PhraseBank | None) -> tuple[
     rng = random.Random(f"{opts.seed}:{draft_key(spec)}")
     context = build_context(spec, rng, variety=opts.variety, mtype=mtype, points=POINTS, extra=opts.extra,
                             seed=opts.seed, standard_requirements=opts.standard_requirements,
-                            bank=bank if bank is not None else load_bank(opts.phrase_files))
-    return _render(template, context), context
+                            bank=bank if bank is not None else load_bank(opts.phrase_files),
+                            avoid=AvoidIndex(opts.avoid_texts))
+    return unify_progress_word(_render(template, context), spec), context
 
 
 def draft_key(spec: Spec) -> str:
@@ -259,8 +265,9 @@ def render_draft(spec: Spec, options: RenderOptions | None = None, *, bank: Phra
     draft.meeting = MeetingFacts(mtype, m.title, m.period, m.period_info.label, m.year,
                                  m.date.isoformat() if m.date else "", m.region, m.superior, m.speaker.name,
                                  m.speaker.post, m.speaker.is_principal)
-    draft.provenance = provenance(context["narration"], spec) + list(context["situation"].numbers)
-    draft.warnings += situation_warnings(spec, mtype, context["situation"])
+    draft.provenance = (provenance(context["narration"], spec) + list(context["situation"].numbers)
+                        + calendar_provenance(context["calendar"]))
+    draft.warnings += situation_warnings(spec, mtype, context["situation"]) + calendar_warnings(context["calendar"])
     if opts.table and spec.indicator_rows:
         from speechgen.spec.tables.rows import indicator_table
 

@@ -79,6 +79,8 @@ def validate(
         rows = read_indicator_file(workbook, sheet=ref.sheet, columns=ref.columns,
                                    origin=f"{name} 第{line}行 indicators" if line else name)
         spec = spec.model_copy(update={"indicators": rows})
+    if spec.avoid:  # earlier speeches are named relative to the spec file
+        spec = spec.model_copy(update={"avoid": [str(base_dir / a) for a in spec.avoid]})
     if spec.regions is not None and spec.regions.pending:
         line = lines.get(_key_path(data, ("regions",)), 0)
         file = base_dir / spec.regions.file if spec.regions.file else workbook

@@ -28,6 +28,7 @@ from pydantic import (
     model_validator,
 )
 
+from speechgen.core.calendar import Deadline, parse_deadline
 from speechgen.core.periods import Period, parse_period
 from speechgen.spec.situation import SITUATION_KEYS, Assessment, Guidance, Relay, Situation
 
@@ -67,7 +68,14 @@ CHINESE_KEYS: dict[str, tuple[str, ...]] = {
     "requirements": ("要求",),
     "type": ("类型", "会议类型"),
     "title": ("标题", "会议名称"),
-    "period": ("时期", "期间"),
+    "period": ("时期", "期间", "数据期"),
+    "estimate": ("预计", "预计数"),
+    "prev_period": ("上期时期", "对比时期", "比较时期"),
+    "basis": ("比较基准", "增速口径"),
+    "stage_target": ("阶段目标",),
+    "stance": ("语气", "目标语气"),
+    "deadlines": ("deadline", "时间节点", "关键节点"),
+    "avoid": ("避免重复", "上期讲话"),
     "year": ("年度", "年份"),
     "date": ("日期",),
     "region": ("本级", "地区"),
@@ -183,6 +191,27 @@ class Meeting(_Model):
         "leader_speaks", "after", description="主要领导在本讲话之前（before）还是之后（after）讲话"
     )
     sector: str = _f("sector", "", description="部门或行业，如 商务、发展改革（部门工作会议、表态发言用）")
+    deadlines: list[str] = _f(
+        "deadlines", default_factory=list,
+        description="倒计时用的时间节点，“名称 日期”，如 报统关网 2022-07-06（可写一个或一个列表）")
+
+    @field_validator("deadlines", mode="before")
+    @classmethod
+    def _deadlines_ok(cls, v: Any) -> Any:
+        items = [v] if isinstance(v, (str, dict)) else v
+        if not isinstance(items, list):
+            return v
+        out = []
+        for item in items:
+            if isinstance(item, dict):  # {name: 报统关网, date: 2022-07-06}
+                item = f"{item.get('name') or item.get('名称') or ''} {item.get('date') or item.get('日期') or ''}"
+            parse_deadline(str(item))
+            out.append(str(item))
+        return out
+
+    @property
+    def deadline_dates(self) -> tuple[Deadline, ...]:
+        return tuple(parse_deadline(d) for d in self.deadlines)
 
     @field_validator("type", mode="before")
     @classmethod
@@ -229,6 +258,35 @@ class Indicator(_Model):
     count_of: int | None = _f("count_of", None, ge=1, description="总数：count 是多少个中的几个，如 前50家中的19家")
     cause: str = _f("cause", "", description="变化的原因（写稿人的说明，接在数字之后）")
     headline: bool | None = _f("headline", None, description="是否计入“N项主要指标”；不填按领域分类推断（GDP、规上工业增加值、固投、社零、一般公共预算收入等）")
+    period: str | None = _f("period", None, description="本行数据的时期（一季度、1—5月、5月、全年…）；不填为会议的时期")
+    estimate: bool = _f("estimate", False, description="预计数（写作“预计……左右”，不计入汇总）")
+    prev_period: str | None = _f("prev_period", None, description="上期增速、上期排位所属的时期，如 一季度、1—4月、上年")
+    basis: Literal["yoy", "mom"] = _f("basis", "yoy", description="增速口径：yoy 同比（默认）、mom 环比")
+    stage_target: "StageTarget | None" = _f("stage_target", None,
+                                            description="阶段目标：数字（目标增速%）或 {period, growth, bound, stance}")
+
+    @field_validator("period", "prev_period")
+    @classmethod
+    def _period_ok(cls, v: str | None, info: Any) -> str | None:
+        if v is None or not str(v).strip():
+            return None
+        if info.field_name == "period":
+            parse_period(str(v))
+        return str(v).strip()
+
+    @field_validator("basis", mode="before")
+    @classmethod
+    def _basis_cn(cls, v: Any) -> Any:
+        return {"同比": "yoy", "环比": "mom"}.get(v, v) if isinstance(v, str) else v
+
+    @field_validator("stage_target", mode="before")
+    @classmethod
+    def _stage_number(cls, v: Any) -> Any:
+        return {"growth": v} if isinstance(v, (int, float, str, Decimal)) and not isinstance(v, bool) else v
+
+    @property
+    def period_info(self) -> Period | None:
+        return parse_period(self.period) if self.period else None
 
     @model_validator(mode="after")
     def _ranks_fit(self) -> "Indicator":
@@ -364,6 +422,20 @@ class Target(_Model):
     bound: Literal["", "左右", "以上", "以内", "以下"] = _f("bound", "", description="限定词：左右、以上、以内")
     verb: str = _f("verb", "", description="目标值前的动词，如 达到、控制在、稳定在（默认 达到）")
     text: str = _f("text", "", description="整句自写（填写后忽略其他字段）")
+    period: str = _f("period", "", description="阶段目标所属的时期，如 二季度、四季度、上半年（不填为全年目标）")
+    stance: Literal["", "确保", "力争", "必须", "努力"] = _f(
+        "stance", "", description="语气：确保、力争、必须、努力（不填时精确数用确保，左右/以上用力争）")
+
+
+class StageTarget(_Model):
+    """``stage_target`` of one indicator: the goal of the next stage (二季度增长6%以上)."""
+
+    period: str = _f("period", "", description="阶段，如 二季度、四季度、上半年（不填为会议部署的阶段）")
+    growth: Number | None = _f("growth", None, description="阶段目标增速（%）")
+    value: Number | None = _f("value", None, description="阶段目标值（与指标同单位）")
+    bound: Literal["", "左右", "以上", "以内", "以下"] = _f("bound", "", description="限定词：左右、以上")
+    stance: Literal["", "确保", "力争", "必须", "努力"] = _f("stance", "", description="语气：确保、力争、必须、努力")
+    text: str = _f("text", "", description="整句自写，如 二季度实现“双过半”")
 
 
 class NarrationSettings(_Model):
@@ -377,6 +449,8 @@ class NarrationSettings(_Model):
     negative_is_weak: bool = Field(True, description="负增长一律算问题")
     strict_targets: bool = Field(False, description="未达目标增速或慢于时序进度也算问题（默认只作提示）")
     prev_label: str | None = Field(None, description="上期的称谓，如 上月、一季度；不填按时期推断")
+    progress_word: Literal["auto", "时序进度", "序时进度"] = Field(
+        "auto", description="全稿统一用“时序进度”或“序时进度”；auto：随撰稿人材料，材料未用时用“时序进度”")
 
 
 class Spec(_Model):
@@ -401,6 +475,8 @@ class Spec(_Model):
     assessment: Assessment = _f("assessment", default_factory=Assessment, description="考核评价办法和目前位次")
     guidance: Guidance = _f("guidance", default_factory=Guidance, description="上级总体要求、工作思路和目标依据")
     seed: int | None = _f("seed", None, description="默认随机种子（措辞变化）")
+    avoid: list[str] = _f("avoid", default_factory=list,
+                          description="上期讲话稿（.docx/.md/.txt，相对于本文件）：生成时避开其中用过的句子")
     narration: NarrationSettings = _f("narration", default_factory=NarrationSettings,
                                       description="指标叙述和问题判定的阈值")
     regions: Regions | None = _f("regions", None, description="分地区数据：在讲话中比较各县（市、区）")
@@ -485,3 +561,6 @@ def check_parents(rows: list[Indicator]) -> None:
                 raise ValueError(f"指标“{r.name}”的所属指标形成循环（{parent}）")
             seen.add(parent)
             parent = by_name[parent].parent.strip() if parent in by_name else ""
+
+
+Indicator.model_rebuild()

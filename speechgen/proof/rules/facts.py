@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
+from speechgen.core.calendar import Calendar
 from speechgen.proof.rules.base import NUMBER, Doc
 from speechgen.spec.tables.regions import is_total
 
@@ -195,6 +196,8 @@ def _indicator(ind: "Indicator", spec: "Spec") -> Pool:
     pool = Pool()
     given = [ind.value, ind.growth, ind.superior_growth, ind.prev_growth, ind.target_growth, ind.annual_target,
              ind.pull, ind.contribution, ind.share, ind.two_year_avg, ind.month_growth]
+    if ind.stage_target is not None:  # 四季度地区生产总值必须增长6.5%以上
+        given += [ind.stage_target.growth, ind.stage_target.value]
     pool.exact |= {abs(v) for v in given if v is not None}
     pool.exact |= {Decimal(n) for n in (ind.count, ind.count_of) if n is not None}
     if ind.count is not None and ind.count_of:
@@ -236,6 +239,8 @@ def _meeting(pool: Pool, spec: "Spec") -> None:
     pool.exact |= {Decimal(period.first), Decimal(period.last), Decimal(period.months)}
     if m.date is not None:
         pool.exact |= {Decimal(m.date.month), Decimal(m.date.day)}
+        cal = Calendar(m.date, m.year, period, m.deadline_dates)  # countdowns: 距离年底只剩70多天
+        pool.exact |= {Decimal(n) for n in cal.numbers()}
     if period.time_progress is not None:
         tp = period.time_progress
         pool.derived.add(Decimal(tp.numerator) / Decimal(tp.denominator) * 100)
