@@ -12,8 +12,8 @@ DEFAULT_FOLDER = next((p for p in (ROOT.parent / "shared" / "corpus", ROOT.paren
 
 def documents(folder: Path | None) -> list[tuple[str, list]]:
     """(name, lines) of every speech in *folder*; rendered samples if no folder is available."""
-    from speechgen.mining import corpus_files
-    from speechgen.readers import Line, read_lines
+    from speechgen.mining.miner import corpus_files
+    from speechgen.outline.read import Line, read_lines
 
     folder = folder or (DEFAULT_FOLDER if DEFAULT_FOLDER.is_dir() else None)
     if folder is not None:

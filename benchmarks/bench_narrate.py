@@ -17,9 +17,9 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from speechgen.loader import load_spec  # noqa: E402
-from speechgen.narrate import narrate  # noqa: E402
-from speechgen.tables import read_indicator_file  # noqa: E402
+from speechgen.spec.loader import load_spec  # noqa: E402
+from speechgen.compose.narration import narrate  # noqa: E402
+from speechgen.spec.tables.rows import read_indicator_file  # noqa: E402
 
 
 def median_ms(fn: Callable[[], object], runs: int) -> float:

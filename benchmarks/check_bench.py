@@ -19,10 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from speechgen.api import render  # noqa: E402
-from speechgen.check import check_draft, check_file, check_text  # noqa: E402
-from speechgen.document import Draft  # noqa: E402
+from speechgen.proof.checker import check_draft, check_file, check_text  # noqa: E402
+from speechgen.core.draft import Draft  # noqa: E402
 from speechgen.exporters import export_bytes  # noqa: E402
-from speechgen.loader import load_spec  # noqa: E402
+from speechgen.spec.loader import load_spec  # noqa: E402
 
 TARGET_MS = 50.0
 CHARS = 10_000

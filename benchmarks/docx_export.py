@@ -21,7 +21,7 @@ TARGET_CHARS = 6000
 def typical_speech():
     """The sample speech, its body repeated until it is about 6,000 characters long."""
     import speechgen
-    from speechgen.document import Heading
+    from speechgen.core.draft import Heading
 
     draft = speechgen.render(ROOT / "samples" / "city_q1.yaml", seed=1, table=True)
     body = [b for b in draft.blocks if type(b).__name__ != "Table"]

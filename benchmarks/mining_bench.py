@@ -37,7 +37,7 @@ MINING = """
 import time, sys
 t, c = time.perf_counter(), time.process_time()
 sys.path.insert(0, {root!r})
-from speechgen.mining import mine
+from speechgen.mining.miner import mine
 result = mine([{folder!r}], min_freq=2, min_docs=2)
 print(time.perf_counter() - t, time.process_time() - c)
 """

@@ -22,8 +22,8 @@ def main() -> None:
     ap.add_argument("folder", nargs="?", type=Path)
     ap.add_argument("--mb", type=float, default=4.0)
     args = ap.parse_args()
-    from speechgen.outline import outline_lines
-    from speechgen.readers import Line
+    from speechgen.outline.parse import outline_lines
+    from speechgen.outline.read import Line
 
     docs = replicate(documents(args.folder), int(args.mb * 1_000_000))
     size = text_bytes(docs) / 1_000_000

@@ -21,11 +21,15 @@ import logging as _logging
 
 _logging.getLogger(__name__).addHandler(_logging.NullHandler())  # the library never prints
 
+from speechgen import _compat  # noqa: E402  (old flat module paths keep working, with a warning)
+
+_compat.install()
+
 _LAZY = {
     "load": "api", "render": "api", "export": "api", "replace_indicators": "api",
     "outline_speech": "api", "outline_spec": "api", "proofread": "api", "mine_phrases": "api",
-    "render_many": "api",
-    "Draft": "document", "Spec": "model",
+    "build": "api", "render_many": "batch", "RenderSettings": "settings",
+    "Draft": "core.draft", "Spec": "spec.model",
     "SpeechgenError": "errors", "InputError": "errors", "TemplateError": "errors",
     "PhraseBankError": "errors", "ExportError": "errors",
 }

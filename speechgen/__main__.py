@@ -1,3 +1,3 @@
-from .cli import main
+from speechgen.cli import main
 
 main()

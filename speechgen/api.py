@@ -1,21 +1,23 @@
 """The functions ``import speechgen`` exposes.  Heavy modules load lazily."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
-from .compose import RenderOptions, render_draft
-from .document import Draft
-from .exporters import export_bytes, format_for_path
-from .fsutil import write_atomic
-from .loader import load_spec
-from .model import Spec
+from speechgen.compose.engine import RenderOptions, render_draft
+from speechgen.core.draft import Draft
+from speechgen.exporters import export_bytes, format_for_path
+from speechgen.core.files import write_atomic
+from speechgen.spec.loader import load_spec
+from speechgen.errors import InputError
+from speechgen.settings import RenderSettings
+from speechgen.spec.model import Spec
 
 if TYPE_CHECKING:
-    from .batch import BatchResult
-    from .check import Finding
-    from .mining import MiningResult
-    from .outline import Outline
+    from speechgen.proof.checker import Finding
+    from speechgen.mining.miner import MiningResult
+    from speechgen.outline.parse import Outline
 
 
 def load(source: str | Path | Mapping[str, Any]) -> Spec:
@@ -25,6 +27,7 @@ def load(source: str | Path | Mapping[str, Any]) -> Spec:
 
 def render(
     spec: str | Path | Mapping[str, Any] | Spec,
+    settings: RenderSettings | None = None,
     *,
     seed: int | None = None,
     variety: str = "normal",
@@ -37,24 +40,68 @@ def render(
 ) -> Draft:
     """Render a spec into a numbered :class:`Draft` (deterministic for a given seed).
 
-    *indicators* replaces the spec's indicator table: a list of ``Indicator``
-    or the path of an .xlsx/.csv table (*sheet* names the worksheet).
+    Pass a :class:`RenderSettings`, or the same options as keywords.  *indicators* replaces the
+    spec's indicator table: a list of ``Indicator`` or the path of an .xlsx/.csv table (*sheet*
+    names the worksheet).
     """
     spec_obj = spec if isinstance(spec, Spec) else load_spec(spec)
-    if indicators is not None:
-        spec_obj = replace_indicators(spec_obj, indicators, sheet=sheet)
-    if seed is None:
-        seed = spec_obj.seed if spec_obj.seed is not None else 0
-    opts = RenderOptions(seed=seed, variety=variety, meeting_type=meeting_type,
-                         template_dirs=[Path(t) for t in templates],
-                         phrase_files=[Path(p) for p in phrases], table=table)
-    return render_draft(spec_obj, opts)
+    if settings is None:
+        rows = None if indicators is None or isinstance(indicators, (str, Path)) else list(indicators)
+        settings = RenderSettings.make(seed=seed, variety=variety, meeting_type=meeting_type,
+                                       templates=templates, phrases=phrases, table=table, sheet=sheet,
+                                       indicators=indicators if rows is None else None)
+        if rows is not None:
+            spec_obj = spec_obj.model_copy(update={"indicators": rows})
+    return render_draft(_with_table(spec_obj, settings), _options(spec_obj, settings))
+
+
+def build(spec: str | Path | Mapping[str, Any] | Spec, settings: RenderSettings, fmt: str) -> Product:
+    """The whole pipeline of ``render``, ``batch`` and the workbench: load → render → check → bytes.
+
+    Raises :class:`CheckFailed` when ``settings.check`` and the checker finds errors; nothing is
+    written here (see :func:`export` / :func:`write_product`).
+    """
+    spec_obj = spec if isinstance(spec, Spec) else load_spec(spec)
+    spec_obj = _with_table(spec_obj, settings)
+    draft = render_draft(spec_obj, _options(spec_obj, settings))
+    findings: list[Any] = []
+    if settings.check:
+        from speechgen.proof.checker import ensure_clean
+
+        findings = ensure_clean(draft, spec=spec_obj)
+    data = export_bytes(draft, fmt, **settings.export_options(fmt))
+    return Product(spec_obj, draft, data, findings)
+
+
+@dataclass
+class Product:
+    """What :func:`build` returns: the spec used, the draft, the file's bytes, checker warnings."""
+
+    spec: Spec
+    draft: Draft
+    data: bytes
+    warnings: list[Any]
+
+
+def _with_table(spec: Spec, settings: RenderSettings) -> Spec:
+    if settings.indicators is None:
+        if settings.sheet:
+            raise InputError("--sheet 需要与 --indicators 一起使用")
+        return spec
+    return replace_indicators(spec, settings.indicators, sheet=settings.sheet)
+
+
+def _options(spec: Spec, settings: RenderSettings) -> RenderOptions:
+    seed = settings.seed if settings.seed is not None else (spec.seed if spec.seed is not None else 0)
+    return RenderOptions(seed=seed, variety=settings.variety, meeting_type=settings.meeting_type,
+                         template_dirs=list(settings.templates), phrase_files=list(settings.phrases),
+                         table=settings.table, extra=dict(settings.extra))
 
 
 def replace_indicators(spec: Spec, indicators: str | Path | Sequence[Any], *, sheet: str | None = None) -> Spec:
     """A copy of *spec* whose indicator table is *indicators* (rows, or an .xlsx/.csv path)."""
     if isinstance(indicators, (str, Path)):
-        from .tables import read_indicator_file
+        from speechgen.spec.tables.rows import read_indicator_file
 
         indicators = read_indicator_file(Path(indicators), sheet=sheet, origin="--indicators")
     return spec.model_copy(update={"indicators": list(indicators)})
@@ -80,15 +127,15 @@ def outline_speech(source: str | Path) -> "Outline":
 
     ``outline_speech(path).to_dict()`` is the ``speechgen outline --json`` shape; ``.draft`` is a Draft.
     """
-    from .outline import outline_file
+    from speechgen.outline.parse import outline_file
 
     return outline_file(source)
 
 
 def outline_spec(source: str | Path) -> dict[str, Any]:
     """A spec skeleton (dict in the input format) read from an existing speech."""
-    from .outline import outline_file
-    from .outline_spec import spec_dict
+    from speechgen.outline.parse import outline_file
+    from speechgen.outline.to_spec import spec_dict
 
     return spec_dict(outline_file(source))
 
@@ -96,7 +143,7 @@ def outline_spec(source: str | Path) -> dict[str, Any]:
 def proofread(draft_or_path: Draft | str | Path, *, spec: Spec | str | Path | Mapping[str, Any] | None = None,
           rules: str | Path | None = None) -> list["Finding"]:
     """Proofread a Draft or a .txt/.md/.docx file; findings are values (rule, severity, line, text, message)."""
-    from .check import check_draft, check_file
+    from speechgen.proof.checker import check_draft, check_file
 
     if isinstance(draft_or_path, Draft):
         return check_draft(draft_or_path, spec=spec, rules=rules)
@@ -109,23 +156,12 @@ def mine_phrases(corpus: str | Path | Sequence[str | Path], *, min_freq: int = 2
 
     ``speechgen.mining.bank_yaml(result)`` gives a phrase bank usable with ``render(phrases=...)``.
     """
-    from .mining import mine as _mine
+    from speechgen.mining.miner import mine as _mine
 
     paths = [corpus] if isinstance(corpus, (str, Path)) else list(corpus)
     return _mine(paths, min_freq=min_freq, min_docs=min_docs, progress=progress)
 
 
-def render_many(specs: Sequence[str | Path], out_dir: str | Path, *, fmt: str = "docx", workers: int | None = None,
-          seed: int | None = None, force: bool = False) -> list["BatchResult"]:
-    """Render many spec files into *out_dir* in parallel; one result per spec, failures included."""
-    from .batch import BatchOptions, plan, run_batch
-
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    return run_batch(plan([Path(s) for s in specs], out, fmt), BatchOptions(fmt=fmt, seed=seed, force=force),
-                     workers=workers)
-
-
-# Module names (check, outline, batch, mining) are taken by submodules, so the verbs differ.
+# Module names (check, outline, batch, mining, exporters) are taken by subpackages, so the verbs differ.
 __all__ = ["load", "render", "export", "replace_indicators", "outline_speech", "outline_spec", "proofread",
-           "mine_phrases", "render_many"]
+           "mine_phrases", "build", "Product", "RenderSettings"]

@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from .errors import SpeechgenError
-
-from .model import Spec
+from speechgen.api import build
+from speechgen.core.files import write_atomic
+from speechgen.errors import SpeechgenError
+from speechgen.settings import RenderSettings
+from speechgen.spec.model import Spec
 
 
 @dataclass(frozen=True)
@@ -34,16 +36,13 @@ class BatchResult:
     error: str = ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class BatchOptions:
+    """The output format, overwrite permission and the one :class:`RenderSettings` of every draft."""
+
     fmt: str = "docx"
-    seed: int | None = None
-    variety: str = "normal"
-    templates: Sequence[Path] = ()
-    phrases: Sequence[Path] = ()
     force: bool = False
-    check: bool = True  # refuse drafts the checker finds errors in, as `render` does
-    export: dict[str, Any] = field(default_factory=dict)
+    settings: RenderSettings = field(default_factory=RenderSettings)
 
 
 def plan(specs: Iterable[Path], out_dir: Path, fmt: str) -> list[BatchItem]:
@@ -70,8 +69,8 @@ def plan_regions(spec_path: Path, table: Path, out_dir: Path, *, fmt: str, by: s
     meeting title is replaced by the region's name (else the name is prefixed);
     the table's total row (全市/合计) names the superior level.
     """
-    from .loader import load_spec
-    from .regions import region_table
+    from speechgen.spec.loader import load_spec
+    from speechgen.spec.tables.regions import region_table
 
     base = load_spec(Path(spec_path))
     data = region_table(table, region_column=by, sheet=sheet, origin=str(table))
@@ -124,29 +123,33 @@ def run_batch(
 
 def _warm_up(fmt: str) -> None:
     """Pay imports once per worker, not once per draft."""
-    from . import compose, phrasebank
-    from .checks.norms import builtin_norms
+    from speechgen.compose import engine as compose
+    from speechgen.compose import bank as phrasebank
+    from speechgen.proof.rules.norms import builtin_norms
 
     phrasebank.builtin_bank()
     compose.environment(())
     builtin_norms()
     if fmt == "docx":
-        from .exporters import docx  # noqa: F401
+        from speechgen.exporters.docx import writer as docx
 
 
 def render_one(item: BatchItem, options: BatchOptions) -> BatchResult:
-    """Render one item; SpeechgenErrors become a failed result, never an exception."""
-    from .api import export, load, render
-
+    """Render one item exactly as ``speechgen render`` would; errors become a failed result."""
     try:
-        spec = item.spec if isinstance(item.spec, Spec) else load(item.spec)
-        draft = render(spec, seed=options.seed, variety=options.variety,
-                       templates=options.templates, phrases=options.phrases)
-        if options.check:
-            from .check import ensure_clean
-
-            ensure_clean(draft, spec=spec)
-        export(draft, item.output, fmt=options.fmt, force=options.force, **options.export)
-        return BatchResult(item.name, item.output, True, chars=draft.char_count())
+        product = build(item.spec, options.settings, options.fmt)
+        write_atomic(item.output, product.data, force=options.force)
+        return BatchResult(item.name, item.output, True, chars=product.draft.char_count())
     except SpeechgenError as exc:
         return BatchResult(item.name, item.output, False, error=str(exc))
+
+
+def render_many(specs: Sequence[str | Path], out_dir: str | Path, *, fmt: str = "docx", workers: int | None = None,
+                seed: int | None = None, force: bool = False,
+                settings: RenderSettings | None = None) -> list[BatchResult]:
+    """Render many spec files into *out_dir* in parallel; one result per spec, failures included."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    settings = settings or RenderSettings(seed=seed)
+    return run_batch(plan([Path(s) for s in specs], out, fmt), BatchOptions(fmt=fmt, force=force, settings=settings),
+                     workers=workers)

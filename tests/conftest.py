@@ -52,7 +52,7 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 @pytest.fixture
 def make_spec():
     """make_spec(meeting={"period": "H1"}, indicators=[...]) → a Spec (dicts merge, lists replace)."""
-    from speechgen.loader import load_spec
+    from speechgen.spec.loader import load_spec
 
     def factory(**overrides: Any):
         return load_spec(_merge(BASE_SPEC, overrides))

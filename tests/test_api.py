@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import speechgen
-from speechgen.document import Draft
+from speechgen.core.draft import Draft
 
 from conftest import SAMPLES
 
@@ -67,3 +67,13 @@ def test_mine_phrases_api(tmp_path: Path) -> None:
         speechgen.export(speechgen.render(SAMPLE, seed=i), tmp_path / f"s{i}.md")
     result = speechgen.mine_phrases(tmp_path)
     assert result.documents == 2 and result.categories
+
+
+def test_outline_spec_works_twice(tmp_path) -> None:
+    """The function is not shadowed by a submodule of the same name (it was, once imported)."""
+    speech = tmp_path / "旧讲话.txt"
+    speech.write_text("在全市经济运行分析会上的讲话\n同志们：\n下面我讲两点意见。\n一、关于当前经济运行\n"
+                      "一季度，全市经济运行总体平稳。\n二、关于下一步工作\n要抓好项目建设。\n", encoding="utf-8")
+    first = speechgen.outline_spec(speech)
+    second = speechgen.outline_spec(speech)
+    assert first == second and first["meeting"]

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
-from . import _guard, main
+from speechgen.cli import main
+from speechgen.cli.options import render_options, settings_from
 
 
 @main.command()
@@ -17,32 +19,27 @@ from . import _guard, main
 @click.option("--by", "by", help="分地区指标表中地区所在的列名（默认自动识别“地区/县区/单位”等表头）")
 @click.option("--sheet", help="分地区指标表的工作表名")
 @click.option("-j", "--jobs", type=int, help="并行进程数（默认等于 CPU 核数）")
-@click.option("--seed", type=int)
-@click.option("--variety", type=click.Choice(["low", "normal", "high"]), default="normal", show_default=True)
-@click.option("--templates", "templates", multiple=True, type=click.Path(file_okay=False, path_type=Path))
-@click.option("--phrases", "phrases", multiple=True, type=click.Path(path_type=Path))
-@click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
-@click.option("--no-check", "no_check", is_flag=True, help="不做自动检查（默认检查每一篇，有错误的不写出）")
-@_guard
+@click.option("--indicators", "indicators", type=click.Path(dir_okay=False, path_type=Path), help="从 .xlsx/.csv 指标表读取指标（替换每个 spec 中的 indicators）")
+@click.option("--indicators-sheet", "indicators_sheet", help="--indicators 指标表的工作表名称")
+@render_options
 def batch(specs: tuple[Path, ...], out_dir: Path, fmt: str, regions: Path | None, by: str | None, sheet: str | None,
-          jobs: int | None, seed: int | None, variety: str, templates: tuple[Path, ...],
-          phrases: tuple[Path, ...], force: bool, no_check: bool) -> None:
+          jobs: int | None, indicators: Path | None, indicators_sheet: str | None, force: bool, **options: Any) -> None:
     """批量生成：每个 SPEC 一篇；或用 --regions 按地区各生成一篇。任何一篇失败不影响其他，最后汇总。"""
-    from ..batch import BatchOptions, plan, run_batch
+    from speechgen.batch import BatchOptions, plan, run_batch
 
     out_dir.mkdir(parents=True, exist_ok=True)
     if regions is not None:
-        from ..batch import plan_regions
+        from speechgen.batch import plan_regions
 
         if len(specs) != 1:
             raise click.UsageError("使用 --regions 时只能给一个 SPEC（作为各地区共用的会议信息和任务）")
         items = plan_regions(specs[0], regions, out_dir, fmt=fmt, by=by, sheet=sheet)
     else:
         items = plan(specs, out_dir, fmt)
-    options = BatchOptions(fmt=fmt, seed=seed, variety=variety, templates=templates, phrases=phrases, force=force,
-                           check=not no_check)
+    settings = settings_from(options, indicators=indicators, sheet=indicators_sheet)
+    batch_options = BatchOptions(fmt=fmt, force=force, settings=settings)
     with click.progressbar(length=len(items), label="生成中", file=sys.stderr) as bar:
-        results = run_batch(items, options, workers=jobs, progress=lambda _r: bar.update(1))
+        results = run_batch(items, batch_options, workers=jobs, progress=lambda _r: bar.update(1))
     failed = [r for r in results if not r.ok]
     width = max(len(r.name) for r in results)
     for r in results:

@@ -8,8 +8,8 @@ from typing import Any
 
 import click
 
-from . import _guard, main
-from ..errors import InputError
+from speechgen.cli import main
+from speechgen.errors import InputError
 
 ROLE_NAMES = {"achievements": "成绩", "situation": "形势", "problems": "问题", "tasks": "部署",
               "requirements": "要求", "other": "其他"}
@@ -22,11 +22,10 @@ PROGRESS_BYTES = 2_000_000  # draw a progress bar when the corpus is larger than
 @click.option("--spec", "as_spec", is_flag=True, help="输出 spec 初稿（YAML）：会议信息、成绩、问题、任务、要求，可直接 render")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="写入文件；省略则打印到屏幕")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
-@_guard
 def outline(file: Path, as_json: bool, as_spec: bool, output: Path | None, force: bool) -> None:
     """分析已有讲话稿 FILE（.txt/.md/.docx）的结构：标题、开头、各级标题及其作用、结尾。"""
-    from ..fsutil import check_writable, write_atomic
-    from ..outline import outline_file
+    from speechgen.core.files import check_writable, write_atomic
+    from speechgen.outline.parse import outline_file
 
     if as_json and as_spec:
         raise InputError("--json 与 --spec 只能选一个")
@@ -38,7 +37,7 @@ def outline(file: Path, as_json: bool, as_spec: bool, output: Path | None, force
     if as_json:
         text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
     elif as_spec:
-        from ..outline_spec import spec_yaml
+        from speechgen.outline.to_spec import spec_yaml
 
         text = spec_yaml(result)
     else:
@@ -76,15 +75,14 @@ def phrases() -> None:
 @click.option("--min-freq", type=click.IntRange(min=1), default=2, show_default=True, help="至少出现的次数")
 @click.option("--min-docs", type=click.IntRange(min=1), default=2, show_default=True, help="至少出现的篇数（不超过语料篇数）")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
-@_guard
 def mine_cmd(corpus: tuple[Path, ...], output: Path | None, min_freq: int, min_docs: int, force: bool) -> None:
     """从历年讲话稿 CORPUS（文件或目录，.txt/.md/.docx）挖掘本单位常用表达，生成短语库。
 
     挖掘四字格、排比短语、标题句式、过渡语、引入语和常用短句，附出现次数和篇数；
     生成的文件可直接用于 render --phrases。
     """
-    from ..fsutil import check_writable, write_atomic
-    from ..mining import bank_yaml, corpus_files, mine
+    from speechgen.core.files import check_writable, write_atomic
+    from speechgen.mining.miner import bank_yaml, corpus_files, mine
 
     if not corpus:
         raise InputError("请给出讲话稿文件或目录，例如：speechgen phrases mine 历年讲话/ -o 本单位短语.yaml")

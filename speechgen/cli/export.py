@@ -3,21 +3,20 @@ from __future__ import annotations
 
 import click
 
-from . import _guard, main
+from speechgen.cli import main
 
 
 @main.command("profiles")
 @click.argument("profile", required=False)
 @click.option("--yaml", "as_yaml", is_flag=True, help="打印内置版式的 YAML 原文（复制后改成本单位版式）")
-@_guard
 def profiles_cmd(profile: str | None, as_yaml: bool) -> None:
     """列出 Word 版式；给出 PROFILE（版式名或 .yaml 文件）则显示其全部样式并检查文件。"""
-    from ..exporters.profiles import BUILTIN, builtin_dir, list_profiles, load_profile
+    from speechgen.exporters.profiles import BUILTIN, builtin_dir, list_profiles, load_profile
 
     if as_yaml:
         name = (profile or "speech").lower()
         if name not in BUILTIN:
-            from ..errors import ExportError
+            from speechgen.errors import ExportError
 
             raise ExportError(f"--yaml 只用于内置版式：{'、'.join(BUILTIN)}")
         click.echo((builtin_dir() / f"{name}.yaml").read_text(encoding="utf-8"), nl=False)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from . import MEETING_TYPES, _guard, main
+from speechgen.cli import MEETING_TYPES, main
 
 TYPE_NAMES = {
     "quarterly_analysis": "季度/月度经济运行分析会",
@@ -23,13 +23,12 @@ TYPE_NAMES = {
 @click.option("--from", "source", type=click.Path(dir_okay=False, path_type=Path), help="从上一期的 spec 结转")
 @click.option("--period", help="与 --from 一起用：新一期的时期（H1、Q3、year、M1-5……）")
 @click.option("--year", type=int, help="与 --from 一起用：新一期的年份（默认自动推断）")
-@_guard
 def init(meeting_type: str | None, source: Path | None, period: str | None, year: int | None) -> None:
     """打印一份带注释、可直接使用的起始 spec；或用 --from 把上一期的 spec 结转到新一期。"""
     if source is None:
         if period or year:
             raise click.UsageError("--period、--year 需要与 --from 一起使用")
-        from ..starter import starter_spec
+        from speechgen.spec.starter import starter_spec
 
         click.echo(starter_spec(meeting_type or "quarterly_analysis"), nl=False)
         return
@@ -37,17 +36,16 @@ def init(meeting_type: str | None, source: Path | None, period: str | None, year
         raise click.UsageError("使用 --from 时请用 --period 指明新一期的时期，如 --period H1")
     if meeting_type:
         raise click.UsageError("--from 沿用上一期的会议类型，不能同时使用 --type")
-    from ..carry import carry_forward
-    from ..loader import load_spec
+    from speechgen.spec.carry import carry_forward
+    from speechgen.spec.loader import load_spec
 
     click.echo(carry_forward(load_spec(source), period, year=year), nl=False)
 
 
 @main.command()
-@_guard
 def schema() -> None:
     """打印输入 spec 的 JSON Schema（供编辑器自动补全）。"""
-    from ..model import Spec
+    from speechgen.spec.model import Spec
 
     click.echo(json.dumps(Spec.model_json_schema(by_alias=False), ensure_ascii=False, indent=2))
 
@@ -60,13 +58,12 @@ _TEMPLATES_OPT = click.option("--templates", "templates", multiple=True,
 @main.group("templates", invoke_without_command=True)
 @_TEMPLATES_OPT
 @click.pass_context
-@_guard
 def templates_cmd(ctx: click.Context, templates: tuple[Path, ...]) -> None:
     """列出会议类型、各自使用的模板文件及其来源；子命令 copy 复制一份可编辑的模板。"""
     if ctx.invoked_subcommand is not None:
         return
-    from ..compose import search_path, template_files
-    from ..resources import templates_dir
+    from speechgen.compose.engine import search_path, template_files
+    from speechgen.core.resources import templates_dir
 
     builtin = templates_dir()
     click.echo("模板搜索路径（靠前的优先）：")
@@ -90,12 +87,11 @@ def _where(path: Path | None, builtin: Path) -> str:
 @click.argument("meeting_type", metavar="TYPE", type=click.Choice(MEETING_TYPES))
 @click.argument("directory", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="覆盖目录中已存在的同名文件")
-@_guard
 def templates_copy(meeting_type: str, directory: Path, force: bool) -> None:
     """把 TYPE 的内置模板（含它用到的 base.j2 和 blocks/ 区块）复制到 DIR，供修改后用 --templates DIR 使用。"""
-    from ..compose import template_files
-    from ..errors import ExportError
-    from ..fsutil import write_atomic
+    from speechgen.compose.engine import template_files
+    from speechgen.errors import ExportError
+    from speechgen.core.files import write_atomic
 
     files = [(name, path) for name, path in template_files(meeting_type) if path is not None]
     targets = [(directory / name, path) for name, path in files]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from . import _guard, main
+from speechgen.cli import main
 
 
 @main.command("check")
@@ -19,15 +19,14 @@ from . import _guard, main
 @click.option("--rules", "rules_file", type=click.Path(dir_okay=True, path_type=Path),
               help="补充的提法规则文件（YAML，格式同 corpora/norms.yaml；同 id 覆盖内置规则）")
 @click.option("--ignore", "ignore", multiple=True, metavar="RULE", help="跳过某条检查规则（可重复），如 --ignore repetition")
-@_guard
 def check(file: Path, spec: Path | None, as_json: bool, strict: bool, rules_file: Path | None,
           ignore: tuple[str, ...]) -> None:
     """校对 FILE（.txt/.md/.docx）：占位符、数字、提法、标点、序号、日期等。
 
     有错误时退出码为 1（加 --strict 时有提醒也为 1），无问题为 0，输入有误为 2。
     """
-    from ..check import check_file, failed, summary
-    from ..checks.base import SEVERITY_CN
+    from speechgen.proof.checker import check_file, failed, summary
+    from speechgen.proof.rules.base import SEVERITY_CN
 
     findings = check_file(file, spec=spec, rules_file=rules_file, ignore=ignore)
     if as_json:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..document import Draft
-from ..errors import ExportError
+from speechgen.core.draft import Draft
+from speechgen.errors import ExportError
 
 FORMATS = ("docx", "md", "txt", "json")
 
@@ -12,15 +12,15 @@ FORMATS = ("docx", "md", "txt", "json")
 def export_bytes(draft: Draft, fmt: str, **options: Any) -> bytes:
     """Serialise *draft* as *fmt* (``docx``, ``md``, ``txt`` or ``json``)."""
     if fmt == "docx":
-        from .docx import to_docx
+        from speechgen.exporters.docx.writer import to_docx
 
         return to_docx(draft, **options)
     if fmt == "md":
-        from .markdown import to_markdown as writer
+        from speechgen.exporters.markdown import to_markdown as writer
     elif fmt == "txt":
-        from .text import to_text as writer
+        from speechgen.core.draft import to_text as writer
     elif fmt == "json":
-        from .jsonfmt import to_json as writer
+        from speechgen.exporters.jsonfmt import to_json as writer
     else:
         raise ExportError(f"不支持的输出格式 {fmt!r}，可选：{'、'.join(FORMATS)}")
     return writer(draft).encode("utf-8")

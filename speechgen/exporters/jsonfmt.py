@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from ..document import Draft
+from speechgen.core.draft import Draft
 
 
 def to_json(draft: Draft) -> str:

@@ -1,7 +1,7 @@
 """Draft → Markdown: ``#`` title, ``##``… numbered headings, ``**bold**`` leads."""
 from __future__ import annotations
 
-from ..document import Draft, Heading, Paragraph, Run, Table
+from speechgen.core.draft import Draft, Heading, Paragraph, Run, Table
 
 
 def _runs(runs: list[Run]) -> str:

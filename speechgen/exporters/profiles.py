@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
-from ..errors import ExportError, InputError
+from speechgen.errors import ExportError, InputError
 
 BUILTIN = ("gbt9704", "speech", "podium")
 STYLE_NAMES = ("标题", "署名", "正文", "称谓", "一级标题", "二级标题", "三级标题", "四级标题", "表格标题", "表格")
@@ -88,7 +88,7 @@ def _n(x: float) -> str:
 
 
 def builtin_dir() -> Path:
-    from ..resources import corpora_dir
+    from speechgen.core.resources import corpora_dir
 
     return corpora_dir() / "profiles"
 
@@ -123,7 +123,7 @@ def _from_file(path: Path, *, label: str | None = None) -> Profile:
 
 def _read_chain(path: Path, seen: tuple[Path, ...]) -> tuple[dict[str, Any], dict[tuple[Any, ...], int], str]:
     """Read *path* and merge it over what it extends; returns (data, lines of *path*, name)."""
-    from ..yamlsrc import decode, load_yaml
+    from speechgen.core.yamlsrc import decode, load_yaml
 
     try:
         resolved = path.resolve()

@@ -117,3 +117,17 @@ def test_batch_checks_every_draft_like_render(runner, tmp_path: Path) -> None:
     assert not (out / "city_q1.md").exists()
     assert runner.invoke(main, [*args, "--no-check"]).exit_code == 0
     assert (out / "city_q1.md").exists()
+
+
+def test_batch_takes_every_render_option_and_matches_render_byte_for_byte(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    sample = SAMPLES / "county_h1.yaml"
+    shared = ["--profile", "podium", "--table", "--seed", "3", "--variety", "high"]
+    runner = CliRunner()
+    single = tmp_path / "single.docx"
+    assert runner.invoke(main, ["render", str(sample), "-o", str(single), *shared]).exit_code == 0
+    out = tmp_path / "out"
+    res = runner.invoke(main, ["batch", str(sample), "-o", str(out), "-j", "1", *shared])
+    assert res.exit_code == 0, res.output
+    assert (out / "county_h1.docx").read_bytes() == single.read_bytes()

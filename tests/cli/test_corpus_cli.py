@@ -48,7 +48,7 @@ def test_spec_round_trip_renders(runner, tmp_path: Path, paragraphs: list[str]) 
     spec = tmp_path / "spec.yaml"
     result = runner.invoke(main, ["outline", str(src), "--spec", "-o", str(spec)])
     assert result.exit_code == 0, result.output
-    from speechgen.loader import load_spec
+    from speechgen.spec.loader import load_spec
 
     loaded = load_spec(spec)
     assert loaded.tasks, "tasks come from the speech's task headings"
@@ -58,9 +58,9 @@ def test_spec_round_trip_renders(runner, tmp_path: Path, paragraphs: list[str]) 
 
 
 def test_spec_guesses_meeting_facts(tmp_path: Path) -> None:
-    from speechgen.loader import load_spec
-    from speechgen.outline import outline_text
-    from speechgen.outline_spec import spec_yaml
+    from speechgen.spec.loader import load_spec
+    from speechgen.outline.parse import outline_text
+    from speechgen.outline.to_spec import spec_yaml
 
     annual = load_spec(spec_yaml(outline_text("\n".join(ANNUAL))))
     m = annual.meeting

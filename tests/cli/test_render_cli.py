@@ -135,7 +135,7 @@ def test_init_prints_a_valid_starter(runner, tmp_path: Path, mtype: str) -> None
     assert "#" in result.output  # commented
     path = tmp_path / "starter.yaml"
     path.write_text(result.output, encoding="utf-8")
-    from speechgen.loader import load_spec
+    from speechgen.spec.loader import load_spec
 
     assert load_spec(path).meeting.type.value == mtype
     assert runner.invoke(main, ["render", str(path), "-o", str(tmp_path / "s.md")]).exit_code == 0
@@ -161,7 +161,7 @@ def test_init_from_last_quarter(runner, tmp_path: Path) -> None:
     assert "【待填】" in result.output
     path = tmp_path / "h1.yaml"
     path.write_text(result.output, encoding="utf-8")
-    from speechgen.loader import load_spec
+    from speechgen.spec.loader import load_spec
 
     spec = load_spec(path)
     assert spec.meeting.period_info.label == "上半年" and "上半年" in spec.meeting.title

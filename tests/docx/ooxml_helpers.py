@@ -104,7 +104,7 @@ def read_parts(path: Path) -> dict[str, etree._Element]:
 @pytest.fixture
 def draft():
     """A speech Draft with every kind of block the exporter handles."""
-    from speechgen.document import Draft, Heading, Paragraph, Run, Table
+    from speechgen.core.draft import Draft, Heading, Paragraph, Run, Table
 
     blocks = [
         Paragraph([Run("同志们：")], kind="salutation"),

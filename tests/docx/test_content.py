@@ -131,7 +131,7 @@ def test_no_template_leftovers(export, draft):
      ["一个没有任何自然断开位置而且超过二十个字的很长很长的标题文字"]),
 ])
 def test_long_titles_break_at_natural_points(title, per_line, expected):
-    from speechgen.exporters.docx import title_lines
+    from speechgen.exporters.docx.writer import title_lines
 
     assert title_lines(title, per_line) == expected
 

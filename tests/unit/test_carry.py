@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from speechgen.carry import TO_FILL, carry_forward
-from speechgen.loader import load_spec_text
+from speechgen.spec.carry import TO_FILL, carry_forward
+from speechgen.spec.loader import load_spec_text
 
 
 def test_carry_forward_h1(make_spec) -> None:

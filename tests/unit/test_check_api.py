@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from speechgen.check import check_draft, check_file, check_text, ensure_clean, failed, rule_ids, summary
-from speechgen.document import Draft, Heading, Paragraph, Run
+from speechgen.proof.checker import check_draft, check_file, check_text, ensure_clean, failed, rule_ids, summary
+from speechgen.core.draft import Draft, Heading, Paragraph, Run
 from speechgen.errors import CheckFailed, InputError
-from speechgen.loader import load_spec
-from speechgen.markup import parse_markup
+from speechgen.spec.loader import load_spec
+from speechgen.core.markup import parse_markup
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = ROOT / "tests" / "data"
@@ -82,7 +82,7 @@ def test_markdown_bold_is_markup_but_masked_figures_are_not() -> None:
 
 
 def test_narration_numbers_are_accepted(monkeypatch: pytest.MonkeyPatch, make_spec) -> None:
-    import speechgen.narrate as narrate_mod
+    import speechgen.compose.narration as narrate_mod
 
     spec = make_spec()
     text = "地区生产总值两年平均增长77.7%。"
@@ -96,7 +96,7 @@ def test_narration_numbers_are_accepted(monkeypatch: pytest.MonkeyPatch, make_sp
 
 
 def test_a_failing_narration_does_not_break_the_check(monkeypatch: pytest.MonkeyPatch, make_spec) -> None:
-    import speechgen.narrate as narrate_mod
+    import speechgen.compose.narration as narrate_mod
 
     def broken(spec_, *, rng=None):
         raise RuntimeError("boom")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from speechgen.check import check_text
-from speechgen.checks.norms import builtin_norms, load_norms, merge_norms, parse_rules
+from speechgen.proof.checker import check_text
+from speechgen.proof.rules.norms import builtin_norms, load_norms, merge_norms, parse_rules
 from speechgen.errors import InputError
 
 NORMS = builtin_norms()

@@ -6,9 +6,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import speechgen
-from speechgen.check import check_draft, check_text
+from speechgen.proof.checker import check_draft, check_text
 from speechgen.errors import SpeechgenError
-from speechgen.loader import load_spec
+from speechgen.spec.loader import load_spec
 
 try:  # the spec strategy of the project's property tests
     from tests.test_properties import specs

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from speechgen.check import check_text, rule_ids
-from speechgen.loader import load_spec
+from speechgen.proof.checker import check_text, rule_ids
+from speechgen.spec.loader import load_spec
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SPEC = load_spec(DATA / "check_spec.yaml")

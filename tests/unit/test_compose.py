@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from speechgen.compose import RenderOptions, compose_text, render_draft, template_files
+from speechgen.compose.engine import RenderOptions, compose_text, render_draft, template_files
 from speechgen.errors import TemplateError
 from speechgen.exporters import export_bytes
-from speechgen.loader import load_spec
+from speechgen.spec.loader import load_spec
 
 ROOT = Path(__file__).resolve().parents[2]
 

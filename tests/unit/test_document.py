@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from speechgen.document import Draft, Heading, Paragraph, Run
-from speechgen.markup import parse_markup, parse_runs
-from speechgen.numbers import cn_int, enum_word, heading_marker
+from speechgen.core.draft import Draft, Heading, Paragraph, Run
+from speechgen.core.markup import parse_markup, parse_runs
+from speechgen.core.numbers import cn_int, enum_word, heading_marker
 
 MARKUP = """\
 ::title 在全市一季度经济运行分析会上的讲话

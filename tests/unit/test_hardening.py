@@ -8,7 +8,7 @@ import pytest
 
 import speechgen
 from speechgen.errors import ExportError
-from speechgen.fsutil import write_atomic
+from speechgen.core.files import write_atomic
 
 
 def test_thousand_indicators_and_100kb_of_achievements_render() -> None:

@@ -1,7 +1,7 @@
 """Markup additions: literal and styled heading markers (一要、一是、第一，、首先，)."""
 from __future__ import annotations
 
-from speechgen.markup import parse_markup
+from speechgen.core.markup import parse_markup
 
 
 def test_styled_markers_are_numbered_among_siblings():

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 import speechgen
-from speechgen.mining import bank_yaml, is_rally, mine
+from speechgen.mining.miner import bank_yaml, is_rally, mine
 
 from conftest import SAMPLES
 

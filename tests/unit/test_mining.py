@@ -74,14 +74,14 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def mined(corpus: Path):
-    from speechgen.mining import mine
+    from speechgen.mining.miner import mine
 
     return mine([corpus], min_freq=2, min_docs=2)
 
 
 @pytest.fixture(scope="module")
 def seg():
-    from speechgen.mining import segmenter
+    from speechgen.mining.miner import segmenter
 
     return segmenter()
 
@@ -91,7 +91,7 @@ def _entries(result) -> dict[tuple[str, str], object]:
 
 
 def _sources(corpus: Path) -> list[str]:
-    from speechgen.readers import read_lines
+    from speechgen.outline.read import read_lines
 
     return ["\n".join(line.text for line in read_lines(p, markdown=True)) for p in sorted(corpus.iterdir())
             if p.suffix in {".txt", ".md", ".docx"}]
@@ -160,8 +160,8 @@ def _aligned(text: str, line: str, seg) -> bool:
 def test_bank_loads_and_keeps_counts(mined, tmp_path: Path) -> None:
     import yaml
 
-    from speechgen.mining import bank_yaml
-    from speechgen.phrasebank import load_bank_file
+    from speechgen.mining.miner import bank_yaml
+    from speechgen.compose.bank import load_bank_file
 
     path = tmp_path / "bank.yaml"
     text = bank_yaml(mined)
@@ -182,7 +182,7 @@ def test_user_dictionary_keeps_genre_terms_whole(seg) -> None:
 
 
 def test_user_dictionary_file() -> None:
-    from speechgen.mining import user_words
+    from speechgen.mining.miner import user_words
 
     words = user_words()
     assert len(words) >= 300
@@ -191,7 +191,7 @@ def test_user_dictionary_file() -> None:
 
 
 def test_single_document_lowers_min_docs_and_progress_is_reported(corpus: Path) -> None:
-    from speechgen.mining import mine
+    from speechgen.mining.miner import mine
 
     calls: list[tuple[int, int]] = []
     result = mine([corpus / "a.txt"], min_freq=2, min_docs=2, progress=lambda d, t: calls.append((d, t)))
@@ -201,7 +201,7 @@ def test_single_document_lowers_min_docs_and_progress_is_reported(corpus: Path) 
 
 
 def test_unreadable_files_are_skipped_and_reported(corpus: Path, tmp_path: Path) -> None:
-    from speechgen.mining import mine
+    from speechgen.mining.miner import mine
 
     (tmp_path / "good.txt").write_text(SPEECH_A, encoding="utf-8")
     (tmp_path / "broken.docx").write_bytes(b"not a zip at all")
@@ -212,7 +212,7 @@ def test_unreadable_files_are_skipped_and_reported(corpus: Path, tmp_path: Path)
 
 def test_missing_corpus_is_a_chinese_error(tmp_path: Path) -> None:
     from speechgen.errors import InputError
-    from speechgen.mining import mine
+    from speechgen.mining.miner import mine
 
     with pytest.raises(InputError, match="不存在"):
         mine([tmp_path / "nope"])
@@ -221,7 +221,7 @@ def test_missing_corpus_is_a_chinese_error(tmp_path: Path) -> None:
 
 
 def test_jieba_loads_only_for_mining() -> None:
-    code = ("import sys, speechgen, speechgen.outline, speechgen.outline_spec, speechgen.cli; "
+    code = ("import sys, speechgen, speechgen.outline.parse, speechgen.outline.to_spec, speechgen.cli; "
             "print('jieba' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[2])

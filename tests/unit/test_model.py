@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 
 from speechgen.errors import InputError
-from speechgen.loader import load_spec, load_spec_text
-from speechgen.model import MeetingType
+from speechgen.spec.loader import load_spec, load_spec_text
+from speechgen.spec.model import MeetingType
 
 VALID = """\
 meeting:

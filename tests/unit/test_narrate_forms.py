@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from speechgen.narrate import NarrationRules, narrate
+from speechgen.compose.narration import NarrationRules, narrate
 
 SEEDS = range(6)
 BAD = ("None", "nan", "增长-", "下降-", "高于全省-", "低于全省-", "{", "}", "第0位", "--")
@@ -260,7 +260,7 @@ def test_bad_wording_files_are_refused(make_spec, tmp_path, body: str, message: 
 @pytest.mark.parametrize("period, label", [("Q1", "上年"), ("H1", "一季度"), ("Q3", "上半年"), ("year", "上年"),
                                            ("M1-4", "1—3月"), ("M1-2", "1月份"), ("M5", "4月份"), ("Q4", "三季度")])
 def test_previous_period_label(period: str, label: str) -> None:
-    from speechgen.narrate import previous_label
-    from speechgen.periods import parse_period
+    from speechgen.compose.narration import previous_label
+    from speechgen.core.periods import parse_period
 
     assert previous_label(parse_period(period))[0] == label

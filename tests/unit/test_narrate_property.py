@@ -13,10 +13,10 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from speechgen.loader import load_spec
-from speechgen.model import Indicator
-from speechgen.narrate import narrate
-from speechgen.periods import parse_period
+from speechgen.spec.loader import load_spec
+from speechgen.spec.model import Indicator
+from speechgen.compose.narration import narrate
+from speechgen.core.periods import parse_period
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 NUM = re.compile(r"\d+(?:\.\d+)?")

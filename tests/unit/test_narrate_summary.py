@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from speechgen.loader import load_spec
-from speechgen.narrate import narrate
+from speechgen.spec.loader import load_spec
+from speechgen.compose.narration import narrate
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 

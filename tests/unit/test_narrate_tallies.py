@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from speechgen.narrate import narrate
+from speechgen.compose.narration import narrate
 
 
 def _rows(growths: list[tuple[str, str]], **extra: object) -> list[dict]:

@@ -6,21 +6,7 @@ from fractions import Fraction as F
 
 import pytest
 
-from speechgen.numbers import (
-    cn_count,
-    cn_int,
-    decimals,
-    enum_word,
-    fmt_abs,
-    fmt_number,
-    fmt_points,
-    heading_marker,
-    mean,
-    percent_of,
-    percent_places,
-    progress_percent,
-    round_keeping_side,
-)
+from speechgen.core.numbers import cn_count, cn_int, decimals, enum_word, fmt_abs, fmt_number, fmt_points, heading_marker, mean, percent_of, percent_places, progress_percent, round_keeping_side
 
 
 @pytest.mark.parametrize("n, text", [(0, "零"), (3, "三"), (10, "十"), (12, "十二"), (20, "二十"), (21, "二十一"),

@@ -9,11 +9,11 @@ from speech_samples import (
     ANNUAL, ANNUAL_HEADINGS, BUREAU_HEADINGS, BUREAU_REPORT, DISPATCH_HEADINGS, DISPATCH_WEB,
     QUARTERLY, QUARTERLY_HEADINGS, pdf_text,
 )
-from speechgen.document import Heading, Paragraph
-from speechgen.markers import cn_value, run_in_tokens, start_token
-from speechgen.outline import outline_file, outline_text
-from speechgen.roles import item_role, part_role
-from speechgen.textclean import is_noise, normalise
+from speechgen.core.draft import Heading, Paragraph
+from speechgen.core.markers import cn_value, run_in_tokens, start_token
+from speechgen.outline.parse import outline_file, outline_text
+from speechgen.outline.roles import item_role, part_role
+from speechgen.outline.clean import is_noise, normalise
 
 SAMPLES = {
     "quarterly": (QUARTERLY, QUARTERLY_HEADINGS, 4),

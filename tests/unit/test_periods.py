@@ -4,7 +4,7 @@ from fractions import Fraction
 
 import pytest
 
-from speechgen.periods import parse_period
+from speechgen.core.periods import parse_period
 
 
 @pytest.mark.parametrize(

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from speechgen.compose import RenderOptions, compose_text
+from speechgen.compose.engine import RenderOptions, compose_text
 from speechgen.errors import PhraseBankError
-from speechgen.loader import load_spec
-from speechgen.phrasebank import SLOTS, TAG_VALUES, PhrasePicker, builtin_bank, load_bank, load_bank_file
+from speechgen.spec.loader import load_spec
+from speechgen.compose.bank import SLOTS, TAG_VALUES, PhrasePicker, builtin_bank, load_bank, load_bank_file
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
@@ -120,7 +120,7 @@ def test_user_bank_folder_and_new_category(tmp_path, make_spec):
 
 
 def _picker(entries, variety="normal", seed=0):
-    from speechgen.phrasebank import Phrase, PhraseBank
+    from speechgen.compose.bank import Phrase, PhraseBank
 
     bank = PhraseBank({"t": [Phrase(e) for e in entries]})
     return PhrasePicker(bank, random.Random(seed), context={}, slots={"region": "全市"}, variety=variety)
@@ -148,7 +148,7 @@ def test_low_variety_takes_the_first_fitting_entry():
 
 
 def test_variety_tagged_entries_only_at_high():
-    from speechgen.phrasebank import Phrase, PhraseBank
+    from speechgen.compose.bank import Phrase, PhraseBank
 
     bank = PhraseBank({"t": [Phrase("平实。"), Phrase("华丽。", {"variety": ("high",)})]})
     normal = {PhrasePicker(bank, random.Random(s), context={}, slots={}, variety="normal")("t") for s in range(20)}
@@ -158,7 +158,7 @@ def test_variety_tagged_entries_only_at_high():
 
 
 def test_unfitting_context_is_an_error_not_a_wrong_phrase():
-    from speechgen.phrasebank import Phrase, PhraseBank
+    from speechgen.compose.bank import Phrase, PhraseBank
 
     bank = PhraseBank({"t": [Phrase("一季度开门红。", {"period": ("Q1",)})]})
     pick = PhrasePicker(bank, random.Random(0), context={"period": "Q3"}, slots={})

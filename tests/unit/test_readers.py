@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from speechgen.errors import InputError
-from speechgen.readers import read_lines
+from speechgen.outline.read import read_lines
 
 
 def test_text_lines_are_numbered(tmp_path: Path) -> None:

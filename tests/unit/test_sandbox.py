@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from speechgen.compose import RenderOptions, render_draft
+from speechgen.compose.engine import RenderOptions, render_draft
 from speechgen.errors import TemplateError
 
 ATTACKS = [

@@ -10,11 +10,11 @@ import pytest
 
 from speechgen.api import render
 from speechgen.errors import InputError
-from speechgen.loader import load_spec
-from speechgen.regions import competition_ranks, region_rows, region_table
-from speechgen.table_headers import field_for
-from speechgen.table_io import format_decimals
-from speechgen.tables import indicator_table, read_indicator_file
+from speechgen.spec.loader import load_spec
+from speechgen.spec.tables.regions import competition_ranks, region_rows, region_table
+from speechgen.spec.tables.headers import field_for
+from speechgen.spec.tables.grid import format_decimals
+from speechgen.spec.tables.rows import indicator_table, read_indicator_file
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 

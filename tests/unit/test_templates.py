@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from speechgen.compose import RenderOptions, compose_text, render_draft
-from speechgen.document import Heading, Paragraph
+from speechgen.compose.engine import RenderOptions, compose_text, render_draft
+from speechgen.core.draft import Heading, Paragraph
 from speechgen.exporters import export_bytes
-from speechgen.loader import load_spec
+from speechgen.spec.loader import load_spec
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
@@ -58,7 +58,7 @@ def test_every_type_and_period_renders_cleanly(make_spec, mtype, period, speaker
     spec = make_spec(meeting={"type": mtype, "period": period, "speaker": speaker, "leader": leader,
                               "leader_speaks": when, "date": "2025-10-20"},
                      indicators=indicators, targets=[{"name": "地区生产总值", "growth": 6, "bound": "左右"}])
-    from speechgen.check import check_draft
+    from speechgen.proof.checker import check_draft
 
     for variety in ("low", "normal", "high"):
         draft = render_draft(spec, RenderOptions(seed=len(period), variety=variety))

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from speechgen import wording
-from speechgen.model import Indicator, Target
+from speechgen.compose import views as wording
+from speechgen.spec.model import Indicator, Target
 
 
 @pytest.mark.parametrize("text, field", [
@@ -87,7 +87,7 @@ def test_style_is_standard_below_high_and_varied_at_high():
 
 
 def test_spec_accepts_the_new_fields_in_chinese(make_spec):
-    from speechgen.loader import load_spec
+    from speechgen.spec.loader import load_spec
 
     spec = load_spec({"会议": {"类型": "经济工作会议", "标题": "全市经济工作会议", "时期": "全年", "年度": 2024,
                               "主要领导称谓": "王强书记", "主要领导讲话顺序": "before", "行业": "商务"},
@@ -102,8 +102,8 @@ def test_spec_accepts_the_new_fields_in_chinese(make_spec):
                                            ("全区商务系统工作会议", "商务"), ("全市一季度经济运行分析会", ""),
                                            ("全市经济工作会议", "")])
 def test_department_sector_is_read_from_the_title(title, sector):
-    from speechgen.context import sector_of
-    from speechgen.model import Meeting
+    from speechgen.compose.context import sector_of
+    from speechgen.spec.model import Meeting
 
     meeting = Meeting(type="department", title=title, period="year", year=2025, region=title[:2])
     assert sector_of(meeting) == sector

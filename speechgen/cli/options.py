@@ -1,0 +1,42 @@
+"""The rendering options shared by ``render`` and ``batch`` (and the settings they build), so they never drift."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from speechgen.settings import RenderSettings
+
+MEETING_TYPES = ("quarterly_analysis", "annual_conference", "dispatch", "department", "work_report", "statement")
+
+_OPTIONS: list[Callable[[Any], Any]] = [
+    click.option("--type", "meeting_type", type=click.Choice(MEETING_TYPES), help="覆盖 spec 中的会议类型"),
+    click.option("--seed", type=int, help="随机种子：同一输入和种子得到完全相同的文本"),
+    click.option("--variety", type=click.Choice(["low", "normal", "high"]), default="normal", show_default=True,
+                 help="措辞变化程度"),
+    click.option("--templates", "templates", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+                 help="自定义模板目录（优先于内置模板，可重复）"),
+    click.option("--phrases", "phrases", multiple=True, type=click.Path(path_type=Path),
+                 help="自定义短语库文件或目录（合并到内置短语库，可重复）"),
+    click.option("--profile", help="Word 版式：gbt9704、speech、podium 或版式文件"),
+    click.option("--reference-docx", type=click.Path(dir_okay=False, path_type=Path),
+                 help="从单位模板 .docx 取页面设置和样式"),
+    click.option("--table", is_flag=True, help="在文末附主要指标表"),
+    click.option("--force", is_flag=True, help="覆盖已存在的输出文件"),
+    click.option("--no-check", "no_check", is_flag=True, help="不做自动检查（默认检查生成稿，有错误时拒绝输出）"),
+]
+SETTING_NAMES = ("meeting_type", "seed", "variety", "templates", "phrases", "profile", "reference_docx", "table")
+
+
+def render_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Add every shared rendering option to a command."""
+    for option in reversed(_OPTIONS):
+        fn = option(fn)
+    return fn
+
+
+def settings_from(kwargs: dict[str, Any], **more: Any) -> RenderSettings:
+    """Pop the shared options out of a command's *kwargs* into one :class:`RenderSettings`."""
+    values = {name: kwargs.pop(name) for name in SETTING_NAMES}
+    return RenderSettings.make(check=not kwargs.pop("no_check"), **values, **more)

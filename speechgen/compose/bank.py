@@ -1,0 +1,282 @@
+"""Phrase banks: categorised formulaic expressions, chosen by a seeded RNG.
+
+A bank is a folder (or file list) of YAML files, one category each::
+
+    category: closing
+    description: 结尾
+    part: closing           # where the category's entries fit (a default tag for each entry)
+    mode: prefer            # prefer (default): these entries win; append: mix with the built-ins
+    entries:
+      - text: 让我们坚定信心、真抓实干，确保完成全年目标任务！
+        tags: {type: [quarterly_analysis], period: [Q3, year], speaker: principal}
+      - 一句不带标签的短语也可以直接写成字符串
+
+Tags restrict where an entry fits (see :data:`TAG_VALUES`): an entry fits a
+context when, for each of its tag keys, the context's value is listed.
+``{slot}`` names (see :data:`SLOTS`) are filled from the draft's facts; an entry
+whose slot has no value in the current draft is skipped.
+
+Choosing (:class:`PhrasePicker`): never the same text twice in a draft; user
+entries are preferred over built-in ones; ``variety`` low takes the first
+fitting entry (the bank lists the most standard wording first), normal picks at
+random, high also admits entries tagged ``variety: high`` (flourishes).
+"""
+from __future__ import annotations
+
+import logging
+import random
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from speechgen.errors import PhraseBankError
+from speechgen.core.resources import corpora_dir
+from speechgen.core.yamlsrc import decode, load_yaml
+
+log = logging.getLogger(__name__)
+
+FIELDS = ("overall", "industry", "investment", "consumption", "trade", "fiscal", "finance", "livelihood",
+          "agriculture", "reform", "ecology", "urban", "safety", "stats", "general")
+
+#: tag key → allowed values.
+TAG_VALUES: dict[str, tuple[str, ...]] = {
+    "type": ("quarterly_analysis", "annual_conference", "dispatch", "department", "work_report", "statement"),
+    "period": ("Q1", "Q2", "H1", "Q3", "Q4", "year", "month"),
+    "speaker": ("principal", "deputy"),
+    "tone": ("positive", "mixed", "negative"),
+    # the template parts, plus the outline's role names (achievements = review, other) used by mined banks
+    "part": ("opening", "review", "problems", "situation", "targets", "tasks", "requirements", "closing",
+             "achievements", "other"),
+    "variety": ("low", "normal", "high"),
+    "field": FIELDS,
+    "when": ("before", "after", "none"),
+}
+TAG_KEYS = tuple(TAG_VALUES)
+#: fields an entry may carry for the reader only (``speechgen phrases mine`` writes freq/docs/pattern).
+_METADATA = {"freq", "docs", "pattern", "note", "source", "example"}
+
+#: slot name → what it is filled with.
+SLOTS: dict[str, str] = {
+    "region": "本级称谓（全市）", "superior": "上级（全省）", "place": "本地简称（我市）",
+    "period": "时期（一季度）", "next": "下一时段（二季度）", "remaining": "余下时段（后三个季度）",
+    "stage_goal": "阶段目标（实现上半年“双过半”）", "year": "年份数字", "meeting": "会议名称",
+    "organizer": "召开会议的机关（市委、市政府）", "judgement": "总体判断（稳中有进）",
+    "leader": "主要领导称谓", "sector": "部门/行业（商务）", "system": "系统称谓（全市商务系统）",
+    "unit": "发言单位（我县）", "last_year": "回顾之年（去年/今年）", "this_year": "部署之年（今年/明年）",
+    "count": "条目数（中文数字）", "lead": "牵头单位", "deadline": "时限", "support": "配合单位",
+    "topic": "领域名称（工业经济）",
+}
+_SLOT = re.compile(r"\{([a-z_]+)\}")
+#: slots whose value reads as an echo when two consecutive phrases both use it.
+_ECHO = {"stage_goal", "next", "remaining", "this_year", "last_year", "judgement", "topic", "system", "leader"}
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str
+    tags: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    source: str = ""
+    priority: int = 0  # user entries (prefer mode) outrank built-in ones
+
+    def fits(self, context: Mapping[str, str]) -> bool:
+        return all(context.get(k) in allowed for k, allowed in self.tags.items() if k in context)
+
+    @property
+    def slots(self) -> set[str]:
+        return set(_SLOT.findall(self.text))
+
+
+@dataclass
+class PhraseBank:
+    categories: dict[str, list[Phrase]] = field(default_factory=dict)
+    descriptions: dict[str, str] = field(default_factory=dict)
+
+    def merge(self, other: "PhraseBank") -> "PhraseBank":
+        """Entries of *other* come first in each category; identical texts are kept once."""
+        merged = PhraseBank(dict(self.categories), dict(self.descriptions))
+        for cat, phrases in other.categories.items():
+            seen = {p.text for p in phrases}
+            merged.categories[cat] = list(phrases) + [p for p in self.categories.get(cat, []) if p.text not in seen]
+            if cat in other.descriptions:
+                merged.descriptions[cat] = other.descriptions[cat]
+        return merged
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.categories.values())
+
+
+def load_bank_file(path: Path, *, priority: int = 0) -> PhraseBank:
+    """Load one YAML bank file (one category, or ``categories: {name: {...}}``)."""
+    name = str(path)
+    try:
+        data, _ = load_yaml(decode(path.read_bytes(), name), name)
+    except OSError as exc:
+        raise PhraseBankError(f"{name}：无法读取短语库（{exc.strerror}）") from None
+    except Exception as exc:  # InputError from the YAML reader
+        raise PhraseBankError(str(exc)) from None
+    if not isinstance(data, dict):
+        raise PhraseBankError(f"{name}：短语库应为字段表（category、entries）")
+    groups = data.get("categories") if "categories" in data else {data.get("category") or path.stem: data}
+    if not isinstance(groups, dict):
+        raise PhraseBankError(f"{name}：categories 应为字段表")
+    bank = PhraseBank()
+    for cat, body in groups.items():
+        entries = body.get("entries") if isinstance(body, dict) else body
+        if not isinstance(entries, list):
+            raise PhraseBankError(f"{name}：类别 {cat} 缺少 entries 列表")
+        meta = body if isinstance(body, dict) else {}
+        mode, part = meta.get("mode", "prefer"), meta.get("part")
+        if mode not in ("prefer", "append"):
+            raise PhraseBankError(f"{name}：类别 {cat} 的 mode 应为 prefer 或 append，收到 {mode!r}")
+        if part is not None and part not in TAG_VALUES["part"]:
+            raise PhraseBankError(f"{name}：类别 {cat} 的 part 应为 {'、'.join(TAG_VALUES['part'])} 之一，收到 {part!r}")
+        prio = priority if mode == "prefer" else 0
+        bank.categories[str(cat)] = [_entry(e, name, str(cat), i, prio, part) for i, e in enumerate(entries)]
+        if isinstance(body, dict) and body.get("description"):
+            bank.descriptions[str(cat)] = str(body["description"])
+    return bank
+
+
+def _entry(raw: Any, name: str, cat: str, i: int, priority: int, part: str | None = None) -> Phrase:
+    where = f"{name}：{cat}[{i}]"
+    if isinstance(raw, str):
+        raw = {"text": raw}
+    if not isinstance(raw, dict) or not isinstance(raw.get("text"), str) or not raw["text"].strip():
+        raise PhraseBankError(f"{where} 应为非空文字或含 text 的字段表")
+    unknown = set(raw) - {"text", "tags"} - _METADATA
+    if unknown:
+        raise PhraseBankError(f"{where} 未知字段 {'、'.join(sorted(unknown))}"
+                              f"（只允许 text、tags 和说明字段 {'、'.join(sorted(_METADATA))}）")
+    tags: dict[str, tuple[str, ...]] = {}
+    for key, val in (raw.get("tags") or {}).items():
+        if key not in TAG_VALUES:
+            raise PhraseBankError(f"{where} 未知标签 {key}，可用：{'、'.join(TAG_KEYS)}")
+        vals = tuple(str(v) for v in (val if isinstance(val, list) else [val]))
+        bad = [v for v in vals if v not in TAG_VALUES[key]]
+        if bad:
+            raise PhraseBankError(f"{where} 标签 {key} 的取值 {'、'.join(bad)} 无效，可用：{'、'.join(TAG_VALUES[key])}")
+        tags[key] = vals
+    if part and "part" not in tags:
+        tags["part"] = (part,)  # the category's part, unless the entry names its own
+    for slot in _SLOT.findall(raw["text"]):
+        if slot not in SLOTS:
+            raise PhraseBankError(f"{where} 使用了未知的占位符 {{{slot}}}，可用：{'、'.join(SLOTS)}")
+    return Phrase(raw["text"], tags, where, priority)
+
+
+def load_bank(paths: Iterable[Path] = ()) -> PhraseBank:
+    """The built-in bank, with user bank files (or folders of them) merged over it in order."""
+    bank = builtin_bank()
+    for p in paths:
+        p = Path(p)
+        if not p.exists():
+            raise PhraseBankError(f"{p}：短语库文件不存在")
+        files = sorted(p.glob("*.y*ml")) if p.is_dir() else [p]
+        for f in files:
+            bank = bank.merge(load_bank_file(f, priority=1))
+    return bank
+
+
+_BUILTIN: PhraseBank | None = None
+
+
+def builtin_bank() -> PhraseBank:
+    global _BUILTIN
+    if _BUILTIN is None:
+        bank = PhraseBank()
+        for f in sorted((corpora_dir() / "phrases").glob("*.yaml")):
+            bank = bank.merge(load_bank_file(f))
+        _BUILTIN = bank
+    return _BUILTIN
+
+
+class PhrasePicker:
+    """Chooses phrases for one draft: seeded, tag-filtered, never the same text twice.
+
+    ``picker(category, **kw)``: keys of :data:`TAG_VALUES` in *kw* narrow the
+    context (``field="industry"``, and entries tagged for that field are preferred);
+    ``avoid=TEXT`` prefers entries that repeat no four-character run of TEXT; other
+    keys are slot values for this call (``lead="市发改委"``).  ``picker.log``
+    records every choice in order.
+    """
+
+    def __init__(self, bank: PhraseBank, rng: random.Random, *, context: Mapping[str, str],
+                 slots: Mapping[str, str], variety: str = "normal") -> None:
+        self.bank, self.rng, self.context, self.slots, self.variety = bank, rng, dict(context), dict(slots), variety
+        self.used: set[str] = set()
+        self.entries: set[str] = set()
+        self.log: list[tuple[str, str]] = []
+        self.repeats: list[str] = []
+        self._echo: set[str] = set()  # distinctive slots the previous phrase used
+        self._head = ""  # how the previous phrase began: the next one should begin differently
+
+    def __call__(self, category: str, **kw: Any) -> str:
+        phrases = self.bank.categories.get(category)
+        if not phrases:
+            raise PhraseBankError(f"短语库缺少类别 {category!r}")
+        depth = int(kw.pop("_depth", 0))
+        avoid = _grams(str(kw.pop("avoid", "") or ""))
+        tags = {k: str(v) for k, v in kw.items() if k in TAG_VALUES}
+        ctx = {**self.context, "variety": self.variety, **tags}
+        slots = {**self.slots, **{k: str(v) for k, v in kw.items() if k not in TAG_VALUES}}
+        have = {k for k, v in slots.items() if v}
+        fitting = [p for p in phrases if p.fits(ctx) and p.slots <= have]
+        if not fitting:
+            shown = "，".join(f"{k}={v}" for k, v in ctx.items())
+            raise PhraseBankError(f"短语库类别 {category} 没有适合当前场合的条目（{shown}）")
+        given = {k for k, v in kw.items() if k not in TAG_VALUES and v}
+        if given:  # an entry that uses every fact given (lead and deadline) beats one that drops some
+            best = max(len(p.slots & given) for p in fitting)
+            fitting = [p for p in fitting if len(p.slots & given) == best]
+        texts = [(p, _fill(p.text, slots)) for p in fitting]
+        fresh = [(p, t) for p, t in texts if t not in self.used and (p.source or p.text) not in self.entries]
+        if not fresh:
+            log.warning("phrase category %s exhausted; repeating a phrase", category)
+            self.repeats.append(category)
+            fresh = texts
+        top = max(p.priority for p, _ in fresh)
+        fresh = [(p, t) for p, t in fresh if p.priority == top]
+        for prefer in (
+            lambda p, t: all(k in p.tags for k in tags),  # written for this field, not generic
+            lambda p, t: not (avoid & _grams(t)),  # says nothing the writer's own text already says
+            lambda p, t: not (p.slots & self._echo) and t[:4] != self._head,  # no echo of the last phrase
+        ):
+            fresh = [(p, t) for p, t in fresh if prefer(p, t)] or fresh
+        chosen, text = fresh[0] if self.variety == "low" else self.rng.choice(fresh)
+        self._echo, self._head = chosen.slots & _ECHO, text[:4]
+        self.used.add(text)
+        self.entries.add(chosen.source or chosen.text)  # one entry once, whatever its slots are filled with
+        self.log.append((category, text))
+        return self._nested(text, depth=depth)
+
+    def _nested(self, text: str, *, depth: int) -> str:
+        """Fill ``{@category}`` references with a phrase of that category (e.g. ``{@rally}`` →
+        坚定信心、真抓实干), so a mined or user bank can supply the office's own chains."""
+        if "{@" not in text:
+            return text
+        if depth >= 3:
+            raise PhraseBankError(f"短语 “{text}” 的 {{@类别}} 引用嵌套过深")
+        return _NESTED.sub(lambda m: self(m.group(1), _depth=depth + 1), text)
+
+    def fill(self, text: str) -> str:
+        """Fill the draft's slots in a literal text."""
+        return _fill(text, self.slots)
+
+
+_NESTED = re.compile(r"\{@([a-z_]+)\}")
+
+
+def _grams(text: str, n: int = 4) -> set[str]:
+    """Runs of *n* Chinese characters (punctuation ignored), to tell whether two texts overlap."""
+    han = "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return {han[i:i + n] for i in range(len(han) - n + 1)}
+
+
+def _fill(text: str, slots: Mapping[str, str]) -> str:
+    def slot(m: re.Match[str]) -> str:
+        if m.group(1) not in slots:
+            raise PhraseBankError(f"短语 “{text}” 使用了未知的占位符 {{{m.group(1)}}}")
+        return slots[m.group(1)]
+
+    return _SLOT.sub(slot, text)

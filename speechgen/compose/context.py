@@ -1,0 +1,164 @@
+"""The template context: facts, slots, phrase picker and views for one draft.
+
+Documented for template authors in ``templates/base.j2``.
+"""
+from __future__ import annotations
+
+import random
+import re
+from typing import Any, Mapping
+
+from speechgen.compose import views as wording
+from speechgen.spec.model import Meeting, MeetingType, Spec
+from speechgen.compose.narration import Narration, narrate
+from speechgen.core.periods import Period
+from speechgen.compose.bank import PhraseBank, PhrasePicker
+
+_PLACE = {"全市": "我市", "全县": "我县", "全区": "我区", "全省": "我省", "全州": "我州", "全旗": "我旗"}
+_SPEECH_END = ("讲话", "发言", "致辞")
+_REPORT_WORDS = ("报告", "总结", "汇报", "情况")
+
+
+def period_tag(code: str) -> str:
+    """Phrase-bank period tag: single quarters borrow the half-year/year-end wording."""
+    return {"Q2": "H1", "Q4": "year"}.get(code, code if code in {"Q1", "H1", "Q3", "year"} else "month")
+
+
+def layout_of(mtype: str, tag: str) -> str:
+    if mtype != MeetingType.quarterly_analysis.value:
+        return "quarterly"
+    return {"month": "monthly", "year": "year_end"}.get(tag, "quarterly")
+
+
+def years(m: Meeting) -> tuple[str, str]:
+    """How the speech names the reviewed year and the year it plans: (去年, 今年) or (今年, 明年)."""
+    if m.date is not None and m.date.year > m.year:
+        return "去年", "今年"
+    return "今年", "明年"
+
+
+def stage_goal(period: Period, mtype: str) -> str:
+    if mtype == MeetingType.annual_conference.value:
+        return "全年目标任务"
+    last = period.last
+    if last <= 5:
+        return "上半年“双过半”"
+    if last <= 8:
+        return "前三季度各项目标"
+    if last <= 11:
+        return "全年目标任务"
+    return "明年“开门红”"
+
+
+def remaining(period: Period, this_year: str) -> str:
+    if period.last == 12:
+        return this_year if this_year != "今年" else "新的一年"
+    if period.last in (3, 6, 9):
+        return period.remaining_label
+    return f"后{wording.qty(12 - period.last)}个月"
+
+
+def next_label(period: Period, this_year: str) -> str:
+    return this_year if period.last == 12 else period.next_label
+
+
+_PERIOD_WORDS = re.compile(r"^(?:\d{4}年度?|[一二三四]季度|第[一二三四]季度|上半年|下半年|前三季度|全年|年度|年中|"
+                           r"\d{1,2}[—-]\d{1,2}月|\d{1,2}月份?)+")
+_MEETING_WORDS = re.compile(r"(?:经济)?(?:运行)?(?:形势)?(?:系统)?(?:工作)?(?:分析|调度|推进)?(?:工作)?(?:会议|大会|座谈会|会)$")
+
+
+def sector_of(m: Meeting) -> str:
+    """The department's field: ``meeting.sector``, else read from a title like 全市商务工作会议 (商务)."""
+    if m.sector.strip():
+        return m.sector.strip()
+    if m.type is not MeetingType.department:
+        return ""
+    name = m.title.strip()
+    if name.startswith(m.region):
+        name = name[len(m.region):]
+    name = _MEETING_WORDS.sub("", _PERIOD_WORDS.sub("", name)).strip("暨 ")
+    return name if 0 < len(name) <= 8 and "经济" not in name else ""
+
+
+def unit_of(m: Meeting) -> str:
+    if "局" in m.speaker.post or m.office.endswith("局"):
+        return "我局"
+    return _PLACE.get(m.region, "我们")
+
+
+def organizer_of(m: Meeting) -> str:
+    if m.organizer.strip():
+        return m.organizer.strip()
+    level = m.region.replace("全", "") or "市"
+    return f"{level}委、{level}政府"
+
+
+def main_title(m: Meeting) -> str:
+    t = m.title.strip()
+    if m.type is MeetingType.work_report:
+        return t if any(w in t for w in _REPORT_WORDS) else f"关于{t}的报告"
+    if t.startswith("在") and t.endswith(_SPEECH_END):
+        return t
+    return f"在{t}上的{'表态发言' if m.type is MeetingType.statement else '讲话'}"
+
+
+def slots_for(m: Meeting, narration: Narration, mtype: str) -> dict[str, str]:
+    period = m.period_info
+    last_year, this_year = years(m)
+    sector = sector_of(m)
+    return {
+        "region": m.region, "superior": m.superior, "place": _PLACE.get(m.region, "我们"),
+        "period": period.label, "next": next_label(period, this_year),
+        "remaining": remaining(period, this_year), "stage_goal": stage_goal(period, mtype),
+        "year": str(m.year), "meeting": m.title, "organizer": organizer_of(m),
+        "judgement": narration.judgement, "leader": m.leader.strip(),
+        "sector": sector, "system": f"{m.region}{sector}系统" if sector else "全系统",
+        "topic": f"{sector}工作" if sector else "各项工作", "unit": unit_of(m),
+        "last_year": last_year, "this_year": this_year,
+    }
+
+
+def build_context(spec: Spec, rng: random.Random, *, variety: str, bank: PhraseBank,
+                  mtype: str, points: str, extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    m = spec.meeting
+    narration = narrate(spec, rng=rng)
+    slots = slots_for(m, narration, mtype)
+    principal = m.speaker.is_principal
+    annual = mtype == MeetingType.annual_conference.value  # always about a whole year
+    tags = {"type": mtype, "period": "year" if annual else period_tag(m.period_info.code),
+            "speaker": "principal" if principal else "deputy", "tone": narration.tone}
+    phrase = PhrasePicker(bank, rng, context=tags, slots=slots, variety=variety)
+    views = _views(spec, narration, mtype, phrase)
+    style = wording.choose_style(variety, rng, n_problems=len(views["problems"]),
+                                 n_requirements=len(views["requirements"]),
+                                 has_achievements=bool(views["achievements"]),
+                                 layout=layout_of(mtype, tags["period"]),
+                                 number_items=mtype == MeetingType.annual_conference.value)
+    if style.requirements == "要" and any(wording.subject_first(r.title) for r in views["requirements"]):
+        style.requirements = "是"
+    defer = m.leader_speaks if (m.leader.strip() or not principal) else ""
+    return {
+        "spec": spec, "meeting": m, "period": m.period_info, "speaker": m.speaker, "region": m.region,
+        "superior": m.superior, "year": m.year, "narration": narration, "phrase": phrase, "slots": slots,
+        "title": main_title(m), "byline": "　".join(x for x in (m.speaker.post, m.speaker.name) if x),
+        "preceding": [wording.clause(p) for p in m.preceding if wording.clause(p)],
+        "points": points, "variety": variety, "principal": principal, "tone": narration.tone,
+        "defer": defer, "style": style, "type": mtype,
+        "choice": lambda *options: rng.choice(options), **views, **(extra or {}),
+    }
+
+
+def _views(spec: Spec, narration: Narration, mtype: str, phrase: PhrasePicker) -> dict[str, Any]:
+    annual = mtype == MeetingType.annual_conference.value
+    year_done = annual or spec.meeting.period_info.last == 12  # the reviewed year is over: goals come from targets
+    goals = wording.target_goals(spec.targets) if year_done else wording.indicator_goals(spec.indicator_rows)
+    statements = list(narration.review) + list(narration.problems)
+    tasks = wording.tasks(spec, statements, goals)
+    return {
+        "achievements": wording.achievements(spec),
+        "problems": wording.problems(spec, list(narration.problems), lambda: phrase("problem_label")),
+        "tasks": tasks,
+        "requirements": wording.requirements(spec),
+        "targets": [wording.target_line(t) for t in spec.targets],
+        "stats_left": wording.unmatched(statements, tasks),
+    }

@@ -1,0 +1,289 @@
+"""Spec → Draft through Jinja2.
+
+Python builds the sentences (narration, phrase choice); the template arranges
+them.  The environment is sandboxed (no attribute access to Python internals,
+no file access beyond the template search path), uses ``StrictUndefined`` and a
+``finalize`` hook that refuses ``None`` and sanitises values so user text can
+never inject markup.  User template directories are searched before the
+built-ins; ``builtin/NAME`` always reaches the built-in file so an override can
+``{% extends "builtin/quarterly_analysis.j2" %}`` and replace a single block.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import random
+import traceback
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+import jinja2
+from jinja2 import nodes
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+from speechgen.core.draft import Draft, Heading, Paragraph, Run
+from speechgen.errors import SpeechgenError, TemplateError
+from speechgen.core.markup import parse_markup
+from speechgen.spec.model import MeetingType, Spec
+from speechgen.core.numbers import cn_int, enum_word, fmt_number
+from speechgen.compose.context import build_context
+from speechgen.compose.bank import PhraseBank, PhrasePicker, load_bank
+from speechgen.core.resources import templates_dir
+from speechgen.compose.views import qty
+from speechgen.compose.views import sentence as _sentence
+
+POINTS = "\ue000POINTS\ue001"  # replaced by the real number of level-1 parts
+VARIETIES = ("low", "normal", "high")
+
+
+@dataclass
+class RenderOptions:
+    seed: int = 0
+    variety: str = "normal"
+    template_dirs: Sequence[Path] = ()
+    phrase_files: Sequence[Path] = ()
+    meeting_type: str | None = None
+    table: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# ------------------------------------------------------------------ environment
+
+def search_path(template_dirs: Iterable[Path] = ()) -> list[Path]:
+    return [Path(d) for d in template_dirs] + [templates_dir()]
+
+
+_ENV_CACHE: dict[tuple[str, ...], jinja2.Environment] = {}
+
+
+def environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
+    """The sandboxed environment for a search path (cached: templates compile once)."""
+    dirs = search_path(template_dirs)
+    key = tuple(str(d) for d in dirs)
+    env = _ENV_CACHE.get(key)
+    if env is None:
+        for d in dirs[:-1]:
+            if not d.is_dir():
+                raise TemplateError(f"模板目录不存在：{d}")
+        loader = jinja2.ChoiceLoader([
+            jinja2.PrefixLoader({"builtin": jinja2.FileSystemLoader(str(dirs[-1]))}),
+            jinja2.FileSystemLoader([str(d) for d in dirs]),
+        ])
+        env = ImmutableSandboxedEnvironment(
+            loader=loader, undefined=jinja2.StrictUndefined, autoescape=False,
+            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=_finalize,
+            auto_reload=False, bytecode_cache=_bytecode_cache(),
+        )
+        env.filters.update(cn=cn_int, qty=qty, enum=enum_word, num=fmt_number, date_cn=date_cn,
+                           sentence=sentence, clause=clause, lead=lead_sentence, rest=rest_sentences)
+        _ENV_CACHE[key] = env
+    return env
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates cached per user in the temp dir (keyed by source checksum), so a cold
+    process skips Jinja's compile step; ``SPEECHGEN_NO_CACHE=1`` turns it off."""
+    import os
+
+    if os.environ.get("SPEECHGEN_NO_CACHE"):
+        return None
+    try:
+        return jinja2.FileSystemBytecodeCache(pattern="speechgen-%s.cache")
+    except (OSError, RuntimeError):
+        return None
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, jinja2.Undefined):
+        str(value)  # StrictUndefined raises here: UndefinedError, or SecurityError from the sandbox
+    if value is None or isinstance(value, jinja2.Undefined):
+        raise TemplateError("模板输出了空值（None）：请检查对应字段是否填写")
+    if isinstance(value, bool):
+        raise TemplateError("模板直接输出了真假值")
+    if isinstance(value, Decimal):
+        return fmt_number(value)
+    if isinstance(value, str):
+        return _sanitise(value)
+    return value
+
+
+def _sanitise(text: str) -> str:
+    text = " ".join(text.split()) if ("\n" in text or "\r" in text) else text
+    text = text.replace("**", "")
+    if text.startswith(("#", "::")):
+        text = "＃" + text.lstrip("#:")
+    return text
+
+
+def date_cn(value: _dt.date | None) -> str:
+    """2025-04-18 → 2025年4月18日 (no zero padding, GB/T 15835)."""
+    if value is None:
+        return ""
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def clause(text: str) -> str:
+    """Strip final punctuation so the template can continue the sentence."""
+    return str(text).rstrip("。；;，,！!：: ")
+
+
+def sentence(text: str) -> str:
+    """End a sentence with 。 unless it already ends with a stop (also inside closing quotes)."""
+    return _sentence(text)
+
+
+def lead_sentence(text: str) -> str:
+    """The first sentence (up to and including the first 。！？), as a bold lead."""
+    text = str(text).strip()
+    for i, ch in enumerate(text):
+        if ch in "。！？":
+            return text[: i + 1]
+    return sentence(text)
+
+
+def rest_sentences(text: str) -> str:
+    """What follows :func:`lead_sentence`, as a complete sentence (may be empty)."""
+    rest = str(text).strip()[len(lead_sentence(text)):] if any(c in str(text) for c in "。！？") else ""
+    return sentence(rest) if rest.strip() else ""
+
+
+# ------------------------------------------------------------------ rendering
+
+def template_name(meeting_type: str) -> str:
+    return f"{meeting_type}.j2"
+
+
+def load_template(name: str, template_dirs: Iterable[Path] = ()) -> jinja2.Template:
+    """Compile template *name* from the search path, with located Chinese errors."""
+    env = environment(template_dirs)
+    try:
+        return env.get_template(name)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"模板 {_short(exc.filename or exc.name)} 第{exc.lineno}行：语法错误（{exc.message}）") from None
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"找不到模板 {exc.name}（搜索路径：{'；'.join(map(str, search_path(template_dirs)))}）") from None
+
+
+def resolve(name: str, template_dirs: Iterable[Path] = ()) -> Path | None:
+    """The file a template name resolves to on the search path (``builtin/x`` → the built-in x)."""
+    dirs = search_path(template_dirs)
+    if name.startswith("builtin/"):
+        name, dirs = name[len("builtin/"):], dirs[-1:]
+    return next((d / name for d in dirs if (d / name).is_file()), None)
+
+
+def template_files(meeting_type: str, template_dirs: Iterable[Path] = ()) -> list[tuple[str, Path | None]]:
+    """Every template a meeting type really uses (its file, what it extends, the blocks it
+    includes — skipping a parent's blocks the child replaces), in order of first use, each
+    with the file it resolves to (``None``: missing)."""
+    env = environment(template_dirs)
+    seen: dict[str, Path | None] = {}
+    todo: list[tuple[str, frozenset[str]]] = [(template_name(meeting_type), frozenset())]
+    while todo:
+        name, replaced = todo.pop(0)
+        if name in seen:
+            continue
+        path = seen[name] = resolve(name, template_dirs)
+        if path is None:
+            continue
+        try:
+            ast = env.parse(path.read_text(encoding="utf-8"), name, str(path))
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(f"模板 {_short(str(path))} 第{exc.lineno}行：语法错误（{exc.message}）") from None
+        defined = frozenset(b.name for b in ast.find_all(nodes.Block) if not _calls_super(b))
+        for ref, is_parent in _references(ast, replaced):
+            todo.append((ref, replaced | defined if is_parent else frozenset()))
+    return list(seen.items())
+
+
+def _calls_super(block: nodes.Block) -> bool:
+    return any(isinstance(c.node, nodes.Name) and c.node.name == "super" for c in block.find_all(nodes.Call))
+
+
+def _references(node: nodes.Node, replaced: frozenset[str]) -> Iterator[tuple[str, bool]]:
+    """(template name, is it the parent) for constant extends/include/import in *node*."""
+    for child in node.iter_child_nodes():
+        if isinstance(child, nodes.Block) and child.name in replaced:
+            continue
+        if isinstance(child, (nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
+            target = child.template
+            if isinstance(target, nodes.Const) and isinstance(target.value, str):
+                yield target.value, isinstance(child, nodes.Extends)
+        yield from _references(child, replaced)
+
+
+def compose_text(spec: Spec, options: RenderOptions | None = None, *,
+                 bank: PhraseBank | None = None) -> tuple[str, PhrasePicker]:
+    """Render *spec* to markup; also return the picker (its ``log`` lists every phrase chosen)."""
+    opts = options or RenderOptions()
+    if opts.variety not in VARIETIES:
+        raise TemplateError(f"variety 应为 {'、'.join(VARIETIES)} 之一，收到 {opts.variety!r}")
+    mtype = opts.meeting_type or spec.meeting.type.value
+    if mtype not in MeetingType.__members__:
+        raise TemplateError(f"未知的会议类型 {mtype!r}，可选：{'、'.join(MeetingType.__members__)}")
+    template = load_template(template_name(mtype), opts.template_dirs)
+    rng = random.Random(opts.seed)
+    context = build_context(spec, rng, variety=opts.variety, mtype=mtype, points=POINTS, extra=opts.extra,
+                            bank=bank if bank is not None else load_bank(opts.phrase_files))
+    return _render(template, context), context["phrase"]
+
+
+def render_draft(spec: Spec, options: RenderOptions | None = None, *, bank: PhraseBank | None = None) -> Draft:
+    """Render *spec* to a numbered :class:`Draft`."""
+    opts = options or RenderOptions()
+    text, _ = compose_text(spec, opts, bank=bank)
+    draft = parse_markup(text)
+    _fill_points(draft)
+    m = spec.meeting
+    draft.meta.update(type=opts.meeting_type or m.type.value, seed=str(opts.seed), variety=opts.variety,
+                      meeting=m.title, speaker=f"{m.speaker.post}{m.speaker.name}", office=m.office,
+                      date=m.date.isoformat() if m.date else "", region=m.region, period=m.period_info.label)
+    if opts.table and spec.indicator_rows:
+        from speechgen.spec.tables.rows import indicator_table
+
+        draft.blocks.append(indicator_table(spec))
+    return draft
+
+
+def _render(template: jinja2.Template, context: dict[str, Any]) -> str:
+    try:
+        return template.render(context)
+    except SpeechgenError as exc:
+        raise type(exc)(f"{_where(exc)}{exc}") from None
+    except SecurityError as exc:
+        raise TemplateError(f"{_where(exc)}模板试图访问不允许的内部属性（{exc}）") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"模板 {_short(exc.filename or exc.name)} 第{exc.lineno}行：语法错误（{exc.message}）") from None
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"{_where(exc)}找不到模板 {exc.name}") from None
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(f"{_where(exc)}变量未定义（{exc.message}）") from None
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError,
+            OverflowError, RecursionError) as exc:
+        raise TemplateError(f"{_where(exc)}模板执行出错（{type(exc).__name__}: {exc}）") from None
+
+
+def _short(filename: str | None) -> str:
+    """A template's name as a user sees it: blocks/opening.j2 rather than a full path."""
+    if not filename:
+        return "（未知）"
+    path = Path(filename)
+    return f"{path.parent.name}/{path.name}" if path.parent.name == "blocks" else path.name
+
+
+def _where(exc: BaseException) -> str:
+    """'模板 NAME 第N行：' from the innermost template frame of the traceback."""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            return f"模板 {_short(frame.filename)} 第{frame.lineno}行："
+    return ""
+
+
+def _fill_points(draft: Draft) -> None:
+    count = qty(len(draft.headings(1)))
+    for block in draft.blocks:
+        runs = block.runs if isinstance(block, Paragraph) else block.body if isinstance(block, Heading) else []
+        for i, run in enumerate(runs):
+            if POINTS in run.text:
+                runs[i] = Run(run.text.replace(POINTS, count), run.bold)

@@ -1,0 +1,88 @@
+"""Indicator narration: the statistics table → 公文 statements, summary and judgement.
+
+Pipeline (pure Python, no template arithmetic):
+
+1. :mod:`.facts` — each row's arithmetic: which genre forms apply (level,
+   growth, vs. superior, vs. previous period, rank, rank move, target
+   completion, 时序进度, 双过半, growth vs. target), their numbers as
+   :class:`Derived`, and verdict signals.  Independent of the seed.
+2. :mod:`.wording` — several wordings per form from ``corpora/narration.yaml``,
+   chosen with the draft's :class:`random.Random`; all wordings of a form carry
+   the same numbers, so a new seed changes words, never facts.
+3. :mod:`.statements` — verdict, part and problem label (:mod:`.rules`).
+4. :mod:`.aggregates` — tallies over the table and the overall judgement.
+
+Genre forms (docs/genre.md §4) covered: 2 growth/decline, 3 value, 4 同比,
+5 and 6 vs. superior (平均水平), 7 rank, 8 bottom rank (末位, 倒数第N位),
+9 rank move, 10 completion of the annual target, 11 时序进度, 12 双过半,
+14 change vs. previous period, 15 降幅收窄/扩大, 16 由负转正/由正转负,
+17 vs. own target, 21 tallies ("8项主要指标中6项…", "“5升3降”",
+"两个第一、一个第二"), 23 parallel values ("分别增长…"), 24 超额完成,
+25 absolute gap to the target (year-end).  Form 1 (period label) is the
+template's; forms 13, 18–20, 22, 26–29 need data the spec does not carry
+(two-year averages, contributions, shares, streaks, scores, expectations,
+forecasts, unit counts, monthly series).
+"""
+from __future__ import annotations
+
+import logging
+import random
+
+from speechgen.spec.model import Spec
+from speechgen.core.periods import Period
+from speechgen.compose.narration.aggregates import judge, summarise
+from speechgen.compose.narration.facts import Context, row_facts
+from speechgen.compose.narration.model import Derived, Narration, Statement, Verdict
+from speechgen.compose.narration.rules import NarrationRules, rules_from_settings
+from speechgen.compose.narration.statements import build_statement
+from speechgen.compose.narration.wording import Picker, load_wordings
+
+log = logging.getLogger(__name__)
+
+__all__ = ["narrate", "Narration", "Statement", "Derived", "NarrationRules", "Verdict", "previous_label"]
+
+
+def previous_label(period: Period) -> tuple[str, tuple[Derived, ...]]:
+    """How a speech names the period the previous figures belong to.
+
+    Q1 → 上年 (last year's full-year figures), H1 → 一季度, Q3 → 上半年,
+    year → 上年 (last year's figures), 1—N月 → 1—(N−1)月, a single quarter → the quarter before,
+    a single month → the month before.  Override with ``NarrationRules.prev_label``.
+    """
+    named = {"Q1": "上年", "H1": "一季度", "Q3": "上半年", "year": "上年", "Q2": "一季度", "Q4": "三季度"}
+    if period.code in named:
+        return named[period.code], ()
+    if period.last == 1:
+        return "上年", ()
+    if period.cumulative:
+        last = period.last - 1
+        if last == 1:
+            return "1月份", ()
+        return f"1—{last}月", (Derived(str(last), f"上期 = 1—({period.last}−1)月"),)
+    before = period.first - 1
+    return f"{before}月份", (Derived(str(before), f"上期 = {period.first}−1月"),)
+
+
+def narrate(spec: Spec, *, rng: random.Random | None = None, rules: NarrationRules | None = None) -> Narration:
+    """Narrate the spec's indicator table (see the module docstring)."""
+    rng = rng if rng is not None else random.Random(0)
+    rules = rules or rules_from_settings(spec.narration)
+    period = spec.meeting.period_info
+    prev, prev_numbers = (rules.prev_label, ()) if rules.prev_label else previous_label(period)
+    wordings = load_wordings(tuple(rules.wording_files))
+    ctx = Context(spec.meeting.superior, prev, prev_numbers, period, rules, wordings)
+    pick = Picker(wordings, rng)
+    rows = []
+    statements: list[Statement] = []
+    for ind in spec.indicator_rows:
+        facts = row_facts(ind, ctx)
+        statement = build_statement(facts, ctx, pick)
+        statements.append(statement)
+        if statement.part != "hidden":
+            rows.append((facts, statement))
+    summary = summarise(rows, ctx, pick)
+    judgement, overall, tone = judge(rows, ctx, pick, spec.meeting.region)
+    log.debug("narrated %d indicators: %s (%s)", len(statements), judgement, tone)
+    return Narration(statements=statements, summary=summary.sentences, judgement=judgement,
+                     overall=overall, tone=tone, derived=summary.derived)  # type: ignore[arg-type]
+

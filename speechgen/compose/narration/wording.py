@@ -1,0 +1,157 @@
+"""The wordings of every narration form (``corpora/narration.yaml``) and a seeded picker.
+
+Each form has several equivalent wordings.  All wordings of one form must use
+the same *number* slots, so that a different seed changes the words but never
+the facts; :func:`load_wordings` checks this.
+"""
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+from speechgen.errors import PhraseBankError
+from speechgen.core.resources import corpora_dir
+from speechgen.core.yamlsrc import decode, load_yaml
+
+_SLOT = re.compile(r"\{([a-z_]+)\}")
+#: slots that carry numbers (or counts); every wording of a form must use the same ones
+NUMBER_SLOTS = frozenset({"value", "p", "d", "rank", "n", "c", "gap", "t", "m", "k", "j", "total",
+                          "top", "values", "ranks", "tally"})
+TEXT_SLOTS = frozenset({"name", "unit", "sup", "lvl", "prev", "names", "region", "strong", "weak",
+                        "domain", "period"})
+
+
+@dataclass
+class Wordings:
+    forms: dict[str, list[str]] = field(default_factory=dict)
+    domains: list[tuple[str, str]] = field(default_factory=list)
+    count_units: frozenset[str] = frozenset()
+    level_keywords: tuple[str, ...] = ()
+    lower_is_better: tuple[str, ...] = ()
+
+    def merge(self, other: "Wordings") -> "Wordings":
+        return Wordings(
+            forms={**self.forms, **other.forms},
+            domains=other.domains + self.domains,
+            count_units=self.count_units | other.count_units,
+            level_keywords=other.level_keywords + self.level_keywords,
+            lower_is_better=other.lower_is_better + self.lower_is_better,
+        )
+
+    def domain(self, name: str) -> str:
+        """Short field name for problem labels: 规上工业增加值 → 工业."""
+        for key, short in self.domains:
+            if key.lower() in name.lower():
+                return short
+        for suffix in ("增加值", "总额", "总值", "总量", "完成额"):
+            if name.endswith(suffix) and len(name) > len(suffix) + 1:
+                name = name[: -len(suffix)]
+                break
+        return name[:6]
+
+
+def _strings(raw: Any, where: str) -> list[str]:
+    if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
+        raise PhraseBankError(f"{where}：应为文字列表")
+    return list(raw)
+
+
+def _check_form(name: str, variants: list[str], source: str) -> None:
+    if not variants:
+        raise PhraseBankError(f"{source}：句式 {name} 没有任何措辞")
+    slot_sets = []
+    for v in variants:
+        slots = set(_SLOT.findall(v))
+        unknown = slots - NUMBER_SLOTS - TEXT_SLOTS
+        if unknown:
+            raise PhraseBankError(f"{source}：句式 {name} 的措辞 “{v}” 使用了未知的占位符 {sorted(unknown)}")
+        slot_sets.append(slots & NUMBER_SLOTS)
+    if any(s != slot_sets[0] for s in slot_sets):
+        raise PhraseBankError(
+            f"{source}：句式 {name} 的各条措辞必须使用相同的数字占位符（否则换种子会改变事实）")
+
+
+def parse_wordings(data: Any, source: str) -> Wordings:
+    if not isinstance(data, dict):
+        raise PhraseBankError(f"{source}：顶层应为字段表（forms、domains……）")
+    forms: dict[str, list[str]] = {}
+    if not isinstance(data.get("forms") or {}, dict):
+        raise PhraseBankError(f"{source}：forms 应为字段表（句式名: 措辞列表）")
+    for name, raw in (data.get("forms") or {}).items():
+        variants = _strings(raw, f"{source} forms.{name}")
+        _check_form(str(name), variants, source)
+        forms[str(name)] = variants
+    domains = []
+    for i, pair in enumerate(data.get("domains") or []):
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)):
+            raise PhraseBankError(f"{source}：domains[{i}] 应为 [关键词, 简称]")
+        domains.append((pair[0], pair[1]))
+    return Wordings(
+        forms=forms, domains=domains,
+        count_units=frozenset(_strings(data.get("count_units") or [], f"{source} count_units")),
+        level_keywords=tuple(_strings(data.get("level_keywords") or [], f"{source} level_keywords")),
+        lower_is_better=tuple(_strings(data.get("lower_is_better") or [], f"{source} lower_is_better")),
+    )
+
+
+def load_wording_file(path: Path) -> Wordings:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise PhraseBankError(f"{path}：无法读取措辞文件（{exc.strerror or exc}）") from None
+    data, _ = load_yaml(decode(raw, str(path)), str(path))
+    return parse_wordings(data, str(path))
+
+
+@lru_cache(maxsize=8)
+def load_wordings(extra: tuple[Path, ...] = ()) -> Wordings:
+    """The built-in wordings with *extra* files merged over them (form by form)."""
+    words = load_wording_file(corpora_dir() / "narration.yaml")
+    for path in extra:
+        user = load_wording_file(Path(path))
+        for name, variants in user.forms.items():
+            if name in words.forms and _number_slots(variants[0]) != _number_slots(words.forms[name][0]):
+                raise PhraseBankError(f"{path}：句式 {name} 必须使用与内置措辞相同的数字占位符 "
+                                      f"{sorted(_number_slots(words.forms[name][0]))}")
+        words = words.merge(user)
+    return words
+
+
+def _number_slots(text: str) -> set[str]:
+    return set(_SLOT.findall(text)) & NUMBER_SLOTS
+
+
+class Picker:
+    """Chooses one wording per use with the draft's RNG, avoiding the wording the
+    same form used last time (so consecutive statements do not read alike)."""
+
+    def __init__(self, wordings: Wordings, rng: random.Random) -> None:
+        self.wordings, self.rng = wordings, rng
+        self.last: dict[str, int] = {}
+
+    def __call__(self, form: str, slots: Mapping[str, "str | Sequence[str]"]) -> str:
+        variants = self.wordings.forms.get(form)
+        if not variants:
+            raise PhraseBankError(f"措辞文件缺少句式 {form!r}")
+        choices = [i for i in range(len(variants)) if i != self.last.get(form)] or [0]
+        index = self.rng.choice(choices)
+        self.last[form] = index
+        return self.fill(variants[index], slots)
+
+    def fill(self, text: str, slots: Mapping[str, "str | Sequence[str]"]) -> str:
+        chosen: dict[str, str] = {}  # an alternative is chosen once per wording
+
+        def slot(m: re.Match[str]) -> str:
+            key = m.group(1)
+            value = slots.get(key)
+            if value is None:
+                raise PhraseBankError(f"措辞 “{text}” 的占位符 {{{key}}} 没有取值")
+            if key not in chosen:
+                chosen[key] = value if isinstance(value, str) else self.rng.choice(list(value))
+            return chosen[key]
+
+        return _SLOT.sub(slot, text)

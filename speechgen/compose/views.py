@@ -1,0 +1,272 @@
+"""Sentences and views the templates arrange (Python builds sentences, Jinja2 arranges them).
+
+Everything a template needs that involves a decision — which field a task
+belongs to, which indicator statement backs which problem, how a target line
+reads, which enumeration style a list uses — is decided here, so templates hold
+only order and fixed wording.
+"""
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field as dc_field
+from typing import Any, Callable, Sequence
+
+from speechgen.spec.model import Indicator, Spec, Target, Task
+from speechgen.core.numbers import cn_int, fmt_number
+
+_FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("overall", ("生产总值", "经济总量")),
+    ("livelihood", ("居民", "就业", "民生", "社保", "教育", "医疗", "养老", "增收", "农民")),
+    ("fiscal", ("财政", "税", "预算收入", "财源", "征管", "债务", "三保", "收入")),
+    ("finance", ("金融", "贷款", "存款", "信贷", "融资")),
+    ("reform", ("改革", "营商", "招商", "经营主体", "市场主体", "放管服", "要素")),
+    ("trade", ("进出口", "外贸", "出口", "外资", "开放", "口岸")),
+    ("consumption", ("消费", "零售", "商贸", "文旅", "旅游", "餐饮", "夜经济")),
+    ("investment", ("投资", "项目", "专项债", "开工", "固投")),
+    ("industry", ("工业", "制造", "规上", "产业", "产业链", "技改", "产值", "用电", "园区")),
+    ("agriculture", ("农业", "粮食", "乡村", "三农", "畜牧", "生猪", "种植")),
+    ("ecology", ("生态", "环保", "环境", "能耗", "节能", "减排", "绿色")),
+    ("urban", ("城市", "城建", "城镇化", "房地产", "住房", "更新")),
+    ("safety", ("安全", "风险", "稳定", "防汛", "应急")),
+    ("stats", ("统计", "入库", "纳统", "入统")),
+)
+_ENUM_HEAD = re.compile(r"^(?:[一二三四五六七八九十]+[是要、]|第[一二三四五六七八九十]+[，、]?|首先，?|其次，?|再次，?)")
+_STOPS = "。！？"
+
+
+def field_of(*texts: str) -> str:
+    """The policy field (industry, investment, …) of the first text that names one: the field
+    with most distinct keywords in it, the earlier field of :data:`_FIELD_WORDS` on a tie."""
+    for text in texts:
+        scores = [(sum(w in text for w in words), -i, name) for i, (name, words) in enumerate(_FIELD_WORDS)]
+        best = max(scores)
+        if best[0]:
+            return best[2]
+    return "general"
+
+
+def task_field(title: str, items: Sequence[str]) -> str:
+    """A task's field: from its title, else the field most of its items name (more than half)."""
+    f = field_of(title)
+    if f != "general" or not items:
+        return f
+    votes = [field_of(i) for i in items]
+    best = max(set(votes), key=votes.count)
+    return best if best != "general" and votes.count(best) * 2 > len(votes) else "general"
+
+
+_SUBJECT_FIRST = ("各", "对", "由", "市", "县", "区", "全", "凡", "在", "把", "将", "请", "相关", "有关")
+
+
+def subject_first(lead: str) -> bool:
+    """'各分管副县长每周……' names a subject first, so it cannot follow 一要 (use 一是)."""
+    return lead.startswith(_SUBJECT_FIRST) or "要" in lead[1:12]
+
+
+def clause(text: str) -> str:
+    return str(text).strip().rstrip("。；;，,！!：: ")
+
+
+def ends_sentence(text: str) -> bool:
+    """True when *text* already ends a sentence (。！？…, possibly inside closing quotes)."""
+    body = text.rstrip("”’」）)")
+    return bool(body) and body[-1] in "。！？!?…"
+
+
+def sentence(text: str) -> str:
+    text = str(text).strip()
+    return text if not text or ends_sentence(text) else clause(text) + "。"
+
+
+def strip_enum(text: str) -> str:
+    """Drop an enumerator the writer typed (一要、第一，…) so the template can number."""
+    return _ENUM_HEAD.sub("", str(text).strip(), count=1)
+
+
+def split_lead(text: str) -> tuple[str, str]:
+    """'压实责任。各部门要…' → ('压实责任。', '各部门要…。'); a single clause becomes the lead."""
+    text = strip_enum(text)
+    for i, ch in enumerate(text):
+        if ch in _STOPS:
+            rest = text[i + 1:].strip()
+            return text[: i + 1], sentence(rest) if rest else ""
+    return sentence(text), ""
+
+
+# ------------------------------------------------------------------ views
+
+@dataclass
+class Item:
+    """A titled group of sentences (achievement, problem, task, requirement)."""
+
+    title: str
+    sentences: list[str] = dc_field(default_factory=list)
+    field: str = "general"
+    lead: str = ""
+    support: str = ""
+    deadline: str = ""
+    goal: str = ""
+    stats: list[str] = dc_field(default_factory=list)  # indicator clauses that back this item
+    weak: bool = False  # some of those clauses are weaknesses
+
+    @property
+    def heading(self) -> str:
+        return sentence(self.title)
+
+    @property
+    def body(self) -> str:
+        return "".join(self.sentences)
+
+
+def achievements(spec: Spec) -> list[Item]:
+    return [Item(clause(strip_enum(a.title)), [sentence(i) for i in a.items if clause(i)],
+                 field_of(a.title, *a.items)) for a in spec.achievements]
+
+
+def requirements(spec: Spec) -> list[Item]:
+    out = []
+    for r in spec.requirements:
+        lead, rest = split_lead(r)
+        if clause(lead):
+            out.append(Item(clause(lead), [rest] if rest else []))
+    return out
+
+
+def subject(statement: Any) -> str:
+    """What an indicator statement is about: its indicator name, else its text (which starts with it)."""
+    return str(getattr(statement, "indicator", "") or statement.text)
+
+
+def problems(spec: Spec, weak: Sequence[Any], group_label: Callable[[], str]) -> list[Item]:
+    """Spec problems, each backed by the weak indicator statement of its field when there is one;
+    weak statements no problem claims become one item first (grouped when there are several)."""
+    left = list(weak)
+    items: list[Item] = []
+    for p in spec.problems:
+        f = field_of(p.title, p.detail)
+        match = next((s for s in left if field_of(subject(s)) == f), None)
+        stats = [clause(match.text)] if match is not None else []
+        if match is not None:
+            left.remove(match)
+        body = [sentence("；".join(stats))] if stats else []
+        body += [sentence(p.detail)] if clause(p.detail) else []
+        items.append(Item(clause(strip_enum(p.title)), body, f, stats=stats))
+    if left:
+        label = (getattr(left[0], "label", "") or f"{subject(left[0])[:12]}表现偏弱") if len(left) == 1 else group_label()
+        stats = [clause(s.text) for s in left]
+        items.insert(0, Item(clause(label), [sentence("；".join(stats))], field_of(subject(left[0])), stats=stats))
+    return items
+
+
+def tasks(spec: Spec, statements: Sequence[Any], goals: dict[str, str]) -> list[Item]:
+    """Tasks with their field, numeric goal (if the spec gives one) and the statements of their field."""
+    out: list[Item] = []
+    taken: set[int] = set()
+    goals = dict(goals)
+    for t in spec.tasks:
+        f = task_field(t.title, t.items)
+        stats, weak = [], False
+        for i, s in enumerate(statements):
+            if i not in taken and f != "general" and field_of(subject(s)) == f:
+                taken.add(i)
+                stats.append(clause(s.text))
+                weak = weak or getattr(s, "verdict", "") == "weakness"
+        out.append(Item(clause(strip_enum(t.title)), [sentence(i) for i in t.items if clause(i)], f,
+                        lead=clause(t.lead), support=clause(t.support), deadline=clause(t.deadline),
+                        goal=goals.pop(f, ""), stats=stats, weak=weak))
+    return out
+
+
+def unmatched(statements: Sequence[Any], task_items: Sequence[Item]) -> list[Any]:
+    used = {s for t in task_items for s in t.stats}
+    return [s for s in statements if clause(s.text) not in used]
+
+
+# ------------------------------------------------------------------ numbers in goals and targets
+
+def indicator_goals(rows: Sequence[Indicator]) -> dict[str, str]:
+    """field → a goal clause from the indicator's annual target (确保/力争 + the spec's figure)."""
+    goals: dict[str, str] = {}
+    for ind in rows:
+        f = field_of(ind.name)
+        if f in goals or f == "overall":
+            continue
+        if ind.target_growth is not None:
+            t = fmt_number(ind.target_growth)
+            if ind.growth is not None and ind.growth < ind.target_growth:
+                goals[f] = f"力争{ind.name}增速尽快提升到年度目标{t}%以上。"
+            else:
+                goals[f] = f"确保{ind.name}全年增长{t}%以上。"
+        elif ind.annual_target is not None:
+            goals[f] = f"确保全年{ind.name}达到{fmt_number(ind.annual_target)}{ind.unit}。"
+    return goals
+
+
+def target_line(t: Target) -> str:
+    """'地区生产总值增长6%左右' / '城镇调查失业率控制在5.5%以内'."""
+    if clause(t.text):
+        return clause(t.text)
+    if t.growth is not None:
+        word = "增长" if t.growth >= 0 else "下降"
+        return f"{t.name}{word}{fmt_number(abs(t.growth))}%{t.bound}"
+    if t.value is not None:
+        return f"{t.name}{t.verb or '达到'}{fmt_number(t.value)}{t.unit}{t.bound}"
+    return t.name
+
+
+def target_goals(targets: Sequence[Target]) -> dict[str, str]:
+    goals: dict[str, str] = {}
+    for t in targets:
+        f = field_of(t.name)
+        if f not in goals and f != "overall" and not clause(t.text):
+            goals[f] = f"确保{target_line(t)}。"
+    return goals
+
+
+# ------------------------------------------------------------------ structure choices
+
+@dataclass
+class Style:
+    """Structural choices for one draft.  low/normal: the standard forms; high: varied."""
+
+    achievements: str = "heading"      # heading: （一）标题。  lead: **一是标题。**
+    problems: str = "是"               # enumerator of problem items
+    requirements: str = "要"           # enumerator of requirement items
+    items: str = "是"                  # enumerator inside a task (annual conference)
+    problems_heading: bool = False     # problems as one more （N） heading inside the review part
+    flourish: bool = False             # optional rhetorical sentences (slogans, asides, relays)
+    number_items: bool = False         # enumerate a task's sentences 一是……二是…… (annual conference)
+    layout: str = "quarterly"          # quarterly | monthly (review in the opening) | year_end
+
+
+def choose_style(variety: str, rng: random.Random, *, n_problems: int, n_requirements: int,
+                 has_achievements: bool, layout: str = "quarterly", number_items: bool = False) -> Style:
+    if variety != "high":
+        return Style(layout=layout, number_items=number_items)
+    style = Style(
+        layout=layout,
+        number_items=number_items or rng.random() < 0.3,
+        achievements=rng.choice(("heading", "lead")),
+        problems=rng.choice(("是", "第", "首先")),
+        requirements=rng.choice(("要", "是", "第")),
+        items=rng.choice(("是", "第")),
+        problems_heading=rng.random() < 0.5,
+        flourish=True,
+    )
+    if n_problems > 3 and style.problems == "首先":
+        style.problems = "是"
+    if n_requirements > 3 and style.requirements == "首先":
+        style.requirements = "要"
+    if style.achievements != "heading" or not has_achievements or layout == "monthly":
+        style.problems_heading = False  # a lone （N） needs sibling headings, and never before 一、
+    return style
+
+
+def qty(n: int) -> str:
+    """A count as the genre says it before a measure word: 2 → 两（两点意见）, 3 → 三, 12 → 十二."""
+    return "两" if n == 2 else cn_int(n)
+
+
+__all__ = ["Item", "Style", "achievements", "choose_style", "field_of", "indicator_goals", "problems",
+           "requirements", "split_lead", "target_goals", "target_line", "tasks", "unmatched", "Task"]

@@ -1,0 +1,119 @@
+"""The small markup templates render, parsed into a :class:`Draft`.
+
+::
+
+    ::title 在全市一季度经济运行分析会上的讲话
+    ::subtitle 市长  张明
+    ::subtitle （2025年4月18日）
+    ::salutation 同志们：
+
+    Opening paragraph.  Consecutive lines join into one paragraph;
+    a blank line ends it.
+
+    # Level-1 heading (numbered 一、 automatically)
+    ## Level-2 heading （一）
+    ### Level-3 heading with run-in text。
+    Text on the next line (no blank line) runs into the heading's paragraph.
+    #! An unnumbered level-1 heading
+    #[一要] A level-1 heading with a literal marker。
+    #[要] A heading numbered in a run-in style: 一要 二要…  ([是] 一是, [第] 第一，,
+    [首先] 首先， 其次， 再次，); text on the next line runs in, as in dispatch speeches.
+    **一要压实责任。**Bold lead sentence, then body text.
+    ::closing 同志们，……！        (a paragraph marked as the closing)
+
+Lines starting with ``{#`` are never produced (Jinja comments); text never
+contains markup characters because the template engine sanitises values.
+"""
+from __future__ import annotations
+
+import re
+
+from speechgen.core.draft import Draft, Heading, Paragraph, Run
+from speechgen.core.numbers import enum_word
+
+_HEADING = re.compile(r"^(#{1,4})(!?)(?:\[([^\]\s]+)\])?\s+(.*\S)\s*$")
+_DIRECTIVE = re.compile(r"^::(title|subtitle|salutation|closing|meta)\s+(.*\S)\s*$")
+STYLES = ("是", "要", "第", "首先")
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+def parse_runs(text: str) -> list[Run]:
+    """``**bold**`` spans → bold runs; everything else plain."""
+    runs: list[Run] = []
+    pos = 0
+    for m in _BOLD.finditer(text):
+        if m.start() > pos:
+            runs.append(Run(text[pos:m.start()]))
+        runs.append(Run(m.group(1), bold=True))
+        pos = m.end()
+    if pos < len(text):
+        runs.append(Run(text[pos:]))
+    return runs
+
+
+def parse_markup(text: str) -> Draft:
+    """Parse template output into a numbered :class:`Draft`."""
+    draft = Draft()
+    pending: list[str] = []
+    heading: Heading | None = None  # heading that may receive run-in text
+
+    def flush() -> None:
+        nonlocal heading
+        if pending:
+            joined = "".join(pending)
+            if heading is not None:
+                heading.body = parse_runs(joined)
+            else:
+                draft.blocks.append(Paragraph(parse_runs(joined)))
+            pending.clear()
+        heading = None
+
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            flush()
+            continue
+        m = _DIRECTIVE.match(line)
+        if m:
+            flush()
+            _directive(draft, m.group(1), m.group(2))
+            continue
+        m = _HEADING.match(line)
+        if m:
+            flush()
+            marker = "" if m.group(2) else m.group(3)
+            heading = Heading(level=len(m.group(1)), text=m.group(4), marker=marker)
+            draft.blocks.append(heading)
+            continue
+        pending.append(line)
+    flush()
+    _style_markers(draft)
+    return draft.number()
+
+
+def _style_markers(draft: Draft) -> None:
+    """Headings marked ``[要]`` etc. get 一要 二要…, counted among siblings at their level."""
+    counters = [0] * 6
+    for block in draft.blocks:
+        if not isinstance(block, Heading):
+            continue
+        lvl = max(1, min(block.level, 4))
+        counters[lvl] += 1
+        for deeper in range(lvl + 1, 6):
+            counters[deeper] = 0
+        if block.marker in STYLES:
+            block.marker = enum_word(counters[lvl], block.marker)
+
+
+def _directive(draft: Draft, name: str, value: str) -> None:
+    if name == "title":
+        draft.title = value
+    elif name == "subtitle":
+        draft.subtitle.append(value)
+    elif name == "salutation":
+        draft.blocks.append(Paragraph([Run(value)], kind="salutation"))
+    elif name == "closing":
+        draft.blocks.append(Paragraph(parse_runs(value), kind="closing"))
+    else:
+        key, _, val = value.partition("=")
+        draft.meta[key.strip()] = val.strip()

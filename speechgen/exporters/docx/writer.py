@@ -1,0 +1,262 @@
+"""Draft → .docx in the official layout (GB/T 9704 profiles, speech title block, house styles).
+
+The only module that imports python-docx, and only inside :func:`to_docx`.
+python-docx supplies the package (parts, relationships, content types, core
+properties); the WordprocessingML is written through :mod:`.ooxml`, the styles
+through :mod:`.wordstyles`, the layout numbers come from a :mod:`.profiles`
+profile.  The result is deterministic: the same Draft gives the same bytes
+(core dates come from the meeting date, zip timestamps are fixed).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+from pathlib import Path
+from typing import Any, Iterable
+
+from lxml import etree
+
+from speechgen.core.draft import Draft, Heading, Paragraph, Run, Table
+from speechgen.errors import ExportError
+from speechgen.exporters.docx import ooxml as ox
+from speechgen.exporters.profiles import Profile, default_profile_name, load_profile
+from speechgen.exporters.docx.reference import apply_reference, read_reference
+from speechgen.exporters.docx.table import table_blocks
+from speechgen.exporters.docx.styles import LEVEL_NAMES, Face, build_styles, char_id, face_runs, faces
+
+log = logging.getLogger(__name__)
+
+MM = 1440 / 25.4  # twips per millimetre
+FALLBACK_DATE = dt.datetime(2000, 1, 1)
+ALT_NAMES = {"仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体", "方正小标宋简体": "方正小标宋_GBK", "黑体": "SimHei",
+             "宋体": "SimSun"}
+_TITLE_BREAK_AFTER = "暨、，；："
+_TITLE_SOFT_AFTER = "和及与"
+
+
+def to_docx(draft: Draft, *, profile: "str | Path | Profile | None" = None,
+            reference_docx: "str | Path | None" = None) -> bytes:
+    """Serialise *draft* as a .docx in *profile* (default: speech; gbt9704 for work reports)."""
+    prof = load_profile(profile if profile is not None else default_profile_name(draft.meta))
+    ref = read_reference(Path(reference_docx)) if reference_docx else None
+    try:
+        from docx import Document
+    except ImportError:  # pragma: no cover - python-docx is a dependency
+        raise ExportError("缺少 python-docx，无法生成 Word 文件（pip install python-docx）") from None
+    doc = Document()
+    _prune_package(doc, prof)
+    styles_root = doc.styles.element
+    build_styles(styles_root, prof)
+    table = faces(prof)
+    if ref is not None:
+        table = apply_reference(styles_root, ref, table)
+        log.info("styles and page setup taken from %s: %s", ref.source, ", ".join(ref.styles) or "page setup only")
+    ox.strip_theme_fonts(styles_root)
+    body = doc.element.body
+    sect = body.find(ox.qn("sectPr"))
+    for node in _blocks(draft, prof, table):
+        sect.addprevious(node)
+    _page_setup(doc, prof, ref)
+    _footers(doc, prof, table["页码"])
+    _settings(doc, prof)
+    _core_properties(doc, draft)
+    buf = io.BytesIO()
+    doc.save(buf)
+    stamp = _meeting_date(draft.meta)
+    return ox.deterministic_zip(buf.getvalue(), (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0))
+
+
+# ---------------------------------------------------------------------------- package
+def _prune_package(doc: Any, prof: Profile) -> None:
+    """Drop the template's thumbnail, customXml and stylesWithEffects; patch theme and fonts."""
+    part = doc.part
+    for rid, rel in list(part.rels.items()):
+        kind = rel.reltype.rsplit("/", 1)[-1]
+        if kind in ("stylesWithEffects", "customXml"):
+            part.drop_rel(rid)
+        elif kind == "theme":
+            rel.target_part._blob = ox.patch_theme(rel.target_part.blob, minor_ea=prof.styles["正文"].font,
+                                                   major_ea=prof.styles["一级标题"].font, latin=prof.latin_font)
+        elif kind == "fontTable":
+            rel.target_part._blob = _font_table()
+    pkg_rels = part.package.rels
+    for rid, rel in list(pkg_rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            pkg_rels.pop(rid)
+
+
+def _font_table() -> bytes:
+    root = etree.Element(ox.qn("fonts"), nsmap={"w": ox.W_NS})
+    for name in ("Times New Roman", "仿宋_GB2312", "楷体_GB2312", "黑体", "方正小标宋简体", "宋体"):
+        font = ox.sub(root, "font", name=name)
+        if name in ALT_NAMES:
+            ox.sub(font, "altName", val=ALT_NAMES[name])
+        ox.sub(font, "charset", val="86" if name != "Times New Roman" else "00")
+        ox.sub(font, "family", val="roman" if name in ("Times New Roman", "宋体") else "modern")
+        ox.sub(font, "pitch", val="variable")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+# ---------------------------------------------------------------------------- body
+def _blocks(draft: Draft, prof: Profile, table: dict[str, Face]) -> Iterable[etree._Element]:
+    yield from _title_block(draft, prof, table)
+    for block in draft.blocks:
+        if isinstance(block, Heading):
+            yield _heading(block, table)
+        elif isinstance(block, Paragraph):
+            style = table["称谓"] if block.kind == "salutation" else table["正文"]
+            yield ox.para(style.style_id, _runs(block.runs, table["正文"]))
+        elif isinstance(block, Table):
+            yield from table_blocks(block, _text_width_pt(prof), table)
+
+
+def _title_block(draft: Draft, prof: Profile, table: dict[str, Face]) -> list[etree._Element]:
+    out = []
+    title = table["标题"]
+    if draft.title:
+        per_line = int(_text_width_pt(prof) // title.size)
+        p = ox.para(title.style_id)
+        for i, line in enumerate(title_lines(draft.title, per_line)):
+            runs = face_runs(line, title)
+            if i:
+                runs[0].insert(1, ox.el("br"))
+            p.extend(runs)
+        out.append(p)
+    byline = table["署名"]
+    out.extend(ox.para(byline.style_id, face_runs(line, byline)) for line in draft.subtitle if line.strip())
+    if out and prof.title_gap_lines:
+        pitch = table["正文"].pitch or prof.line_pitch
+        gap = ox.el("spacing", after=round(prof.title_gap_lines * pitch * 20))
+        ox.set_ordered(out[-1].find(ox.qn("pPr")), gap, ox.PPR_ORDER)
+    return out
+
+
+def title_lines(title: str, per_line: int) -> list[str]:
+    """Split a long title into balanced lines at a natural break (暨、，和…); else one line."""
+    if len(title) <= per_line or per_line < 4:
+        return [title]
+    best: tuple[float, int] | None = None
+    for i in range(1, len(title)):
+        first, second = title[:i], title[i:]
+        if len(first) > per_line or len(second) > per_line:
+            continue
+        if title[i - 1] in _TITLE_BREAK_AFTER:
+            weight = 0.0
+        elif title[i - 1] in _TITLE_SOFT_AFTER:
+            weight = 2.0
+        elif second.startswith("上的") or title[i - 1] == "会":
+            weight = 3.0
+        else:
+            continue
+        score = abs(len(first) - len(second)) + weight
+        if best is None or score < best[0]:
+            best = (score, i)
+    if best is None:
+        return [title]
+    return [title[: best[1]], *title_lines(title[best[1]:], per_line)]
+
+
+def _heading(block: Heading, table: dict[str, Face]) -> etree._Element:
+    name = LEVEL_NAMES[max(1, min(block.level, 4)) - 1]
+    face = table[name]
+    text = block.full_text
+    if not block.run_in:
+        return ox.para(face.style_id, face_runs(text, face))
+    lead = face_runs(text, face, char_style=char_id(name))
+    return ox.para(table["正文"].style_id, [*lead, *_runs(block.body, table["正文"])])
+
+
+def _runs(runs: list[Run], face: Face) -> list[etree._Element]:
+    return [el for r in runs if r.text for el in face_runs(r.text, face, bold=r.bold)]
+
+
+# ---------------------------------------------------------------------------- section, footers, settings
+def _text_width_pt(prof: Profile) -> float:
+    return (prof.page_mm[0] - prof.margins_mm[2] - prof.margins_mm[3]) / 25.4 * 72
+
+
+def _page_setup(doc: Any, prof: Profile, ref: Any) -> None:
+    sect = doc.element.body.find(ox.qn("sectPr"))
+    for tag in ("pgSz", "pgMar", "cols", "docGrid"):
+        for node in sect.findall(ox.qn(tag)):
+            sect.remove(node)
+    top, bottom, left, right = (round(m * MM) for m in prof.margins_mm)
+    new = [ox.el("pgSz", w=round(prof.page_mm[0] * MM), h=round(prof.page_mm[1] * MM)),
+           ox.el("pgMar", top=top, right=right, bottom=bottom, left=left, header=round(prof.header_mm * MM),
+                 footer=round(prof.footer_mm * MM), gutter=0),
+           ox.el("cols", space=425), _doc_grid(prof)]
+    if ref is not None:
+        taken = {etree.QName(n).localname: n for n in ref.sect}
+        new = [taken.get(etree.QName(n).localname, n) for n in new]
+    for node in new:
+        sect.append(node)  # after any footerReference, in schema order
+
+
+def _doc_grid(prof: Profile) -> etree._Element:
+    """A line grid at the profile's pitch.  Characters per line come from character
+    spacing on the styles (see :func:`wordstyles.char_spacing`), not from a character
+    grid: LibreOffice puts each glyph wider than a grid cell into two cells."""
+    return ox.el("docGrid", type="lines", linePitch=round(prof.line_pitch * 20))
+
+
+def _footers(doc: Any, prof: Profile, face: Face) -> None:
+    section = doc.sections[0]
+    pn = prof.page_number
+    if pn.position == "outside":
+        doc.settings.odd_and_even_pages_header_footer = True
+        _fill_footer(section.footer, face, pn.dash, "right", face.size)
+        _fill_footer(section.even_page_footer, face, pn.dash, "left", face.size)
+    else:
+        _fill_footer(section.footer, face, pn.dash, pn.position, face.size if pn.position == "right" else 0)
+
+
+def _fill_footer(footer: Any, face: Face, dash: str, align: str, inset_pt: float) -> None:
+    footer.is_linked_to_previous = False
+    root = footer._element
+    for child in list(root):
+        root.remove(child)
+    extra = [ox.el("jc", val=ox.JC[align])]
+    if inset_pt:
+        side = "right" if align == "right" else "left"
+        extra.append(ox.el("ind", **{side: round(inset_pt * 20), f"{side}Chars": 100, "firstLine": 0}))
+
+    def rpr(hint: bool) -> etree._Element:
+        return ox.run_props(face.east_asia, face.latin, hint=hint)
+
+    root.append(ox.para(face.style_id, ox.page_field(rpr, dash), extra=extra))
+
+
+def _settings(doc: Any, prof: Profile) -> None:
+    settings = doc.settings.element
+    lang = settings.find(ox.qn("themeFontLang"))
+    if lang is not None:
+        lang.set(ox.qn("val"), "en-US")
+        lang.set(ox.qn("eastAsia"), "zh-CN")
+    for node in settings.findall(ox.qn("proofState")):
+        settings.remove(node)
+
+
+def _meeting_date(meta: dict[str, str]) -> dt.datetime:
+    try:
+        day = dt.date.fromisoformat(str(meta.get("date", ""))[:10])
+    except ValueError:
+        return FALLBACK_DATE
+    return dt.datetime(day.year, day.month, day.day)
+
+
+def _core_properties(doc: Any, draft: Draft) -> None:
+    meta = draft.meta
+    props = doc.core_properties
+    author = meta.get("office") or meta.get("speaker") or ""
+    when = _meeting_date(meta)
+    props.title = draft.title[:255]
+    props.author = author
+    props.last_modified_by = author
+    props.subject = meta.get("meeting", "")
+    props.keywords = "，".join(v for v in (meta.get("period"), meta.get("speaker")) if v)
+    props.comments = "speechgen 生成的初稿，请核对数字和提法后使用"
+    props.category = "讲话稿" if meta.get("type") != "work_report" else "工作报告"
+    props.created = when
+    props.modified = when
+    props.revision = 1

@@ -1,0 +1,121 @@
+"""The ``number`` rule: with a spec, every figure in the draft must be an input
+number, a number written in the spec's text, or a computation from them."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import TYPE_CHECKING, Iterator
+
+from speechgen.proof.rules.base import Doc, DocLine, Finding, register
+from speechgen.proof.rules.facts import Facts, facts_for
+
+if TYPE_CHECKING:  # pragma: no cover
+    from speechgen.spec.model import Indicator
+
+_FIGURE = re.compile(r"(?<![\dA-Za-z.．_,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\dA-Za-z_])"
+                     r"(\s*(?:%|％|个百分点|亿元|万元|元|亿|万|位|名|个|项|家|户|人次|人|倍)?)")
+# Numbers that belong to dates, ordinals of events and fixed expressions, not to the data.
+_DATE_AFTER = re.compile(r"\s*(?:年|月|日|号|时|点|分钟|秒|周年|世纪)")
+_RANGE_AFTER = re.compile(r"\s*[—\-–~～至到]\s*\d+(?:\.\d+)?\s*(?:年|月|日|号)")
+_EVENT_AFTER = re.compile(r"(?:届|次|批|轮|期|号|条|款|章|节|版|代|个五年)")
+_BOOK = re.compile(r"《[^》]*》|“[^”]{0,12}\+[^”]{0,12}”")
+_LISTED = re.compile(r"分别|等\d*项|均|都|各")
+_RANK_AFTER = re.compile(r"\s*(?:位|名|[，。；、]|$)")
+
+
+@register("number", "数字与指标表不符（需 --spec）：每个数字都应来自 spec 或可由其算出")
+def number(doc: Doc) -> Iterator[Finding]:
+    facts = facts_for(doc)
+    if facts is None:
+        return
+    for ln in doc.lines:
+        if ln.kind in ("title",):
+            continue
+        yield from _line_figures(ln, facts)
+
+
+def _line_figures(ln: DocLine, facts: Facts) -> Iterator[Finding]:
+    text = ln.text
+    shielded = [(m.start(), m.end()) for m in _BOOK.finditer(text)]
+    marker_end = len(ln.heading.marker) if ln.heading is not None else 0
+    mentions = facts.mentions(text) if facts.name_re is not None else []
+    for m in _FIGURE.finditer(text):
+        start, end = m.start(1), m.end(1)
+        if start < marker_end or any(a <= start < b for a, b in shielded) or _ignored(text, start, end):
+            continue
+        rank = _rank_kind(text, start, end)
+        written = m.group(1).replace(",", "")
+        figure = Decimal(written)
+        decimals = len(written.partition(".")[2])
+        subject = _subject(mentions, text, start)
+        if facts.matches(figure, decimals, rank=rank, subject=subject):
+            continue
+        shown = ("第" if rank else "") + m.group(1) + m.group(2).strip()
+        yield Finding("number", "error", ln.number, shown, _message(shown, subject))
+
+
+def _ignored(text: str, start: int, end: int) -> bool:
+    after = text[end:]
+    before = text[:start]
+    if _DATE_AFTER.match(after) or _RANGE_AFTER.match(after):
+        return True
+    if before.endswith("第") and _EVENT_AFTER.match(after):
+        return True
+    if before.endswith(("+", "×", "*", "/")) or after.startswith(("+", "×", "*", "/")):
+        return True  # “1+N”, 7×24, ratios written as a/b
+    if before.endswith(("（", "(")) and after.startswith(("）", ")")):
+        return True  # an enumeration marker inside a paragraph
+    if before.endswith(("：", ":")) and after.startswith(("：", ":")):
+        return True  # 3:4:3 structures
+    return "热线" in after[:3] or "热线" in before[-4:]
+
+
+def _rank_kind(text: str, start: int, end: int) -> str:
+    """"rank" for 第N位, "reverse" for 倒数第N位, "" otherwise."""
+    if not (text[:start].endswith("第") and _RANK_AFTER.match(text[end:])):
+        return ""
+    return "reverse" if text[:start].endswith("倒数第") else "rank"
+
+
+def _subject(mentions: list[tuple[int, int, "Indicator"]], text: str, pos: int) -> "Indicator | None":
+    """The indicator the figure belongs to: the last one named earlier in its sentence.
+
+    None (check against everything) when no indicator is named or when several
+    are listed together (地区生产总值、固定资产投资分别增长5.8%、8.9%)."""
+    head = text[:pos]
+    cut = max(head.rfind(p) for p in "。；！？") + 1
+    before = [(s, e, ind) for s, e, ind in mentions if s >= cut and e <= pos]
+    if not before:
+        return None
+    start, end, ind = before[-1]
+    if _LISTED.search(head[end:]) or head[cut:start].endswith(("、", "和", "与", "及", "以及")):
+        return None
+    return ind
+
+
+def _message(shown: str, ind: "Indicator | None") -> str:
+    base = f"数字“{shown}”在指标表、spec 文字和由它们算出的结果中都找不到，请核对"
+    if ind is None:
+        return base + "（如是新增材料，请补进 spec）"
+    return f"{base}（{ind.name}：{describe(ind)}）"
+
+
+def describe(ind: "Indicator") -> str:
+    parts = []
+    if ind.value is not None:
+        parts.append(f"本期值{ind.value}{ind.unit}")
+    if ind.growth is not None:
+        parts.append(f"增速{ind.growth}%")
+    if ind.superior_growth is not None:
+        parts.append(f"上级增速{ind.superior_growth}%")
+    if ind.rank is not None:
+        parts.append(f"排第{ind.rank}位" + (f"（共{ind.rank_total}个）" if ind.rank_total else ""))
+    if ind.prev_growth is not None:
+        parts.append(f"上期增速{ind.prev_growth}%")
+    if ind.prev_rank is not None:
+        parts.append(f"上期排第{ind.prev_rank}位")
+    if ind.target_growth is not None:
+        parts.append(f"目标增速{ind.target_growth}%")
+    if ind.annual_target is not None:
+        parts.append(f"年度目标{ind.annual_target}{ind.unit}")
+    return "，".join(parts) or "无数据"

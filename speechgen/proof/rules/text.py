@@ -1,0 +1,96 @@
+"""Surface rules: leftover placeholders, dates (GB/T 15835) and number forms."""
+from __future__ import annotations
+
+import calendar
+import re
+from typing import Iterator
+
+from speechgen.proof.rules.base import HAN, Doc, Finding, finditer, register, snippet
+
+# ------------------------------------------------------------------ placeholder
+
+_LATIN = "A-Za-z\uff21-\uff3a\uff41-\uff5a"
+_PLACEHOLDERS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{\{|\}\}|\{%|%\}|\$\{[^}]*\}"), "模板占位符未替换"),
+    (re.compile(rf"(?<![{_LATIN}])(?:None|nan|NaN|NAN|null|NULL|undefined)(?![{_LATIN}])"),
+     "出现程序空值，说明有数据没有填写"),
+    (re.compile(r"[【\[［]\s*(?:待|此处|请|TODO|TBD|XX|xx|××)[^】\]］\n]{0,20}[】\]］]|[（(]此处[^）)\n]{0,20}[）)]"),
+     "待补充标记未处理"),
+    (re.compile(rf"(?<![{_LATIN}])(?:TODO|TBD|FIXME)(?![{_LATIN}])"), "待办标记未处理"),
+    (re.compile(r"\*{2,}|＊{2,}"), "数字或名称被星号遮盖，尚未填写"),
+    (re.compile(r"某某+"), "“某某”占位未替换为实际名称"),
+    (re.compile(r"(?<![一二三四五六七八九十〇零])[〇○◯]{2,}(?![一二三四五六七八九十〇零年])|□+"),
+     "圆圈/方框占位未替换"),
+    (re.compile(rf"(?<![{_LATIN}\d])(?:[XxＸｘ]{{1,4}})(?![{_LATIN}])(?!射线|光)"), "字母 X 占位未替换为实际内容"),
+    (re.compile(r"(?<!\d)×{1,4}(?!\d)"), "“×”占位未替换为实际内容"),
+]
+
+
+@register("placeholder", "遗留的占位符：X/XX/×××/**/某某/〇〇、{{ }}、None、nan、【待补】")
+def placeholder(doc: Doc) -> Iterator[Finding]:
+    for ln in doc.lines:
+        taken: list[tuple[int, int]] = []
+        for pattern, why in _PLACEHOLDERS:
+            for m in pattern.finditer(ln.text):
+                if any(a <= m.start() < b for a, b in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                yield Finding("placeholder", "error", ln.number, m.group(0),
+                              f"{why}：“{snippet(ln.text, m.start(), m.end(), 6)}”，请填入实际内容后再定稿")
+
+
+# ------------------------------------------------------------------ date
+
+_DASHED = re.compile(r"(?<![\d.])((?:19|20)\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.])")
+_CN_DATE = re.compile(r"(?<![\d.])(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})([日号]))?")
+_LOOSE_HAO = re.compile(r"(?<![\d号月])([1-9]|[12]\d|3[01])号(?=前|之前|以前|以后|左右|起|至|到|—|当天|上午|下午)")
+
+
+@register("date", "日期写法：2025年4月18日（不写 2025-4-18、不补零、用“日”不用“号”）")
+def date(doc: Doc) -> Iterator[Finding]:
+    for ln, m in finditer(_DASHED, doc.prose()):
+        y, mo, d = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            yield Finding("date", "error", ln.number, m.group(0),
+                          f"公文正文日期应写作“{y}年{mo}月{d}日”，不用“{m.group(0)}”的形式")
+    for ln, m in finditer(_CN_DATE, doc.prose()):
+        yield from _cn_date(ln.number, m)
+    for ln, m in finditer(_LOOSE_HAO, doc.prose()):
+        yield Finding("date", "warning", ln.number, snippet(ln.text, m.start(), m.end(), 2),
+                      f"公文中日期用“日”不用“号”：应为“{m.group(1)}日”")
+
+
+def _cn_date(line: int, m: re.Match[str]) -> Iterator[Finding]:
+    year, month, day, suffix = m.group(1), m.group(2), m.group(3), m.group(4)
+    text = m.group(0)
+    fixed = f"{year + '年' if year else ''}{int(month)}月{f'{int(day)}日' if day else ''}"
+    if month.startswith("0") or (day or "").startswith("0"):
+        yield Finding("date", "error", line, text, f"日期中的月、日不补零：应为“{fixed}”")
+        return
+    if suffix == "号":
+        yield Finding("date", "error", line, text, f"公文中日期用“日”不用“号”：应为“{fixed}”")
+        return
+    mo = int(month)
+    if not 1 <= mo <= 12:
+        yield Finding("date", "error", line, text, f"月份“{mo}月”不存在，请核对")
+    elif day is not None:
+        last = calendar.monthrange(int(year) if year else 2024, mo)[1]  # 2024: leap year
+        if not 1 <= int(day) <= last:
+            yield Finding("date", "error", line, text, f"日期“{text}”不存在（{mo}月只有{last}天），请核对")
+
+
+# ------------------------------------------------------------------ numeral
+
+_FULLWIDTH_DIGITS = re.compile(r"[０-９]+(?:[．.][０-９]+)?")
+_THOUSANDS = re.compile(rf"(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?=[{HAN}%％])")
+
+
+@register("numeral", "数字形式：用半角阿拉伯数字，正文不用千分位逗号（GB/T 15835）")
+def numeral(doc: Doc) -> Iterator[Finding]:
+    for ln, m in finditer(_FULLWIDTH_DIGITS, doc.prose()):
+        half = m.group(0).translate({0xFF10 + i: 0x30 + i for i in range(10)} | {0xFF0E: 0x2E})
+        yield Finding("numeral", "warning", ln.number, m.group(0),
+                      f"数字应使用半角阿拉伯数字：“{m.group(0)}”应为“{half}”")
+    for ln, m in finditer(_THOUSANDS, doc.prose()):
+        yield Finding("numeral", "warning", ln.number, m.group(0),
+                      f"正文数字一般不加千分位逗号：“{m.group(0)}”应为“{m.group(0).replace(',', '')}”")

@@ -1,0 +1,225 @@
+"""Spec loading: YAML text/file or a dict → validated :class:`~speechgen.model.Spec`.
+
+Every failure becomes an :class:`InputError` whose message names the file, the
+line and the field, in Chinese, e.g.
+``samples/q1.yaml 第12行 indicators[2].growth：应为数字，收到 "5.6%"``.
+"""
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from pydantic import BaseModel, ValidationError
+
+from speechgen.errors import InputError
+from speechgen.core.files import stat_input
+from speechgen.spec.model import CHINESE_KEYS, IndicatorFile, Spec
+from speechgen.core.yamlsrc import decode, load_yaml
+
+MAX_SPEC_BYTES = 20 * 1024 * 1024
+
+
+def load_spec(source: str | Path | Mapping[str, Any], *, base_dir: Path | None = None) -> Spec:
+    """Load a spec from a path, a YAML string or a mapping.
+
+    A ``str`` that names an existing file, or any :class:`~pathlib.Path`, is
+    read as a file; another ``str`` is parsed as YAML text.
+    """
+    if isinstance(source, Mapping):
+        return validate(dict(source), name="<dict>", lines={}, base_dir=base_dir or Path.cwd())
+    if isinstance(source, Path) or (isinstance(source, str) and "\n" not in source and _is_file(source)):
+        path = Path(source)
+        return load_spec_text(read_text(path), name=str(path), base_dir=base_dir or path.parent)
+    return load_spec_text(str(source), name="<文本>", base_dir=base_dir or Path.cwd())
+
+
+def _is_file(s: str) -> bool:
+    try:
+        return len(s) < 4096 and Path(s).is_file()
+    except OSError:
+        return False
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 text file with Chinese errors for the usual mishaps."""
+    stat_input(path, max_bytes=MAX_SPEC_BYTES)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}：无法读取文件（{exc.strerror or exc}）") from None
+    return decode(raw, str(path))
+
+
+def load_spec_text(text: str, *, name: str = "<文本>", base_dir: Path | None = None) -> Spec:
+    data, lines = load_yaml(text, name)
+    if not isinstance(data, dict):
+        raise InputError(f"{name} 第1行：顶层应为字段表（meeting、indicators……），收到{_kind(data)}")
+    return validate(data, name=name, lines=lines, base_dir=base_dir or Path.cwd())
+
+
+def validate(
+    data: dict[str, Any], *, name: str, lines: Mapping[tuple[Any, ...], int], base_dir: Path
+) -> Spec:
+    try:
+        spec = Spec.model_validate(data)
+    except ValidationError as exc:
+        located = sorted(
+            (_describe(err, data, name, lines) for err in exc.errors()), key=lambda p: p[0]
+        )
+        problems = list(dict.fromkeys(text for _, text in located))
+        raise InputError("\n".join(problems), problems=problems) from None
+    if isinstance(spec.indicators, IndicatorFile):
+        from speechgen.spec.tables.rows import read_indicator_file  # openpyxl only when a table is referenced
+
+        ref = spec.indicators
+        line = lines.get(_key_path(data, ("indicators",)), 0)
+        rows = read_indicator_file(base_dir / ref.file, sheet=ref.sheet, columns=ref.columns,
+                                   origin=f"{name} 第{line}行 indicators" if line else name)
+        spec = spec.model_copy(update={"indicators": rows})
+    return spec
+
+
+# --------------------------------------------------------------------------- errors
+
+def _describe(
+    err: Mapping[str, Any], data: Any, name: str, lines: Mapping[tuple[Any, ...], int]
+) -> tuple[int, str]:
+    path = _data_path(data, err["loc"])
+    line = _nearest_line(lines, path)
+    where = f"{name} 第{line}行" if line else name
+    field = _dotted(path) or "（顶层）"
+    return line, f"{where} {field}：{_message(err, data, path)}"
+
+
+def _data_path(data: Any, loc: Iterable[Any]) -> tuple[Any, ...]:
+    """Keep the parts of a pydantic ``loc`` that really index into *data* (drops union tags)."""
+    path: list[Any] = []
+    node = data
+    loc = list(loc)
+    for i, part in enumerate(loc):
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+            path.append(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+            path.append(part)
+        elif i == len(loc) - 1 and isinstance(part, str) and isinstance(node, dict):
+            path.append(part)  # a missing or extra key: name it anyway
+    return tuple(path)
+
+
+def _key_path(data: Any, path: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Map an English field path to the key actually used in *data* (maybe Chinese)."""
+    if isinstance(data, dict):
+        for key in (path[0], *CHINESE_KEYS.get(path[0], ())):
+            if key in data:
+                return (key,)
+    return path
+
+
+def _nearest_line(lines: Mapping[tuple[Any, ...], int], path: tuple[Any, ...]) -> int:
+    for n in range(len(path), -1, -1):
+        if path[:n] in lines:
+            return lines[path[:n]]
+    return 0
+
+
+def _dotted(path: tuple[Any, ...]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+_KIND = {dict: "字段表", list: "列表", str: "文字", int: "整数", bool: "是/否", type(None): "空值"}
+
+
+def _kind(value: Any) -> str:
+    return _KIND.get(type(value), "数字" if hasattr(value, "as_tuple") else type(value).__name__)
+
+
+def _shown(value: Any) -> str:
+    text = str(value)
+    return f'"{text[:40]}…"' if len(text) > 40 else f'"{text}"'
+
+
+def _message(err: Mapping[str, Any], data: Any, path: tuple[Any, ...]) -> str:
+    kind, value = err["type"], err.get("input")
+    if kind == "missing":
+        return "缺少必填字段"
+    if kind == "extra_forbidden":
+        return "未知字段" + _suggest(str(path[-1]) if path else "", err, data, path)
+    if kind in {"decimal_parsing", "decimal_type", "float_parsing", "float_type"}:
+        return f"应为数字，收到 {_shown(value)}（不要带 % 或单位）"
+    if kind in {"int_parsing", "int_type", "int_from_float"}:
+        return f"应为整数，收到 {_shown(value)}"
+    if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
+        limit = next(iter((err.get("ctx") or {}).values()), "")
+        word = "不能小于" if "greater" in kind else "不能大于"
+        return f"{word} {limit}，收到 {_shown(value)}"
+    if kind == "enum":
+        expected = (err.get("ctx") or {}).get("expected", "")
+        return f"无法识别 {_shown(value)}，应为 {expected}"
+    if kind == "literal_error":
+        return f"无法识别 {_shown(value)}，应为 {(err.get('ctx') or {}).get('expected', '')}"
+    if kind in {"date_from_datetime_parsing", "date_parsing", "date_type"}:
+        return f"日期格式应为 2025-04-18，收到 {_shown(value)}"
+    if kind == "string_type":
+        return f"应为文字，收到{_kind(value)} {_shown(value)}（可给内容加引号）"
+    if kind == "list_type":
+        return f"应为列表（每项以“- ”开头），收到{_kind(value)}"
+    if kind in {"model_type", "dict_type", "model_attributes_type"}:
+        return f"应为字段表（“键: 值”），收到{_kind(value)}"
+    if kind == "bool_parsing":
+        return f"应为 true 或 false，收到 {_shown(value)}"
+    if kind == "value_error":
+        return str((err.get("ctx") or {}).get("error", err["msg"]))
+    return err["msg"]
+
+
+def _suggest(key: str, err: Mapping[str, Any], data: Any, path: tuple[Any, ...]) -> str:
+    model = _model_at(Spec, data, path[:-1])
+    if model is None:
+        return ""
+    names: list[str] = []
+    for fname in model.model_fields:
+        names += [fname, *CHINESE_KEYS.get(fname, ())]
+    close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
+    if close:
+        return f"，是否应为 “{close[0]}”？"
+    return "，可用字段：" + "、".join(model.model_fields)
+
+
+def _model_at(model: type[BaseModel], data: Any, path: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The pydantic model that validates the mapping at *path*."""
+    import typing
+
+    current: Any = model
+    for part in path:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field = _field_for_key(current, part)
+        if field is None:
+            return None
+        current = _inner_model(field.annotation, typing)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _field_for_key(model: type[BaseModel], key: str) -> Any:
+    for fname, field in model.model_fields.items():
+        if key == fname or key in CHINESE_KEYS.get(fname, ()):
+            return field
+    return None
+
+
+def _inner_model(annotation: Any, typing: Any) -> Any:
+    stack = [annotation]
+    while stack:
+        ann = stack.pop()
+        if isinstance(ann, type) and issubclass(ann, BaseModel):
+            return ann
+        stack.extend(typing.get_args(ann))
+    return None

@@ -1,0 +1,266 @@
+"""The input spec: what a writer fills in before a draft is generated.
+
+Glossary (English field ↔ 公文 term):
+    meeting 会议 · indicators 指标 (the indicator table) · achievements 成绩 ·
+    problems 问题 · tasks 部署/任务 · requirements 要求 (保障、作风、抓落实) ·
+    growth 同比增速 (yoy %, negative = decline) · superior 上级 (全省/全市) ·
+    percentage point 百分点 (difference of two rates) · rank 排位 · 时序进度 time progress.
+
+Every field also accepts a Chinese key (see :data:`CHINESE_KEYS`), so a writer
+who never learned the English names can fill the file in Chinese.  Numbers are
+kept as :class:`~decimal.Decimal` so the precision the user wrote (5.80) survives.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal
+from enum import Enum
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+    model_validator,
+)
+
+from speechgen.core.periods import Period, parse_period
+
+
+class MeetingType(str, Enum):
+    quarterly_analysis = "quarterly_analysis"
+    annual_conference = "annual_conference"
+    dispatch = "dispatch"
+    department = "department"
+    work_report = "work_report"
+    statement = "statement"
+
+
+#: Chinese names accepted for ``meeting.type``.
+MEETING_TYPE_NAMES: dict[str, MeetingType] = {
+    "经济运行分析会": MeetingType.quarterly_analysis,
+    "分析会": MeetingType.quarterly_analysis,
+    "季度分析会": MeetingType.quarterly_analysis,
+    "经济工作会议": MeetingType.annual_conference,
+    "年度经济工作会议": MeetingType.annual_conference,
+    "调度会": MeetingType.dispatch,
+    "推进会": MeetingType.dispatch,
+    "部门工作会议": MeetingType.department,
+    "工作会议": MeetingType.department,
+    "工作报告": MeetingType.work_report,
+    "工作总结": MeetingType.work_report,
+    "表态发言": MeetingType.statement,
+}
+
+#: field name → accepted Chinese keys (documented in the README).
+CHINESE_KEYS: dict[str, tuple[str, ...]] = {
+    "meeting": ("会议",),
+    "indicators": ("指标",),
+    "achievements": ("成绩",),
+    "problems": ("问题",),
+    "tasks": ("任务", "部署"),
+    "requirements": ("要求",),
+    "type": ("类型", "会议类型"),
+    "title": ("标题", "会议名称"),
+    "period": ("时期", "期间"),
+    "year": ("年度", "年份"),
+    "date": ("日期",),
+    "region": ("本级", "地区"),
+    "superior": ("上级",),
+    "speaker": ("讲话人",),
+    "name": ("名称", "姓名", "指标名称"),
+    "post": ("职务",),
+    "principal": ("主要领导",),
+    "preceding": ("前序发言",),
+    "organizer": ("主办",),
+    "office": ("办公室", "单位"),
+    "value": ("数值", "本期值", "累计值"),
+    "unit": ("单位",),
+    "growth": ("增速", "同比增长"),
+    "superior_growth": ("上级增速", "全省增速"),
+    "rank": ("排名", "排位"),
+    "rank_total": ("排名总数", "参评数"),
+    "prev_growth": ("上期增速",),
+    "prev_rank": ("上期排名", "上期排位"),
+    "target_growth": ("目标增速",),
+    "annual_target": ("年度目标",),
+    "part": ("归属",),
+    "items": ("条目", "要点"),
+    "detail": ("详情", "内容"),
+    "lead": ("牵头单位", "牵头"),
+    "deadline": ("时限", "完成时限"),
+    "file": ("文件",),
+    "sheet": ("工作表",),
+    "seed": ("种子",),
+    "leader": ("主要领导称谓", "会议主要领导"),
+    "leader_speaks": ("主要领导讲话顺序",),
+    "sector": ("行业", "系统"),
+    "support": ("配合单位", "配合"),
+    "targets": ("目标", "预期目标"),
+    "bound": ("限定词",),
+    "verb": ("动词",),
+    "text": ("表述", "文字"),
+    "narration": ("叙述设置",),
+}
+
+
+def _f(name: str, default: Any = ..., **kw: Any) -> Any:
+    """A field that also accepts its Chinese aliases."""
+    names = (name, *CHINESE_KEYS.get(name, ()))
+    return Field(default, validation_alias=AliasChoices(*names), **kw)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=False)
+
+
+class Speaker(_Model):
+    name: str = _f("name", "", description="讲话人姓名")
+    post: str = _f("post", "", description="职务，如 市长、副县长、局长")
+    principal: bool | None = _f(
+        "principal", None, description="是否主要负责同志；不填时按职务推断（副职为否）"
+    )
+
+    @property
+    def is_principal(self) -> bool:
+        if self.principal is not None:
+            return self.principal
+        return not self.post.startswith(("副", "常务副")) and "副" not in self.post[:3]
+
+
+class Meeting(_Model):
+    type: MeetingType = _f("type", description="会议类型")
+    title: str = _f("title", description="会议名称，如 全市一季度经济运行分析会")
+    period: str = _f("period", description="时期：Q1 H1 Q3 year M1-4 M5 …")
+    year: int = _f("year", description="年份", ge=1949, le=2100)
+    date: _dt.date | None = _f("date", None, description="讲话日期 2025-04-18")
+    region: str = _f("region", "全市", description="本级的称谓：全市/全县/全区")
+    superior: str = _f("superior", "全省", description="比较对象：全省/全市")
+    speaker: Speaker = _f("speaker", default_factory=Speaker)
+    preceding: list[str] = _f("preceding", default_factory=list, description="前面的发言/通报")
+    organizer: str = _f("organizer", "", description="召开会议的机关，如 市委、市政府")
+    office: str = _f("office", "", description="起草单位（写入 Word 文档属性的作者）")
+    leader: str = _f("leader", "", description="会议主要领导的称谓，如 王强书记；副职讲话时开场据此表态")
+    leader_speaks: Literal["before", "after"] = _f(
+        "leader_speaks", "after", description="主要领导在本讲话之前（before）还是之后（after）讲话"
+    )
+    sector: str = _f("sector", "", description="部门或行业，如 商务、发展改革（部门工作会议、表态发言用）")
+
+    @field_validator("type", mode="before")
+    @classmethod
+    def _type_cn(cls, v: Any) -> Any:
+        return MEETING_TYPE_NAMES.get(v, v) if isinstance(v, str) else v
+
+    @field_validator("period")
+    @classmethod
+    def _period_ok(cls, v: str) -> str:
+        parse_period(v)
+        return v
+
+    @property
+    def period_info(self) -> Period:
+        return parse_period(self.period)
+
+
+Number = Decimal
+
+
+class Indicator(_Model):
+    name: str = _f("name", description="指标名称")
+    value: Number | None = _f("value", None, description="本期值（累计值）")
+    unit: str = _f("unit", "", description="单位，如 亿元")
+    growth: Number | None = _f("growth", None, description="同比增长（%），负数为下降")
+    superior_growth: Number | None = _f("superior_growth", None, description="上级同期增速（%）")
+    rank: int | None = _f("rank", None, ge=1, description="在上级中的排位")
+    rank_total: int | None = _f("rank_total", None, ge=1, description="参与排位的地区数")
+    prev_growth: Number | None = _f("prev_growth", None, description="上期增速（%）")
+    prev_rank: int | None = _f("prev_rank", None, ge=1, description="上期排位")
+    target_growth: Number | None = _f("target_growth", None, description="年度目标增速（%）")
+    annual_target: Number | None = _f("annual_target", None, description="年度目标值（与 value 同单位）")
+    part: Literal["auto", "review", "problems", "hidden"] = _f(
+        "part", "auto", description="放在哪一部分：auto 自动、review 成绩、problems 问题、hidden 不写"
+    )
+
+    @model_validator(mode="after")
+    def _ranks_fit(self) -> "Indicator":
+        for field in ("rank", "prev_rank"):
+            r = getattr(self, field)
+            if r is not None and self.rank_total is not None and r > self.rank_total:
+                raise ValueError(f"{field}={r} 大于参与排位总数 rank_total={self.rank_total}")
+        return self
+
+
+class IndicatorFile(_Model):
+    """``indicators: {file: 指标.xlsx, sheet: 一季度}``: the table lives in a spreadsheet."""
+
+    file: str = _f("file", description=".xlsx 或 .csv 文件，相对于本文件")
+    sheet: str | None = _f("sheet", None, description="工作表名称")
+    columns: dict[str, str] = Field(default_factory=dict, description="额外的表头映射：表头 → 字段名")
+
+
+class Achievement(_Model):
+    title: str = _f("title")
+    items: list[str] = _f("items", default_factory=list)
+
+
+class Problem(_Model):
+    title: str = _f("title")
+    detail: str = _f("detail", "")
+
+
+class Task(_Model):
+    title: str = _f("title")
+    items: list[str] = _f("items", default_factory=list)
+    lead: str = _f("lead", "", description="牵头单位")
+    deadline: str = _f("deadline", "", description="完成时限，如 6月底前")
+    support: str = _f("support", "", description="配合单位，如 市财政局、市自然资源局")
+
+
+class Target(_Model):
+    """One line of the annual targets list (年度主要预期目标)."""
+
+    name: str = _f("name", description="指标名称，如 地区生产总值")
+    growth: Number | None = _f("growth", None, description="目标增速（%）")
+    value: Number | None = _f("value", None, description="目标值（与 unit 配合）")
+    unit: str = _f("unit", "", description="目标值的单位")
+    bound: Literal["", "左右", "以上", "以内", "以下"] = _f("bound", "", description="限定词：左右、以上、以内")
+    verb: str = _f("verb", "", description="目标值前的动词，如 达到、控制在、稳定在（默认 达到）")
+    text: str = _f("text", "", description="整句自写（填写后忽略其他字段）")
+
+
+class NarrationSettings(_Model):
+    """How indicators are judged and worded (see speechgen/narration/rules.py)."""
+
+    average_basis: bool = Field(False, description="上级增速是各地区的平均值：写作“平均水平”")
+    superior_margin: Number = Field(Decimal(0), description="低于上级超过多少个百分点才算问题")
+    top_n: int = Field(3, ge=1, description="“居前N位”汇总句的N")
+    rank_rise: int = Field(2, ge=1, description="排位前移几位算亮点")
+    rank_drop: int = Field(2, ge=1, description="排位后移几位算问题")
+    negative_is_weak: bool = Field(True, description="负增长一律算问题")
+    strict_targets: bool = Field(False, description="未达目标增速或慢于时序进度也算问题（默认只作提示）")
+    prev_label: str | None = Field(None, description="上期的称谓，如 上月、一季度；不填按时期推断")
+
+
+class Spec(_Model):
+    meeting: Meeting = _f("meeting")
+    indicators: Annotated[
+        Union[Annotated[list[Indicator], Tag("table")], Annotated[IndicatorFile, Tag("file")]],
+        Discriminator(lambda v: "file" if isinstance(v, (dict, IndicatorFile)) else "table"),
+    ] = _f("indicators", default_factory=list)
+    achievements: list[Achievement] = _f("achievements", default_factory=list)
+    problems: list[Problem] = _f("problems", default_factory=list)
+    tasks: list[Task] = _f("tasks", default_factory=list)
+    requirements: list[str] = _f("requirements", default_factory=list)
+    targets: list[Target] = _f("targets", default_factory=list, description="年度主要预期目标（经济工作会议用）")
+    seed: int | None = _f("seed", None, description="默认随机种子（措辞变化）")
+    narration: NarrationSettings = _f("narration", default_factory=NarrationSettings,
+                                      description="指标叙述和问题判定的阈值")
+
+    @property
+    def indicator_rows(self) -> list[Indicator]:
+        """The indicator table (after a file reference has been resolved by the loader)."""
+        return self.indicators if isinstance(self.indicators, list) else []

@@ -1,0 +1,1 @@
+"""Indicator tables from .xlsx/.csv: the grid (cells), header recognition, rows → indicators, multi-region tables."""

@@ -1,0 +1,196 @@
+"""Indicator tables from .xlsx/.csv files, and the appendix table of a draft.
+
+``indicators: {file: 指标.xlsx, sheet: 一季度}`` in a spec (or ``speechgen
+render --indicators 指标.xlsx --sheet 一季度``) reads the table here.
+
+* The header row is found among the first 20 rows (title rows above it are
+  skipped); headers are matched as :mod:`speechgen.table_headers` documents
+  (指标名称, 单位, 本期值/累计值, 同比增长(%), 全省增速(%), 全省排位, 上期增速,
+  上期排位, 年度目标, 目标增速 and variants), extensible with ``columns``.
+* Blank rows, section rows without figures ("一、工业") and footnote rows
+  (注：…, 资料来源：…, 说明：…) are skipped; "其中：" and list markers before a
+  name are dropped.
+* "—", "-", "/", "…" or an empty cell mean *no figure* (every figure is
+  optional); anything else that is not a number is an error naming sheet,
+  cell and column: ``指标.xlsx 一季度!D7（同比增长(%)）：应为数字，收到 '五'``.
+* Precision is kept: a float cell takes the decimals its number format shows
+  (5.8 formatted "0.00" → 5.80), a CSV cell keeps its text ("5.80").  A
+  percent-formatted cell (0.058 as "5.8%") gives 5.8 in a percentage column.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from speechgen.errors import InputError
+from speechgen.spec.model import Indicator, Spec
+from speechgen.spec.tables.headers import INT_FIELDS, PERCENT_FIELDS, TEXT_FIELDS, Header, find_header, resolve_field
+from speechgen.spec.tables.grid import Cell, Grid, cell_int, cell_number, col_letter, read_grid
+
+if TYPE_CHECKING:
+    from speechgen.core.draft import Table
+
+log = logging.getLogger(__name__)
+
+MAX_ERRORS = 20
+_FOOTNOTE = re.compile(r"^(注\d*|附注|说明|备注|资料来源|数据来源|来源|制表|填报|审核|统计口径)\s*[：:.．]|^[*※]")
+_NAME_PREFIX = re.compile(r"^(其中|内)[：:]\s*|^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*|^[#*]+\s*")
+_PARTS = {"成绩": "review", "问题": "problems", "不写": "hidden", "隐藏": "hidden", "自动": "auto", "": "auto"}
+
+
+def read_indicator_file(
+    path: Path, *, sheet: str | None = None, columns: dict[str, str] | None = None, origin: str = ""
+) -> list[Indicator]:
+    """Read an indicator table; raise :class:`InputError` with every bad cell located."""
+    path = Path(path)
+    prefix = f"{origin} → " if origin else ""
+    try:
+        grid = read_grid(path, sheet)
+        header = locate_header(grid, columns or {})
+        rows, errors = parse_rows(grid, header)
+    except InputError as exc:
+        raise InputError(prefix + str(exc), problems=[prefix + p for p in exc.problems]) from None
+    if errors:
+        problems = [prefix + e for e in errors[:MAX_ERRORS]]
+        if len(errors) > MAX_ERRORS:
+            problems.append(f"……另有 {len(errors) - MAX_ERRORS} 处错误")
+        raise InputError("\n".join(problems), problems=problems)
+    if not rows:
+        raise InputError(f"{prefix}{grid.name}：表头下没有任何指标行")
+    log.info("read %d indicators from %s", len(rows), grid.source)
+    return [ind for ind, _ in rows]
+
+
+def checked_columns(columns: dict[str, str], where: str) -> dict[str, str]:
+    """User header mapping with field names resolved (Chinese or English)."""
+    out = {}
+    for header, fname in columns.items():
+        resolved = resolve_field(str(fname))
+        if resolved is None:
+            fields = "、".join(f for f in Indicator.model_fields if f != "part")
+            raise InputError(f"{where} columns：“{header}: {fname}” 中的字段名无法识别，可用：{fields}")
+        out[str(header)] = resolved
+    return out
+
+
+def locate_header(grid: Grid, columns: dict[str, str], *, key_field: str = "name") -> Header:
+    header = find_header(grid, checked_columns(columns, grid.source), key_field=key_field)
+    if header is None:
+        need = "“地区”（或 县区、单位）" if key_field == "region" else "“指标名称”（或 指标、项目）"
+        raise InputError(f"{grid.name}：前20行中找不到表头行；表头应包含{need}列，"
+                         "以及 单位、本期值、同比增长(%)、全省增速(%)、全省排位 等列中的至少一列"
+                         "（其他表头可用 columns 指定对应字段）")
+    log.debug("header of %s: %s", grid.source, header.fields)
+    return header
+
+
+def parse_rows(grid: Grid, header: Header, *, key_field: str = "name", defaults: dict[str, Any] | None = None,
+               ) -> tuple[list[tuple[Indicator, dict[str, Any]]], list[str]]:
+    """Data rows under *header* → (indicator, extra fields such as region) pairs and error messages."""
+    rows: list[tuple[Indicator, dict[str, Any]]] = []
+    errors: list[str] = []
+    for cells in grid.rows[header.row + 1:]:
+        by_col = {c.col: c for c in cells}
+        if _skip(cells, by_col, header, key_field):
+            continue
+        values, extra = _row_values(grid, header, by_col, errors)
+        if values is None:
+            continue
+        try:
+            rows.append((Indicator.model_validate({**(defaults or {}), **values}), extra))
+        except ValidationError as exc:
+            row = cells[0].row if cells else 0
+            for err in exc.errors():
+                errors.append(f"{grid.where_row(row)}：{err.get('msg', '')}".replace("Value error, ", ""))
+    return rows, errors
+
+
+def _skip(cells: list[Cell], by_col: dict[int, Cell], header: Header, key_field: str) -> bool:
+    texts = [c.text for c in cells if c.text]
+    if not texts or _FOOTNOTE.match(texts[0]):
+        return True
+    key_col = header.column(key_field)
+    key = by_col.get(key_col) if key_col else None
+    if key is None or key.blank:
+        return True
+    data_cols = [c for c, f in header.fields.items() if f not in TEXT_FIELDS and f != "region"]
+    return all(by_col.get(c) is None or by_col[c].blank for c in data_cols)
+
+
+def _row_values(grid: Grid, header: Header, by_col: dict[int, Cell], errors: list[str]) -> tuple[dict[str, Any] | None, dict[str, Any]]:
+    values: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    ok = True
+    for col, fname in header.fields.items():
+        cell = by_col.get(col)
+        if cell is None:
+            continue
+        if fname == "rank" and re.fullmatch(r"\d+\s*/\s*\d+", cell.text):  # "4/11": rank of total
+            values["rank"], values["rank_total"] = (int(x) for x in cell.text.split("/"))
+            continue
+        try:
+            value = _convert(cell, fname)
+        except ValueError as exc:
+            title = header.titles.get(col, "")
+            errors.append(f"{grid.where(cell)}（{title}）：{exc}，收到 '{cell.text}'")
+            ok = False
+            continue
+        if value is None:
+            continue
+        (extra if fname == "region" else values)[fname] = value
+    if "unit" not in values:
+        unit = next((u for c, u in header.units.items() if header.fields[c] == "value"), "")
+        if unit:
+            values["unit"] = unit
+    return (values if ok else None), extra
+
+
+def _convert(cell: Cell, fname: str) -> Any:
+    if fname in ("name", "region"):
+        return _NAME_PREFIX.sub("", cell.text).strip() or None
+    if fname == "unit":
+        return "" if cell.blank else cell.text
+    if fname == "part":
+        if cell.text in _PARTS:
+            return _PARTS[cell.text]
+        if cell.text in ("auto", "review", "problems", "hidden"):
+            return cell.text
+        raise ValueError("应为 成绩、问题、不写 或 自动")
+    if fname in INT_FIELDS:
+        return cell_int(cell)
+    return cell_number(cell, percent_field=fname in PERCENT_FIELDS)
+
+
+# ------------------------------------------------------------------ appendix table
+
+def indicator_table(spec: Spec) -> "Table":
+    """The appendix table of the indicators (a 三线表 in Word); empty columns are left out."""
+    from speechgen.core.draft import Table
+    from speechgen.core.numbers import fmt_number
+
+    sup = spec.meeting.superior
+    cols: list[tuple[str, str, str]] = [
+        ("unit", "单位", "left"), ("value", "本期值", "right"), ("growth", "同比增长（%）", "right"),
+        ("superior_growth", f"{sup}增速（%）", "right"), ("rank", f"{sup}排位", "right"),
+        ("annual_target", "年度目标", "right"), ("target_growth", "目标增速（%）", "right"),
+    ]
+    rows_src = [i for i in spec.indicator_rows if i.part != "hidden"]
+    used = [c for c in cols if any(getattr(i, c[0]) not in (None, "") for i in rows_src)]
+    rows = []
+    for ind in rows_src:
+        cells = [ind.name]
+        for fname, _, _ in used:
+            v = getattr(ind, fname)
+            cells.append("—" if v in (None, "") else fmt_number(v) if isinstance(v, (Decimal, int)) else str(v))
+        rows.append(cells)
+    period = spec.meeting.period_info.label
+    return Table(caption=f"附表：{spec.meeting.year}年{period}主要经济指标", header=["指标", *(c[1] for c in used)],
+                 rows=rows, align=["left", *(c[2] for c in used)])
+
+
+__all__ = ["read_indicator_file", "indicator_table", "locate_header", "parse_rows", "col_letter"]
