@@ -12,6 +12,7 @@ from typing import Any, Iterable, Mapping
 
 from pydantic import BaseModel, ValidationError
 
+from speechgen.core.limits import LIMITS, bad_char, breach
 from speechgen.errors import InputError
 from speechgen.core.files import stat_input
 from speechgen.spec.model import CHINESE_KEYS, IndicatorFile, Spec
@@ -61,6 +62,9 @@ def load_spec_text(text: str, *, name: str = "<文本>", base_dir: Path | None =
 def validate(
     data: dict[str, Any], *, name: str, lines: Mapping[tuple[Any, ...], int], base_dir: Path
 ) -> Spec:
+    problems = list(_screen(data, (), name, lines))
+    if problems:
+        raise InputError("\n".join(problems[:20]), problems=problems)
     try:
         spec = Spec.model_validate(data)
     except ValidationError as exc:
@@ -77,7 +81,30 @@ def validate(
         rows = read_indicator_file(base_dir / ref.file, sheet=ref.sheet, columns=ref.columns,
                                    origin=f"{name} 第{line}行 indicators" if line else name)
         spec = spec.model_copy(update={"indicators": rows})
+    if len(spec.indicator_rows) > LIMITS.indicators:
+        raise breach(f"{name} indicators", "indicators", len(spec.indicator_rows))
     return spec
+
+
+def _screen(node: Any, path: tuple[Any, ...], name: str, lines: Mapping[tuple[Any, ...], int]) -> Iterable[str]:
+    """Text no draft may carry: control characters, bidi overrides, lone surrogates (named with
+    their position), and text fields beyond ``text_chars``."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _screen(str(key), path + (key,), name, lines)
+            yield from _screen(value, path + (key,), name, lines)
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _screen(value, path + (i,), name, lines)
+    elif isinstance(node, str):
+        line = _nearest_line(lines, path)
+        where = f"{name} 第{line}行 {_dotted(path) or '（顶层）'}" if line else f"{name} {_dotted(path) or '（顶层）'}"
+        found = bad_char(node)
+        if found:
+            pos, what = found
+            yield f"{where}：第{pos}个字是{what}（不可见的控制或方向字符），请删除"
+        elif len(node) > LIMITS.text_chars:
+            yield str(breach(where, "text_chars", f"{len(node):,} 字"))
 
 
 # --------------------------------------------------------------------------- errors
@@ -171,6 +198,12 @@ def _message(err: Mapping[str, Any], data: Any, path: tuple[Any, ...]) -> str:
         return f"应为列表（每项以“- ”开头），收到{_kind(value)}"
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
         return f"应为字段表（“键: 值”），收到{_kind(value)}"
+    if kind == "string_too_long":
+        limit = (err.get("ctx") or {}).get("max_length", "")
+        return f"过长（不超过 {limit} 字），收到 {len(str(value))} 字"
+    if kind == "too_long":
+        limit = (err.get("ctx") or {}).get("max_length", "")
+        return f"条目过多（不超过 {limit} 项）"
     if kind == "bool_parsing":
         return f"应为 true 或 false，收到 {_shown(value)}"
     if kind == "value_error":

@@ -18,8 +18,10 @@ from enum import Enum
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
+    AfterValidator,
     AliasChoices,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
@@ -28,7 +30,30 @@ from pydantic import (
     model_validator,
 )
 
+from speechgen.core.limits import LIMITS, number_problem, plain_digits
 from speechgen.core.periods import Period, parse_period
+
+
+def _strict_int(v: Any) -> Any:
+    """Integers only as integers: no booleans (``rank: yes``), no ``1_000``/``0x10`` spellings;
+    a plain digit string ("3") and an integral number (3.0) are still accepted."""
+    if isinstance(v, bool):
+        raise ValueError(f"应为整数，收到是/否值 {str(v).lower()}（yes/no/on/off 在 YAML 中是真假值）")
+    if isinstance(v, str) and not plain_digits(v):
+        raise ValueError(f"应为整数，收到 \"{v[:40]}\"")
+    return v
+
+
+def _bounded(v: Decimal | None) -> Decimal | None:
+    """A figure the genre can print: bounded digits and magnitude (no 1E-999999999, no 1e308)."""
+    problem = None if v is None else number_problem(v)
+    if problem:
+        raise ValueError(f"{problem}，收到 {format(v, 'E') if len(str(v)) > 40 else v}")
+    return v
+
+
+#: an integer field (rank, year, seed…) that refuses booleans and odd spellings
+Int = Annotated[int, BeforeValidator(_strict_int)]
 
 
 class MeetingType(str, Enum):
@@ -119,8 +144,8 @@ class _Model(BaseModel):
 
 
 class Speaker(_Model):
-    name: str = _f("name", "", description="讲话人姓名")
-    post: str = _f("post", "", description="职务，如 市长、副县长、局长")
+    name: str = _f("name", "", description="讲话人姓名", max_length=LIMITS.title_chars)
+    post: str = _f("post", "", description="职务，如 市长、副县长、局长", max_length=LIMITS.title_chars)
     principal: bool | None = _f(
         "principal", None, description="是否主要负责同志；不填时按职务推断（副职为否）"
     )
@@ -134,9 +159,9 @@ class Speaker(_Model):
 
 class Meeting(_Model):
     type: MeetingType = _f("type", description="会议类型")
-    title: str = _f("title", description="会议名称，如 全市一季度经济运行分析会")
+    title: str = _f("title", description="会议名称，如 全市一季度经济运行分析会", max_length=LIMITS.title_chars)
     period: str = _f("period", description="时期：Q1 H1 Q3 year M1-4 M5 …")
-    year: int = _f("year", description="年份", ge=1949, le=2100)
+    year: Int = _f("year", description="年份", ge=1949, le=2100)
     date: _dt.date | None = _f("date", None, description="讲话日期 2025-04-18")
     region: str = _f("region", "全市", description="本级的称谓：全市/全县/全区")
     superior: str = _f("superior", "全省", description="比较对象：全省/全市")
@@ -166,7 +191,7 @@ class Meeting(_Model):
         return parse_period(self.period)
 
 
-Number = Decimal
+Number = Annotated[Decimal, AfterValidator(_bounded)]
 
 
 class Indicator(_Model):
@@ -175,10 +200,10 @@ class Indicator(_Model):
     unit: str = _f("unit", "", description="单位，如 亿元")
     growth: Number | None = _f("growth", None, description="同比增长（%），负数为下降")
     superior_growth: Number | None = _f("superior_growth", None, description="上级同期增速（%）")
-    rank: int | None = _f("rank", None, ge=1, description="在上级中的排位")
-    rank_total: int | None = _f("rank_total", None, ge=1, description="参与排位的地区数")
+    rank: Int | None = _f("rank", None, ge=1, description="在上级中的排位")
+    rank_total: Int | None = _f("rank_total", None, ge=1, description="参与排位的地区数")
     prev_growth: Number | None = _f("prev_growth", None, description="上期增速（%）")
-    prev_rank: int | None = _f("prev_rank", None, ge=1, description="上期排位")
+    prev_rank: Int | None = _f("prev_rank", None, ge=1, description="上期排位")
     target_growth: Number | None = _f("target_growth", None, description="年度目标增速（%）")
     annual_target: Number | None = _f("annual_target", None, description="年度目标值（与 value 同单位）")
     part: Literal["auto", "review", "problems", "hidden"] = _f(
@@ -237,9 +262,9 @@ class NarrationSettings(_Model):
 
     average_basis: bool = Field(False, description="上级增速是各地区的平均值：写作“平均水平”")
     superior_margin: Number = Field(Decimal(0), description="低于上级超过多少个百分点才算问题")
-    top_n: int = Field(3, ge=1, description="“居前N位”汇总句的N")
-    rank_rise: int = Field(2, ge=1, description="排位前移几位算亮点")
-    rank_drop: int = Field(2, ge=1, description="排位后移几位算问题")
+    top_n: Int = Field(3, ge=1, description="“居前N位”汇总句的N")
+    rank_rise: Int = Field(2, ge=1, description="排位前移几位算亮点")
+    rank_drop: Int = Field(2, ge=1, description="排位后移几位算问题")
     negative_is_weak: bool = Field(True, description="负增长一律算问题")
     strict_targets: bool = Field(False, description="未达目标增速或慢于时序进度也算问题（默认只作提示）")
     prev_label: str | None = Field(None, description="上期的称谓，如 上月、一季度；不填按时期推断")
@@ -256,7 +281,7 @@ class Spec(_Model):
     tasks: list[Task] = _f("tasks", default_factory=list)
     requirements: list[str] = _f("requirements", default_factory=list)
     targets: list[Target] = _f("targets", default_factory=list, description="年度主要预期目标（经济工作会议用）")
-    seed: int | None = _f("seed", None, description="默认随机种子（措辞变化）")
+    seed: Int | None = _f("seed", None, description="默认随机种子（措辞变化）")
     narration: NarrationSettings = _f("narration", default_factory=NarrationSettings,
                                       description="指标叙述和问题判定的阈值")
 
