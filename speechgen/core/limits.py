@@ -316,3 +316,16 @@ def limit_rows() -> str:
     lines = ["| 限制 | 上限 | 字段 |", "|---|---|---|"]
     lines += [f"| {d} | {v} | `{f}` |" for f, d, v in describe()]
     return "\n".join(lines)
+
+
+def setting(name: str) -> float:
+    """A time limit, overridable per process with ``SPEECHGEN_<NAME>`` (e.g.
+    ``SPEECHGEN_RENDER_SECONDS=5`` on a busy server); only lower values than the default are
+    taken, so the environment can tighten a limit but never lift it."""
+    default = float(getattr(LIMITS, name))
+    raw = os.environ.get(f"SPEECHGEN_{name.upper()}", "")
+    try:
+        value = float(raw)
+    except ValueError:
+        return default
+    return value if 0 < value < default else default
