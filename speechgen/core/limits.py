@@ -12,6 +12,7 @@ same figures (a test keeps the two in step).
 from __future__ import annotations
 
 import os
+import re
 import stat
 import time
 import zipfile
@@ -276,35 +277,31 @@ class Deadline:
 
 # ------------------------------------------------------------------ text
 
-#: C0/C1 controls except tab and newline, and the Unicode bidi overrides/isolates and
-#: other invisible format characters that change how text is displayed, not what it says.
-_BAD_CHARS = frozenset(
-    [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0),
-     0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF, 0xFFFE, 0xFFFF]
-)
+#: C0/C1 controls except tab and newline, the Unicode bidi overrides/isolates and other invisible
+#: format characters that change how text is displayed, not what it says (see :data:`_BAD_RE`).
 _NAMES = {0x202E: "从右向左覆盖符 U+202E", 0x202D: "从左向右覆盖符 U+202D", 0x200F: "从右向左标记 U+200F",
           0x200E: "从左向右标记 U+200E", 0xFEFF: "零宽不换行空格 U+FEFF"}
+
+
+_BAD_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                     "\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
 def bad_char(text: str) -> tuple[int, str] | None:
     """(1-based position, name) of the first control, bidi override or lone surrogate in
     *text*, or None.  Tab, line feed and carriage return are allowed."""
-    if text.isprintable() and text.isascii():
+    m = _BAD_RE.search(text)
+    if m is None:
         return None
-    for i, ch in enumerate(text, start=1):
-        cp = ord(ch)
-        if cp in _BAD_CHARS:
-            return i, _NAMES.get(cp, f"控制字符 U+{cp:04X}" if cp < 0x200E or cp == 0x7F else f"方向控制符 U+{cp:04X}")
-        if 0xD800 <= cp <= 0xDFFF:
-            return i, f"孤立的代理字符 U+{cp:04X}"
-    return None
+    cp = ord(m.group())
+    if 0xD800 <= cp <= 0xDFFF:
+        return m.start() + 1, f"孤立的代理字符 U+{cp:04X}"
+    return m.start() + 1, _NAMES.get(cp, f"控制字符 U+{cp:04X}" if cp < 0x200E else f"方向控制符 U+{cp:04X}")
 
 
 def strip_bad_chars(text: str) -> str:
     """*text* without the characters :func:`bad_char` names (for display of foreign text)."""
-    if bad_char(text) is None:
-        return text
-    return "".join(ch for ch in text if ord(ch) not in _BAD_CHARS and not 0xD800 <= ord(ch) <= 0xDFFF)
+    return _BAD_RE.sub("", text)
 
 
 def _safe(name: str) -> str:

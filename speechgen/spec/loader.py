@@ -13,6 +13,7 @@ from typing import Any, Iterable, Mapping
 from pydantic import BaseModel, ValidationError
 
 from speechgen.core.limits import LIMITS, bad_char, breach
+from speechgen.core.limits import bad_char as _has_bad
 from speechgen.errors import InputError
 from speechgen.core.files import stat_input
 from speechgen.spec.model import CHINESE_KEYS, IndicatorFile, Spec
@@ -88,23 +89,30 @@ def validate(
 
 def _screen(node: Any, path: tuple[Any, ...], name: str, lines: Mapping[tuple[Any, ...], int]) -> Iterable[str]:
     """Text no draft may carry: control characters, bidi overrides, lone surrogates (named with
-    their position), and text fields beyond ``text_chars``."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _screen(str(key), path + (key,), name, lines)
-            yield from _screen(value, path + (key,), name, lines)
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from _screen(value, path + (i,), name, lines)
-    elif isinstance(node, str):
-        line = _nearest_line(lines, path)
-        where = f"{name} 第{line}行 {_dotted(path) or '（顶层）'}" if line else f"{name} {_dotted(path) or '（顶层）'}"
-        found = bad_char(node)
-        if found:
-            pos, what = found
-            yield f"{where}：第{pos}个字是{what}（不可见的控制或方向字符），请删除"
-        elif len(node) > LIMITS.text_chars:
-            yield str(breach(where, "text_chars", f"{len(node):,} 字"))
+    their position), and text fields beyond ``text_chars``.  Locations are worked out only for
+    the strings that fail."""
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(node, path)]
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                stack.append((item, where + (key,)))
+                if isinstance(key, str) and _has_bad(key):
+                    stack.append((key, where + (key,)))
+        elif isinstance(value, list):
+            stack.extend((item, where + (i,)) for i, item in enumerate(value))
+        elif isinstance(value, str):
+            found = bad_char(value)
+            if found:
+                yield f"{_place(name, lines, where)}：第{found[0]}个字是{found[1]}（不可见的控制或方向字符），请删除"
+            elif len(value) > LIMITS.text_chars:
+                yield str(breach(_place(name, lines, where), "text_chars", f"{len(value):,} 字"))
+
+
+def _place(name: str, lines: Mapping[tuple[Any, ...], int], path: tuple[Any, ...]) -> str:
+    line = _nearest_line(lines, path)
+    field = _dotted(path) or "（顶层）"
+    return f"{name} 第{line}行 {field}" if line else f"{name} {field}"
 
 
 # --------------------------------------------------------------------------- errors

@@ -37,9 +37,10 @@ class Run:
     err: str
     seconds: float
     peak_mb: float
+    cpu: float = 0.0  # user + system seconds of the child: steadier than wall time on a shared machine
 
     def __str__(self) -> str:
-        return f"exit {self.code} in {self.seconds:.1f}s, {self.peak_mb:.0f} MB\nstdout: {self.out[:800]}\nstderr: {self.err[:800]}"
+        return f"exit {self.code} in {self.seconds:.1f}s ({self.cpu:.1f}s CPU), {self.peak_mb:.0f} MB\nstdout: {self.out[:800]}\nstderr: {self.err[:800]}"
 
 
 def _limit(mb: int) -> None:
@@ -76,7 +77,7 @@ def run_cli(*args: str | Path, cwd: Path, timeout: float = SECONDS * SLACK, mem_
     proc.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.monotonic() - start
     result = Run(proc.returncode, out_f.read_text(errors="replace"), err_f.read_text(errors="replace"),
-                 seconds, usage.ru_maxrss / 1024)
+                 seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
     out_f.unlink()
     err_f.unlink()
     return result

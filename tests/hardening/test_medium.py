@@ -200,14 +200,14 @@ def test_float_noise_from_a_formula_is_not_printed(tmp_path: Path) -> None:
 
 def test_placeholder_rule_is_linear(tmp_path: Path) -> None:
     (tmp_path / "d.md").write_text("# 讲话\n\n" + "{{" * 40_000 + "${" * 20_000 + "\n", encoding="utf-8")
-    run = run_cli("check", "d.md", cwd=tmp_path, timeout=10)
-    assert run.code == 1 and run.seconds < 5, str(run)
+    run = run_cli("check", "d.md", cwd=tmp_path, timeout=30)
+    assert run.code == 1 and run.cpu < 5, str(run)
 
 
 def test_a_long_field_does_not_slow_render(tmp_path: Path) -> None:
     _spec(tmp_path, dump(_with(tasks=[{"title": "抓项目扩投资", "items": ["{{" * 12_500]}])))
-    run = run_cli("render", "s.yaml", "-o", "out.md", cwd=tmp_path, timeout=10)
-    assert run.code in (1, 2) and run.seconds < 5, str(run)
+    run = run_cli("render", "s.yaml", "-o", "out.md", cwd=tmp_path, timeout=30)
+    assert run.code in (1, 2) and run.cpu < 5, str(run)
 
 
 def test_check_of_ten_thousand_indicators_is_bounded(tmp_path: Path) -> None:
@@ -216,8 +216,8 @@ def test_check_of_ten_thousand_indicators_is_bounded(tmp_path: Path) -> None:
     _spec(tmp_path, dump({**BASE, "indicators": indicators}))
     lines = [f"指标{i}{100 + i}.5亿元，增长{i % 9}.{i % 10}%。" for i in range(0, 10_000)]
     (tmp_path / "d.md").write_text("# 讲话\n\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
-    run = run_cli("check", "d.md", "--spec", "s.yaml", cwd=tmp_path, timeout=30)
-    assert run.code in (0, 1) and run.peak_mb < 500 and run.seconds < 20, str(run)
+    run = run_cli("check", "d.md", "--spec", "s.yaml", cwd=tmp_path, timeout=120)
+    assert run.code in (0, 1) and run.peak_mb < 500 and run.cpu < 15, str(run)
 
 
 @pytest.mark.parametrize("body", ["{{ 9**(9**9) }}", "{{ 'x' * 10**10 }}", "{{ '%999999999d' % 1 }}",
