@@ -12,14 +12,13 @@ from typing import Any, Iterable, Mapping
 
 from pydantic import BaseModel, ValidationError
 
-from speechgen.core.limits import LIMITS, bad_char, breach
+from speechgen.core.limits import LIMITS, bad_char, breach, read_bounded
 from speechgen.core.limits import bad_char as _has_bad
 from speechgen.errors import InputError
-from speechgen.core.files import stat_input
 from speechgen.spec.model import CHINESE_KEYS, IndicatorFile, Spec
 from speechgen.core.yamlsrc import decode, load_yaml
 
-MAX_SPEC_BYTES = 20 * 1024 * 1024
+MAX_SPEC_BYTES = LIMITS.spec_bytes
 
 
 def load_spec(source: str | Path | Mapping[str, Any], *, base_dir: Path | None = None) -> Spec:
@@ -45,12 +44,7 @@ def _is_file(s: str) -> bool:
 
 def read_text(path: Path) -> str:
     """Read a UTF-8 text file with Chinese errors for the usual mishaps."""
-    stat_input(path, max_bytes=MAX_SPEC_BYTES)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}：无法读取文件（{exc.strerror or exc}）") from None
-    return decode(raw, str(path))
+    return decode(read_bounded(path, MAX_SPEC_BYTES), str(path))
 
 
 def load_spec_text(text: str, *, name: str = "<文本>", base_dir: Path | None = None) -> Spec:
