@@ -71,6 +71,16 @@ def _mode_for(path: Path) -> int:
 _TEMP = re.compile(r"^\..+\.sg(\d+)-[0-9a-f]{8}\.tmp$")
 _SWEPT: set[str] = set()
 _WRITTEN: list[Path] = []
+_PENDING: set[Path] = set()  # temp files being written now (removed by a worker's SIGTERM handler)
+
+
+def remove_pending() -> None:
+    """Remove the temp files of writes in progress (for a process about to exit on a signal)."""
+    for tmp in list(_PENDING):
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
 
 
 def temp_name(name: str, *, pid: int | None = None) -> str:
@@ -134,6 +144,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
         fd = os.open(tmp, flags, 0o600)
     except OSError as exc:
         raise ExportError(f"{path}：写入失败（{exc.strerror or exc}）") from None
+    _PENDING.add(tmp)
     try:
         os.fchmod(fd, _mode_for(path))  # a draft is an ordinary file
         with os.fdopen(fd, "wb") as fh:
@@ -158,6 +169,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
             os.unlink(tmp)
         except OSError:
             pass
+        _PENDING.discard(tmp)
 
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # total uncompressed size of a .docx

@@ -59,7 +59,7 @@ def test_interrupt_after_the_file_was_written_says_so(tmp_path: Path, monkeypatc
     real_echo = click.echo
 
     def echo(message: object = None, *a: object, **k: object) -> None:
-        if isinstance(message, str) and message.startswith("已写入"):
+        if isinstance(message, str) and message.startswith(("已写入", "已生成")):
             raise KeyboardInterrupt
         real_echo(message, *a, **k)
 

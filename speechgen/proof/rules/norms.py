@@ -132,7 +132,10 @@ def _read_yaml(path: Path, origin: str) -> Any:
     from speechgen.core.yamlsrc import decode, load_yaml
 
     text = decode(read_bounded(path, LIMITS.spec_bytes, what="提法规则文件", where=origin), origin)
-    return load_yaml(text, origin)[0]  # bounded: aliases, depth, size
+    try:
+        return load_yaml(text, origin)[0]  # bounded: aliases, depth, size
+    except InputError as exc:
+        raise InputError(str(exc).replace("YAML 格式错误", "提法规则文件不是有效的 YAML")) from None
 
 
 def parse_rules(data: Any, *, origin: str = "<规则>", user: bool = True) -> list[NormRule]:
