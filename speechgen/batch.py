@@ -57,7 +57,7 @@ REGION_SLOT = "{地区}"
 
 
 def plan_regions(spec_path: Path, table: Path, out_dir: Path, *, fmt: str, by: str | None = None,
-                 sheet: str | None = None) -> list[BatchItem]:
+                 sheet: str | None = None, allow_outside: bool = False) -> list[BatchItem]:
     """One item per region of a multi-region table, sharing *spec_path*'s meeting facts and tasks.
 
     Each region gets its own indicator rows with ranks and the comparison figure
@@ -68,7 +68,7 @@ def plan_regions(spec_path: Path, table: Path, out_dir: Path, *, fmt: str, by: s
     from speechgen.spec.loader import load_spec
     from speechgen.spec.tables.regions import region_table
 
-    base = load_spec(Path(spec_path))
+    base = load_spec(Path(spec_path), allow_outside=allow_outside)
     data = region_table(table, region_column=by, sheet=sheet, origin=str(table))
     average = any(b == "average" for b in data.basis.values())
     meeting = base.meeting

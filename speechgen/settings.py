@@ -32,6 +32,7 @@ class RenderSettings:
     profile: str | None = None
     reference_docx: Path | None = None
     check: bool = True
+    allow_outside: bool = False  # let a spec's `indicators: {file: …}` reach outside the spec's folder
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

@@ -35,7 +35,8 @@ def batch(specs: tuple[Path, ...], out_dir: Path, fmt: str, regions: Path | None
 
         if len(specs) != 1:
             raise click.UsageError("使用 --regions 时只能给一个 SPEC（作为各地区共用的会议信息和任务）")
-        items = plan_regions(specs[0], regions, out_dir, fmt=fmt, by=by, sheet=sheet)
+        items = plan_regions(specs[0], regions, out_dir, fmt=fmt, by=by, sheet=sheet,
+                             allow_outside=bool(options.get("allow_outside")))
     else:
         items = plan(specs, out_dir, fmt)
     workers = effective_jobs(jobs, force=force_jobs)

@@ -326,3 +326,14 @@ def setting(name: str) -> float:
     except ValueError:
         return default
     return value if 0 < value < default else default
+
+
+def visible(text: str) -> str:
+    """*text* for a terminal or a report: each control, bidi or lone-surrogate character shown as
+    ``<U+202E>`` instead of acting on the display."""
+    return _BAD_RE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+def json_visible(text: str) -> str:
+    """JSON text with those characters as ``\\uXXXX`` escapes (still the same JSON value)."""
+    return _BAD_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

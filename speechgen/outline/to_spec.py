@@ -51,10 +51,16 @@ _NUM = r"(-?\d+(?:\.\d+)?)"
 def spec_yaml(outline: Outline, *, today: _dt.date | None = None) -> str:
     """The spec skeleton as commented YAML text."""
     data = spec_dict(outline, today=today)
-    head = (f"# 由 speechgen outline 根据 {outline.source or '原讲话稿'} 生成的 spec 初稿。\n"
+    source = _comment_safe(outline.source or "原讲话稿")
+    head = (f"# 由 speechgen outline 根据 {source} 生成的 spec 初稿。\n"
             "# 会议信息是推测的，成绩、问题、任务取自原稿标题和正文：请逐项核对、更新为本期内容。\n"
             "# 指标数据若取自原稿，为原稿时期的数据，请改为本期数据。\n")
     return head + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def _comment_safe(text: str) -> str:
+    """*text* fit for one YAML comment line: line breaks and other controls become visible escapes."""
+    return "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in str(text))
 
 
 class _Dumper(yaml.SafeDumper):

@@ -7,6 +7,7 @@ line and the field, in Chinese, e.g.
 from __future__ import annotations
 
 import difflib
+import os
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -21,18 +22,22 @@ from speechgen.core.yamlsrc import decode, load_yaml
 MAX_SPEC_BYTES = LIMITS.spec_bytes
 
 
-def load_spec(source: str | Path | Mapping[str, Any], *, base_dir: Path | None = None) -> Spec:
+def load_spec(source: str | Path | Mapping[str, Any], *, base_dir: Path | None = None,
+              allow_outside: bool = False) -> Spec:
     """Load a spec from a path, a YAML string or a mapping.
 
     A ``str`` that names an existing file, or any :class:`~pathlib.Path`, is
-    read as a file; another ``str`` is parsed as YAML text.
+    read as a file; another ``str`` is parsed as YAML text.  A table the spec names
+    (``indicators: {file: …}``) must lie inside the spec's folder (*base_dir*) unless
+    *allow_outside*: an untrusted spec cannot make us read any local file.
     """
+    kw = {"allow_outside": allow_outside}
     if isinstance(source, Mapping):
-        return validate(dict(source), name="<dict>", lines={}, base_dir=base_dir or Path.cwd())
+        return validate(dict(source), name="<dict>", lines={}, base_dir=base_dir or Path.cwd(), **kw)
     if isinstance(source, Path) or (isinstance(source, str) and "\n" not in source and _is_file(source)):
         path = Path(source)
-        return load_spec_text(read_text(path), name=str(path), base_dir=base_dir or path.parent)
-    return load_spec_text(str(source), name="<文本>", base_dir=base_dir or Path.cwd())
+        return load_spec_text(read_text(path), name=str(path), base_dir=base_dir or path.parent, **kw)
+    return load_spec_text(str(source), name="<文本>", base_dir=base_dir or Path.cwd(), **kw)
 
 
 def _is_file(s: str) -> bool:
@@ -47,15 +52,17 @@ def read_text(path: Path) -> str:
     return decode(read_bounded(path, MAX_SPEC_BYTES), str(path))
 
 
-def load_spec_text(text: str, *, name: str = "<文本>", base_dir: Path | None = None) -> Spec:
+def load_spec_text(text: str, *, name: str = "<文本>", base_dir: Path | None = None,
+                   allow_outside: bool = False) -> Spec:
     data, lines = load_yaml(text, name)
     if not isinstance(data, dict):
         raise InputError(f"{name} 第1行：顶层应为字段表（meeting、indicators……），收到{_kind(data)}")
-    return validate(data, name=name, lines=lines, base_dir=base_dir or Path.cwd())
+    return validate(data, name=name, lines=lines, base_dir=base_dir or Path.cwd(), allow_outside=allow_outside)
 
 
 def validate(
-    data: dict[str, Any], *, name: str, lines: Mapping[tuple[Any, ...], int], base_dir: Path
+    data: dict[str, Any], *, name: str, lines: Mapping[tuple[Any, ...], int], base_dir: Path,
+    allow_outside: bool = False
 ) -> Spec:
     problems = list(_screen(data, (), name, lines))
     if problems:
@@ -73,12 +80,25 @@ def validate(
 
         ref = spec.indicators
         line = lines.get(_key_path(data, ("indicators",)), 0)
-        rows = read_indicator_file(base_dir / ref.file, sheet=ref.sheet, columns=ref.columns,
+        where = f"{name} 第{line}行 indicators.file" if line else f"{name} indicators.file"
+        target = _confined(base_dir, ref.file, where) if not allow_outside else base_dir / ref.file
+        rows = read_indicator_file(target, sheet=ref.sheet, columns=ref.columns,
                                    origin=f"{name} 第{line}行 indicators" if line else name)
         spec = spec.model_copy(update={"indicators": rows})
     if len(spec.indicator_rows) > LIMITS.indicators:
         raise breach(f"{name} indicators", "indicators", len(spec.indicator_rows))
     return spec
+
+
+def _confined(base_dir: Path, name: str, where: str) -> Path:
+    """*name* resolved against *base_dir*, refused when it (links followed) leaves that folder."""
+    target = base_dir / name
+    root = os.path.realpath(base_dir)
+    real = os.path.realpath(target)
+    if real != root and not real.startswith(root.rstrip(os.sep) + os.sep):
+        raise InputError(f"{where}：{name} 在 spec 所在目录以外，默认不读取（防止不可信的 spec 读取本机其他文件）；"
+                         "确需读取请加 --allow-outside，或把表格放到 spec 旁边")
+    return target
 
 
 def _screen(node: Any, path: tuple[Any, ...], name: str, lines: Mapping[tuple[Any, ...], int]) -> Iterable[str]:

@@ -5,6 +5,7 @@ import calendar
 import re
 from typing import Iterator
 
+from speechgen.core.limits import bad_char
 from speechgen.proof.rules.base import HAN, Doc, Finding, finditer, register, snippet
 
 # ------------------------------------------------------------------ placeholder
@@ -49,6 +50,16 @@ def placeholder(doc: Doc) -> Iterator[Finding]:
                               f"{why}：“{snippet(ln.text, m.start(), m.end(), 6)}”，请填入实际内容后再定稿")
         if more:
             yield Finding("placeholder", "error", ln.number, ln.text[:20], f"本行另有 {more} 处占位符未列出")
+
+
+@register("invisible", "控制字符、方向控制符（如 U+202E）等不可见字符：改变显示、不改变文字，须删除")
+def invisible(doc: Doc) -> Iterator[Finding]:
+    for ln in doc.lines:
+        found = bad_char(ln.text)
+        if found:
+            pos, what = found
+            yield Finding("invisible", "error", ln.number, ln.text[max(0, pos - 6):pos + 5],
+                          f"第{pos}个字是{what}，显示时会打乱或隐藏文字，请删除")
 
 
 # ------------------------------------------------------------------ date
