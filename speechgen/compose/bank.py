@@ -118,7 +118,10 @@ def load_bank_file(path: Path, *, priority: int = 0) -> PhraseBank:
         raise PhraseBankError(str(exc)) from None
     if not isinstance(data, dict):
         raise PhraseBankError(f"{name}：短语库应为字段表（category、entries）")
-    groups = data.get("categories") if "categories" in data else {data.get("category") or path.stem: data}
+    category = data.get("category") or path.stem
+    if not isinstance(category, str) or len(category) > 80:
+        raise PhraseBankError(f"{name}：category 应为类别名（如 closing），收到 {str(category)[:40]!r}")
+    groups = data.get("categories") if "categories" in data else {category: data}
     if not isinstance(groups, dict):
         raise PhraseBankError(f"{name}：categories 应为字段表")
     bank = PhraseBank()
