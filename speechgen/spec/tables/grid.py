@@ -8,7 +8,9 @@ from __future__ import annotations
 import csv
 import io
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -102,7 +104,7 @@ def _read_xlsx(path: Path, raw: bytes, sheet: str | None) -> Grid:
     try:
         wb = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, EOFError, TypeError,
-            AttributeError, IndexError, SyntaxError) as exc:  # SyntaxError: broken XML (ParseError)
+            AttributeError, IndexError, SyntaxError, zlib.error, struct.error) as exc:  # SyntaxError: broken XML (ParseError)
         raise InputError(f"{path.name}：无法打开 Excel 文件（文件已损坏、不是 .xlsx 或设有打开密码：{type(exc).__name__}）") from None
     try:
         ws = _pick_sheet(wb, sheet, path.name)
@@ -110,7 +112,8 @@ def _read_xlsx(path: Path, raw: bytes, sheet: str | None) -> Grid:
         grid = Grid(path.name, ws.title, _sheet_rows(ws, path.name))
     except InputError:
         raise
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, TypeError, SyntaxError) as exc:
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, TypeError, SyntaxError, AttributeError,
+            IndexError, zlib.error, struct.error) as exc:
         raise InputError(f"{path.name}：Excel 文件已损坏，无法读取（{type(exc).__name__}）") from None
     finally:
         wb.close()
@@ -127,7 +130,7 @@ def _has_formulas(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
                 if b"<f>" in tail + chunk or b"<f " in tail + chunk:
                     return True
                 tail = chunk[-3:]
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error):
         return False
     return False
 
@@ -164,7 +167,10 @@ def _check_formulas(raw: bytes, grid: Grid, title: str) -> None:
     Excel) reads as blank: say so instead of dropping the figure."""
     import openpyxl
 
-    wb = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
+    except Exception:  # noqa: BLE001 - the values were read; a formula pass that fails adds nothing
+        return
     try:
         ws = wb[title]
         ws.reset_dimensions()
@@ -175,6 +181,10 @@ def _check_formulas(raw: bytes, grid: Grid, title: str) -> None:
                 if isinstance(formula, str) and formula.startswith("=") and (col > len(row) or row[col - 1].value is None):
                     raise InputError(f"{grid.name}!{col_letter(col)}{r}：公式 {formula[:60]} 没有保存计算结果"
                                      "（文件可能由程序生成、未在 Excel/WPS 中打开保存过），请打开后保存，或改填数值")
+    except InputError:
+        raise
+    except Exception:  # noqa: BLE001 - same as above: the values were already read
+        return
     finally:
         wb.close()
 
