@@ -14,7 +14,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 import yaml
 
 MEMORY_MB = 500  # the issue's per-case ceiling
@@ -100,15 +99,3 @@ def only(folder: Path, *names: str) -> None:
 
 def dump(data: object) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-
-
-@pytest.fixture
-def spec_file(tmp_path: Path):
-    """spec_file(text_or_dict, name='s.yaml') → path of a spec written into tmp_path."""
-
-    def make(content: object = None, name: str = "s.yaml") -> Path:
-        path = tmp_path / name
-        path.write_text(content if isinstance(content, str) else dump(content or BASE), encoding="utf-8")
-        return path
-
-    return make

@@ -84,12 +84,12 @@ def read_grid(path: Path, sheet: str | None = None) -> Grid:
     The file is read once, bounded (devices and pipes refused); a workbook's archive is checked
     against the zip limits before anything is inflated; a sheet larger than the row, column or
     cell limits is an error naming the limit, never a silent cut."""
+    raw = read_bounded(path, MAX_TABLE_BYTES, what="指标表文件")  # devices, pipes, sizes: before the format
     suffix = path.suffix.lower()
     if suffix in (".xls", ".et", ".wps"):
         raise InputError(f"{path.name}：不支持 {suffix} 格式，请在 Excel/WPS 中“另存为” .xlsx 或 .csv")
     if suffix not in (".xlsx", ".xlsm", ".csv", ".txt", ".tsv"):
         raise InputError(f"{path.name}：无法识别的表格格式 {suffix or '（无扩展名）'}，应为 .xlsx 或 .csv")
-    raw = read_bounded(path, MAX_TABLE_BYTES, what="指标表文件")
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path, raw, sheet)
     return _read_csv(path, raw)
