@@ -200,13 +200,41 @@ _BUILTIN: PhraseBank | None = None
 
 
 def builtin_bank() -> PhraseBank:
+    """The built-in bank: parsed once per installation, then loaded from the private cache (keyed by
+    every file's name, size and mtime), so a cold process does not re-read 69 YAML files."""
     global _BUILTIN
     if _BUILTIN is None:
-        bank = PhraseBank()
-        for f in sorted((corpora_dir() / "phrases").glob("*.yaml")):
-            bank = bank.merge(load_bank_file(f))
-        _BUILTIN = bank
+        from speechgen.core import cache
+
+        files = sorted((corpora_dir() / "phrases").glob("*.yaml"))
+        stamp = "\n".join(f"{f}:{st.st_size}:{st.st_mtime_ns}" for f in files for st in [f.stat()]).encode()
+        saved = cache.load("phrase-bank-v1", stamp)
+        if _valid_dump(saved):
+            _BUILTIN = _from_dump(saved)
+        else:
+            bank = PhraseBank()
+            for f in files:
+                bank = bank.merge(load_bank_file(f))
+            cache.store("phrase-bank-v1", stamp, _to_dump(bank))
+            _BUILTIN = bank
     return _BUILTIN
+
+
+def _to_dump(bank: PhraseBank) -> tuple[dict[str, list[tuple[Any, ...]]], dict[str, str]]:
+    cats = {c: [(p.text, {k: tuple(v) for k, v in p.tags.items()}, p.source, p.priority) for p in ps]
+            for c, ps in bank.categories.items()}
+    return cats, dict(bank.descriptions)
+
+
+def _valid_dump(saved: Any) -> bool:
+    return (isinstance(saved, tuple) and len(saved) == 2 and isinstance(saved[0], dict)
+            and isinstance(saved[1], dict))
+
+
+def _from_dump(saved: tuple[dict[str, list[tuple[Any, ...]]], dict[str, str]]) -> PhraseBank:
+    cats, descriptions = saved
+    return PhraseBank({c: [Phrase(t, tags, src, prio) for t, tags, src, prio in ps] for c, ps in cats.items()},
+                      dict(descriptions))
 
 
 class PhrasePicker:

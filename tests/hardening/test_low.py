@@ -178,3 +178,17 @@ def test_readme_lists_every_limit() -> None:
     section = readme.split("## 限制", 1)[1].split("\n## ", 1)[0]
     for field, text, shown in describe():
         assert f"`{field}`" in section and shown in section, field
+
+
+def test_an_edited_user_template_is_picked_up_in_the_same_process(tmp_path: Path) -> None:
+    import speechgen
+
+    blocks = tmp_path / "mine" / "blocks"
+    blocks.mkdir(parents=True)
+    closing = blocks / "closing.j2"
+    closing.write_text("第一版结尾。\n", encoding="utf-8")
+    first = speechgen.render(BASE, templates=[tmp_path / "mine"]).text
+    closing.write_text("第二版结尾。\n", encoding="utf-8")
+    os.utime(closing, ns=(time.time_ns(), time.time_ns() + 10_000_000))  # a later mtime even on coarse clocks
+    second = speechgen.render(BASE, templates=[tmp_path / "mine"]).text
+    assert "第一版结尾" in first and "第二版结尾" in second and "第一版结尾" not in second
