@@ -29,6 +29,9 @@ class Line:
     numbered: bool = False  # Word automatic list numbering (the marker is not in ``text``)
 
 
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
 def read_lines(path: str | Path, *, markdown: bool = False) -> list[Line]:
     """The document's lines; raises :class:`InputError` with a Chinese message.
 
@@ -45,7 +48,7 @@ def read_lines(path: str | Path, *, markdown: bool = False) -> list[Line]:
     text = decode(read_bounded(path, MAX_BYTES), str(path))
     if len(text) > LIMITS.document_chars:
         raise breach(str(path), "document_chars", f"{len(text):,}")
-    if markdown and path.suffix.lower() in {".md", ".markdown"}:
+    if markdown and path.suffix.lower() in MARKDOWN_SUFFIXES:
         return [markdown_line(i, t) for i, t in enumerate(text.splitlines(), start=1)]
     return [Line(i, t) for i, t in enumerate(text.splitlines(), start=1)]
 
