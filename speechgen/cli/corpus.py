@@ -43,7 +43,7 @@ def outline(file: Path, as_json: bool, as_spec: bool, output: Path | None, force
     else:
         text = _tree(result)
     if output is None:
-        from speechgen.core.limits import json_visible, visible
+        from speechgen.core.chars import json_visible, visible
 
         click.echo(json_visible(text) if as_json else visible(text), nl=False)
     else:

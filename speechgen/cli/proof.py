@@ -25,7 +25,7 @@ def check(file: Path, spec: Path | None, as_json: bool, strict: bool, rules_file
 
     有错误时退出码为 1（加 --strict 时有提醒也为 1），无问题为 0，输入有误为 2。
     """
-    from speechgen.core.limits import json_visible, visible
+    from speechgen.core.chars import json_visible, visible
     from speechgen.proof.checker import check_file, failed, summary
     from speechgen.proof.rules.base import SEVERITY_CN
 

@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from speechgen.core.limits import LIMITS, bad_char, read_bounded
+from speechgen.core.chars import bad_char
+from speechgen.core.limits import LIMITS, read_bounded
 from speechgen.errors import PhraseBankError
 from speechgen.core.resources import corpora_dir
 from speechgen.core.yamlsrc import decode, load_yaml

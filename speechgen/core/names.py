@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from speechgen.core.limits import strip_bad_chars
+from speechgen.core.chars import strip_bad_chars
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}

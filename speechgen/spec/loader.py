@@ -13,8 +13,8 @@ from typing import Any, Iterable, Mapping
 
 from pydantic import BaseModel, ValidationError
 
-from speechgen.core.limits import LIMITS, bad_char, breach, read_bounded
-from speechgen.core.limits import bad_char as _has_bad
+from speechgen.core.chars import bad_char
+from speechgen.core.limits import LIMITS, breach, read_bounded
 from speechgen.errors import InputError
 from speechgen.spec.model import CHINESE_KEYS, IndicatorFile, Spec
 from speechgen.core.yamlsrc import decode, load_yaml
@@ -111,7 +111,7 @@ def _screen(node: Any, path: tuple[Any, ...], name: str, lines: Mapping[tuple[An
         if isinstance(value, dict):
             for key, item in value.items():
                 stack.append((item, where + (key,)))
-                if isinstance(key, str) and _has_bad(key):
+                if isinstance(key, str) and bad_char(key):
                     stack.append((key, where + (key,)))
         elif isinstance(value, list):
             stack.extend((item, where + (i,)) for i, item in enumerate(value))

@@ -5,7 +5,7 @@ import calendar
 import re
 from typing import Iterator
 
-from speechgen.core.limits import bad_char
+from speechgen.core.chars import bad_char
 from speechgen.proof.rules.base import HAN, Doc, Finding, finditer, register, snippet
 
 # ------------------------------------------------------------------ placeholder
