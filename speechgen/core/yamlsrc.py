@@ -64,41 +64,39 @@ def load_yaml(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
 
 def _screen_events(text: str, source: str, loader: type) -> None:
     """Refuse, from the event stream (no recursion, nothing expanded), nesting deeper than
-    ``yaml_depth``, more than ``yaml_aliases`` alias references, and an alias inside its own anchor
-    (a self-referencing value that would never end)."""
-    depth = 0
+    ``yaml_depth``, more than ``yaml_aliases`` alias references, an expansion larger than
+    ``yaml_nodes`` values (each anchor's expanded size is counted once, so a "billion laughs"
+    file is refused in microseconds), and an alias inside its own anchor."""
     aliases = Budget("yaml_aliases", source)
-    open_anchors: list[str | None] = []
+    sizes: dict[str, int] = {}
+    stack: list[list[Any]] = [[0, None]]  # [values so far, anchor] per open collection
+    total = 0
     for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > LIMITS.yaml_depth:
+            if len(stack) > LIMITS.yaml_depth:
                 raise breach(f"{source} 第{event.start_mark.line + 1}行", "yaml_depth")
-            open_anchors.append(event.anchor)
+            stack.append([1, event.anchor])
+            total += 1
         elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-            open_anchors.pop()
+            count, anchor = stack.pop()
+            if anchor is not None:
+                sizes[anchor] = count
+            stack[-1][0] += count
+        elif isinstance(event, yaml.ScalarEvent):
+            stack[-1][0] += 1
+            total += 1
+            if event.anchor is not None:
+                sizes[event.anchor] = 1
         elif isinstance(event, yaml.AliasEvent):
             where = f"{source} 第{event.start_mark.line + 1}行"
             aliases.spend(1, where)
-            if event.anchor in open_anchors:
+            if any(anchor == event.anchor for _, anchor in stack):
                 raise InputError(f"{where}：别名 *{event.anchor} 引用了它自身所在的内容（循环引用）")
-
-
-def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
-    problem = (exc.problem or "").strip()
-    known = {
-        "found character '\\t' that cannot start any token": "不能用 Tab 缩进，请改用空格",
-        "mapping values are not allowed here": "此处不能出现冒号，冒号后要有空格，或给整段文字加引号",
-        "could not find expected ':'": "缺少冒号",
-        "found duplicate anchor": "重复的锚点",
-    }
-    for key, cn in known.items():
-        if key in problem:
-            return cn
-    if "expected <block end>" in problem or "did not find expected" in problem:
-        return "缩进不一致或列表项缺少“- ”"
-    return problem or "无法解析"
+            size = sizes.get(event.anchor, 1)
+            stack[-1][0] += size
+            total += size
+        if total > LIMITS.yaml_nodes:
+            raise breach(f"{source} 第{event.start_mark.line + 1}行（按别名展开计）", "yaml_nodes", f"{total:,}")
 
 
 _COLLECTION_TAGS = {yaml.MappingNode: "tag:yaml.org,2002:map", yaml.SequenceNode: "tag:yaml.org,2002:seq"}
