@@ -248,8 +248,9 @@ class Outcome:
     seed: int
     kind: str
     code: int
-    seconds: float
+    seconds: float  # wall clock
     problem: str  # empty when the case behaved
+    cpu: float = 0.0  # CPU seconds of this process during the case (steadier on a shared machine)
 
 
 def run_case(seed: int, folder: Path) -> Outcome:
@@ -266,12 +267,12 @@ def run_case(seed: int, folder: Path) -> Outcome:
     before = set(os.listdir(folder))
     cwd = os.getcwd()
     os.chdir(folder)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     try:
         result = CliRunner().invoke(main, case.args, catch_exceptions=True)
     finally:
         os.chdir(cwd)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     code, text = result.exit_code, result.output
     problem = ""
     if result.exception is not None and not isinstance(result.exception, SystemExit):
@@ -285,4 +286,4 @@ def run_case(seed: int, folder: Path) -> Outcome:
         problem = problem or f"temp file left: {sorted(after)}"
     if code == 2 and case.output and case.output in after:
         problem = problem or f"output {case.output} written although the run failed"
-    return Outcome(seed, case.kind, code, seconds, problem)
+    return Outcome(seed, case.kind, code, seconds, problem, cpu)
