@@ -163,17 +163,17 @@ class Meeting(_Model):
     period: str = _f("period", description="时期：Q1 H1 Q3 year M1-4 M5 …")
     year: Int = _f("year", description="年份", ge=1949, le=2100)
     date: _dt.date | None = _f("date", None, description="讲话日期 2025-04-18")
-    region: str = _f("region", "全市", description="本级的称谓：全市/全县/全区")
-    superior: str = _f("superior", "全省", description="比较对象：全省/全市")
+    region: str = _f("region", "全市", description="本级的称谓：全市/全县/全区", max_length=LIMITS.title_chars)
+    superior: str = _f("superior", "全省", description="比较对象：全省/全市", max_length=LIMITS.title_chars)
     speaker: Speaker = _f("speaker", default_factory=Speaker)
-    preceding: list[str] = _f("preceding", default_factory=list, description="前面的发言/通报")
-    organizer: str = _f("organizer", "", description="召开会议的机关，如 市委、市政府")
-    office: str = _f("office", "", description="起草单位（写入 Word 文档属性的作者）")
-    leader: str = _f("leader", "", description="会议主要领导的称谓，如 王强书记；副职讲话时开场据此表态")
+    preceding: list[str] = _f("preceding", default_factory=list, description="前面的发言/通报", max_length=LIMITS.title_chars)
+    organizer: str = _f("organizer", "", description="召开会议的机关，如 市委、市政府", max_length=LIMITS.title_chars)
+    office: str = _f("office", "", description="起草单位（写入 Word 文档属性的作者）", max_length=LIMITS.title_chars)
+    leader: str = _f("leader", "", description="会议主要领导的称谓，如 王强书记；副职讲话时开场据此表态", max_length=LIMITS.title_chars)
     leader_speaks: Literal["before", "after"] = _f(
         "leader_speaks", "after", description="主要领导在本讲话之前（before）还是之后（after）讲话"
     )
-    sector: str = _f("sector", "", description="部门或行业，如 商务、发展改革（部门工作会议、表态发言用）")
+    sector: str = _f("sector", "", description="部门或行业，如 商务、发展改革（部门工作会议、表态发言用）", max_length=LIMITS.title_chars)
 
     @field_validator("type", mode="before")
     @classmethod
