@@ -99,6 +99,22 @@ def _screen_events(text: str, source: str, loader: type) -> None:
             raise breach(f"{source} 第{event.start_mark.line + 1}行（按别名展开计）", "yaml_nodes", f"{total:,}")
 
 
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
+    problem = (exc.problem or "").strip()
+    known = {
+        "found character '\\t' that cannot start any token": "不能用 Tab 缩进，请改用空格",
+        "mapping values are not allowed here": "此处不能出现冒号，冒号后要有空格，或给整段文字加引号",
+        "could not find expected ':'": "缺少冒号",
+        "found duplicate anchor": "重复的锚点",
+    }
+    for key, cn in known.items():
+        if key in problem:
+            return cn
+    if "expected <block end>" in problem or "did not find expected" in problem:
+        return "缩进不一致或列表项缺少“- ”"
+    return problem or "无法解析"
+
+
 _COLLECTION_TAGS = {yaml.MappingNode: "tag:yaml.org,2002:map", yaml.SequenceNode: "tag:yaml.org,2002:seq"}
 
 
