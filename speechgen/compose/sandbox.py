@@ -141,7 +141,6 @@ class BoundedRange:
     """``range`` for templates: at most ``template_range`` items, deadline checked while iterating."""
 
     def __init__(self, *args: int) -> None:
-        _ints_ok([a for a in args if abs(a) > LIMITS.template_range * 1000])
         self.r = range(*args)
         if len(self.r) > LIMITS.template_range:
             raise _too_big(f"range() 不超过 {LIMITS.template_range:,} 项")
@@ -165,7 +164,8 @@ class BoundedRange:
 def _bounded_filter(fn: Callable[..., Any], name: str) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         _tick()
-        values = [a for a in args if not isinstance(a, (jinja2.runtime.Context, jinja2.Environment))]
+        values = [a for a in args if not isinstance(a, (jinja2.runtime.Context, jinja2.Environment,
+                                                        jinja2.nodes.EvalContext))]
         _ints_ok(values[1:] + list(kwargs.values()))
         if name == "format" and values:
             _width_ok(values[0])
@@ -213,9 +213,9 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
 
     def call(__self, __context: jinja2.runtime.Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
         _tick()
-        if __obj is not BoundedRange:
-            _ints_ok(list(args) + list(kwargs.values()))
         target = getattr(__obj, "__wrapped__", __obj)  # Jinja wraps str.format in its own function
+        if isinstance(getattr(target, "__self__", None), (str, list, tuple, bytes)):  # "x".center(10**9), ljust…
+            _ints_ok(list(args) + list(kwargs.values()))
         if getattr(target, "__name__", "") in ("format", "format_map"):
             _width_ok(getattr(target, "__self__", None))
         return _size_ok(super().call(__context, __obj, *args, **kwargs))

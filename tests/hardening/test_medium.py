@@ -323,3 +323,15 @@ def test_cache_writes_do_not_follow_planted_links(tmp_path: Path, monkeypatch: p
         os.symlink(victim, d / name)
     store("tags", b"stamp", {"a": "b"})
     assert victim.read_text(encoding="utf-8") == "keep"
+
+
+def test_ordinary_template_arithmetic_still_works(tmp_path: Path) -> None:
+    import speechgen
+
+    blocks = tmp_path / "mine" / "blocks"
+    blocks.mkdir(parents=True)
+    (blocks / "closing.j2").write_text(
+        "{{ 2 ** 10 }}、{{ '一' * 3 }}、{{ 12000000|filesizeformat }}、{{ ([1, 2] * 2)|length }}、"
+        "{% for i in range(3) %}{{ i }}{% endfor %}、{{ '%05d' % 42 }}、{{ '{:>6}'.format('甲') }}\n", encoding="utf-8")
+    text = speechgen.render(BASE, templates=[tmp_path / "mine"]).text
+    assert "1024、一一一、12.0 MB、4、012、00042、     甲" in text, text[-200:]
