@@ -104,7 +104,7 @@ def _read_xlsx(path: Path, raw: bytes, sheet: str | None) -> Grid:
     try:
         wb = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, EOFError, TypeError,
-            AttributeError, IndexError, SyntaxError, zlib.error, struct.error) as exc:  # SyntaxError: broken XML (ParseError)
+            AttributeError, IndexError, SyntaxError, zlib.error, struct.error, NotImplementedError) as exc:  # SyntaxError: broken XML (ParseError)
         raise InputError(f"{path.name}：无法打开 Excel 文件（文件已损坏、不是 .xlsx 或设有打开密码：{type(exc).__name__}）") from None
     try:
         ws = _pick_sheet(wb, sheet, path.name)
@@ -113,7 +113,7 @@ def _read_xlsx(path: Path, raw: bytes, sheet: str | None) -> Grid:
     except InputError:
         raise
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, TypeError, SyntaxError, AttributeError,
-            IndexError, zlib.error, struct.error) as exc:
+            IndexError, zlib.error, struct.error, NotImplementedError) as exc:
         raise InputError(f"{path.name}：Excel 文件已损坏，无法读取（{type(exc).__name__}）") from None
     finally:
         wb.close()
@@ -130,7 +130,7 @@ def _has_formulas(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
                 if b"<f>" in tail + chunk or b"<f " in tail + chunk:
                     return True
                 tail = chunk[-3:]
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error):
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error, NotImplementedError):
         return False
     return False
 
