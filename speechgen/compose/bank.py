@@ -10,6 +10,7 @@ A bank is a folder (or file list) of YAML files, one category each::
       - text: 让我们坚定信心、真抓实干，确保完成全年目标任务！
         tags: {type: [quarterly_analysis], period: [Q3, year], speaker: principal}
       - 一句不带标签的短语也可以直接写成字符串
+      - 同志们，{时间紧、任务重|时不我待、只争朝夕}。      # {甲|乙}：同一句的几种说法
 
 Tags restrict where an entry fits (see :data:`TAG_VALUES`): an entry fits a
 context when, for each of its tag keys, the context's value is listed.
@@ -68,6 +69,8 @@ SLOTS: dict[str, str] = {
     "unit": "发言单位（我县）", "last_year": "回顾之年（去年/今年）", "this_year": "部署之年（今年/明年）",
     "count": "条目数（中文数字）", "lead": "牵头单位", "deadline": "时限", "support": "配合单位",
     "topic": "领域名称（工业经济）",
+    "owner": "负责调度推进的领导（常务副县长王明同志）", "check_by": "督查人或单位",
+    "check_when": "督查时间（月底前）", "check_action": "督查方式（专项督查）",
 }
 _SLOT = re.compile(r"\{([a-z_]+)\}")
 #: slots whose value reads as an echo when two consecutive phrases both use it.
@@ -243,14 +246,18 @@ class PhrasePicker:
 
     ``picker(category, **kw)``: keys of :data:`TAG_VALUES` in *kw* narrow the
     context (``field="industry"``, and entries tagged for that field are preferred);
-    ``avoid=TEXT`` prefers entries that repeat no four-character run of TEXT; other
-    keys are slot values for this call (``lead="市发改委"``).  ``picker.log``
-    records every choice in order.
+    ``avoid=TEXT`` prefers entries that repeat no four-character run of TEXT;
+    ``optional=True`` makes that a rule: the picker returns "" rather than an entry
+    that is used already, repeats TEXT (runs of three characters) or is not written
+    for the given field; other keys are slot values for this call (``lead="市发改委"``).
+    ``picker.log`` records every choice in order.
     """
 
     def __init__(self, bank: PhraseBank, rng: random.Random, *, context: Mapping[str, str],
                  slots: Mapping[str, str], variety: str = "normal") -> None:
         self.bank, self.rng, self.context, self.slots, self.variety = bank, rng, dict(context), dict(slots), variety
+        self._base = rng.getrandbits(64)  # one stream per category: a new entry in one never reshuffles another
+        self._streams: dict[str, random.Random] = {}
         self.used: set[str] = set()
         self.entries: set[str] = set()
         self.log: list[tuple[str, str]] = []
@@ -263,7 +270,9 @@ class PhrasePicker:
         if not phrases:
             raise PhraseBankError(f"短语库缺少类别 {category!r}")
         depth = int(kw.pop("_depth", 0))
-        avoid = _grams(str(kw.pop("avoid", "") or ""))
+        optional = bool(kw.pop("optional", False))
+        avoid_text = str(kw.pop("avoid", "") or "")
+        avoid = _grams(avoid_text)
         tags = {k: str(v) for k, v in kw.items() if k in TAG_VALUES}
         ctx = {**self.context, "variety": self.variety, **tags}
         slots = {**self.slots, **{k: str(v) for k, v in kw.items() if k not in TAG_VALUES}}
@@ -278,6 +287,13 @@ class PhrasePicker:
             fitting = [p for p in fitting if len(p.slots & given) == best]
         texts = [(p, _fill(p.text, slots)) for p in fitting]
         fresh = [(p, t) for p, t in texts if t not in self.used and (p.source or p.text) not in self.entries]
+        if optional:
+            near = _grams(avoid_text, 3)
+            field = tags.get("field", "general")
+            fresh = [(p, t) for p, t in fresh
+                     if (field == "general" or "field" in p.tags) and not (near & _grams(t, 3))]
+            if not fresh:
+                return ""
         if not fresh:
             log.warning("phrase category %s exhausted; repeating a phrase", category)
             self.repeats.append(category)
@@ -290,7 +306,10 @@ class PhrasePicker:
             lambda p, t: not (p.slots & self._echo) and t[:4] != self._head,  # no echo of the last phrase
         ):
             fresh = [(p, t) for p, t in fresh if prefer(p, t)] or fresh
-        chosen, text = fresh[0] if self.variety == "low" else self.rng.choice(fresh)
+        stream = self._streams.setdefault(category, random.Random(f"{category}:{self._base}"))
+        chosen, text = fresh[0] if self.variety == "low" else stream.choice(fresh)
+        text = _ALT.sub(lambda m: m.group(1).split("|")[0 if self.variety == "low" else
+                                                       stream.randrange(m.group(1).count("|") + 1)], text)
         self._echo, self._head = chosen.slots & _ECHO, text[:4]
         self.used.add(text)
         self.entries.add(chosen.source or chosen.text)  # one entry once, whatever its slots are filled with
@@ -313,6 +332,9 @@ class PhrasePicker:
 
 
 _NESTED = re.compile(r"\{@([a-z_]+)\}")
+#: ``{甲|乙}`` inside an entry: alternative wordings of one phrase (the first is the standard one,
+#: ``variety: low`` always takes it), so two drafts rarely share a whole stock sentence
+_ALT = re.compile(r"\{([^{}@]*\|[^{}]*)\}")
 
 
 def _grams(text: str, n: int = 4) -> set[str]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field as dc_field
 from typing import Any, Callable, Sequence
 
 from speechgen.spec.fields import indicator_field, taxonomy, text_field
-from speechgen.spec.model import Indicator, Spec, Target, Task
+from speechgen.spec.model import Indicator, Spec, Target, Task, note_text
 from speechgen.core.numbers import cn_int, fmt_number
 
 _ENUM_HEAD = re.compile(r"^(?:[一二三四五六七八九十]+[是要、]|第[一二三四五六七八九十]+[，、]?|首先，?|其次，?|再次，?)")
@@ -83,6 +83,12 @@ class Item:
     goal: str = ""
     stats: list[str] = dc_field(default_factory=list)  # indicator clauses that back this item
     weak: bool = False  # some of those clauses are weaknesses
+    points: list[Any] = dc_field(default_factory=list)  # PointView: 一要……二要…… inside a task
+    point_style: str = "是"  # enumerator of the points
+    owner: str = ""  # 常务副县长王明同志
+    check: Any = None  # deployment.Check: who supervises, when
+    pad: bool = False  # the notes are thin: one generic sentence of the task's field may follow
+    group: str = ""  # the task group (level-1 part) the task belongs to
 
     @property
     def heading(self) -> str:
@@ -93,9 +99,21 @@ class Item:
         return "".join(self.sentences)
 
 
-def achievements(spec: Spec) -> list[Item]:
-    return [Item(clause(strip_enum(a.title)), [sentence(i) for i in a.items if clause(i)],
-                 field_of(a.title, *a.items)) for a in spec.achievements]
+Writer = Callable[..., list[str]]
+
+
+def _plain(notes: Sequence[Any], **_: Any) -> list[str]:
+    return [sentence(note_text(n)) for n in notes if clause(note_text(n))]
+
+
+def achievements(spec: Spec, write: Writer = _plain) -> list[Item]:
+    """Achievements, their notes in the results voice (``write`` is the note rewriter)."""
+    out = []
+    for a in spec.achievements:
+        title = clause(strip_enum(a.title))
+        f = field_of(a.title, *map(note_text, a.items))
+        out.append(Item(title, write(a.items, part="achievements", field=f, heading=title, verbatim=a.verbatim), f))
+    return out
 
 
 def requirements(spec: Spec) -> list[Item]:
@@ -112,7 +130,7 @@ def subject(statement: Any) -> str:
     return str(getattr(statement, "indicator", "") or statement.text)
 
 
-def problems(spec: Spec, weak: Sequence[Any], group_label: Callable[[], str]) -> list[Item]:
+def problems(spec: Spec, weak: Sequence[Any], group_label: Callable[[], str], write: Writer = _plain) -> list[Item]:
     """Spec problems, each backed by the weak indicator statement of its field when there is one;
     weak statements no problem claims become one item first (grouped when there are several)."""
     left = list(weak)
@@ -124,32 +142,14 @@ def problems(spec: Spec, weak: Sequence[Any], group_label: Callable[[], str]) ->
         if match is not None:
             left.remove(match)
         body = [sentence("；".join(stats))] if stats else []
-        body += [sentence(p.detail)] if clause(p.detail) else []
-        items.append(Item(clause(strip_enum(p.title)), body, f, stats=stats))
+        title = clause(strip_enum(p.title))
+        body += write([p.detail], part="problems", field=f, heading=title, verbatim=p.verbatim) if clause(p.detail) else []
+        items.append(Item(title, body, f, stats=stats))
     if left:
         label = (getattr(left[0], "label", "") or f"{subject(left[0])[:12]}表现偏弱") if len(left) == 1 else group_label()
         stats = [clause(s.text) for s in left]
         items.insert(0, Item(clause(label), [sentence("；".join(stats))], indicator_field(subject(left[0])), stats=stats))
     return items
-
-
-def tasks(spec: Spec, statements: Sequence[Any], goals: dict[str, str]) -> list[Item]:
-    """Tasks with their field, numeric goal (if the spec gives one) and the statements of their field."""
-    out: list[Item] = []
-    taken: set[int] = set()
-    goals = dict(goals)
-    for t in spec.tasks:
-        f = task_field(t.title, t.items)
-        stats, weak = [], False
-        for i, s in enumerate(statements):
-            if i not in taken and f != "general" and indicator_field(subject(s)) == f:
-                taken.add(i)
-                stats.append(clause(s.text))
-                weak = weak or getattr(s, "verdict", "") == "weakness"
-        out.append(Item(clause(strip_enum(t.title)), [sentence(i) for i in t.items if clause(i)], f,
-                        lead=clause(t.lead), support=clause(t.support), deadline=clause(t.deadline),
-                        goal=goals.pop(f, ""), stats=stats, weak=weak))
-    return out
 
 
 def unmatched(statements: Sequence[Any], task_items: Sequence[Item]) -> list[Any]:
@@ -245,4 +245,4 @@ def qty(n: int) -> str:
 
 
 __all__ = ["Item", "Style", "achievements", "choose_style", "field_of", "indicator_goals", "problems",
-           "requirements", "split_lead", "target_goals", "target_line", "tasks", "unmatched", "Task"]
+           "requirements", "split_lead", "target_goals", "target_line", "unmatched", "Task"]
