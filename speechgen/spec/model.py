@@ -18,10 +18,8 @@ from enum import Enum
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
-    AfterValidator,
     AliasChoices,
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
@@ -30,31 +28,12 @@ from pydantic import (
     model_validator,
 )
 
-from speechgen.core.limits import LIMITS, number_problem, plain_digits
+from speechgen.core.limits import LIMITS
+from speechgen.spec.types import Int, Number
 from speechgen.core.periods import Period, parse_period
 from speechgen.spec.situation import SITUATION_KEYS, Assessment, Guidance, Relay, Situation
 
 
-def _strict_int(v: Any) -> Any:
-    """Integers only as integers: no booleans (``rank: yes``), no ``1_000``/``0x10`` spellings;
-    a plain digit string ("3") and an integral number (3.0) are still accepted."""
-    if isinstance(v, bool):
-        raise ValueError(f"应为整数，收到是/否值 {str(v).lower()}（yes/no/on/off 在 YAML 中是真假值）")
-    if isinstance(v, str) and not plain_digits(v):
-        raise ValueError(f"应为整数，收到 \"{v[:40]}\"")
-    return v
-
-
-def _bounded(v: Decimal | None) -> Decimal | None:
-    """A figure the genre can print: bounded digits and magnitude (no 1E-999999999, no 1e308)."""
-    problem = None if v is None else number_problem(v)
-    if problem:
-        raise ValueError(f"{problem}，收到 {format(v, 'E') if len(str(v)) > 40 else v}")
-    return v
-
-
-#: an integer field (rank, year, seed…) that refuses booleans and odd spellings
-Int = Annotated[int, BeforeValidator(_strict_int)]
 
 
 class MeetingType(str, Enum):
@@ -204,7 +183,6 @@ class Meeting(_Model):
         return parse_period(self.period)
 
 
-Number = Annotated[Decimal, AfterValidator(_bounded)]
 
 
 class Indicator(_Model):
