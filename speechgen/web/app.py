@@ -29,6 +29,7 @@ import speechgen
 from speechgen.errors import CheckFailed, InputError, SpeechgenError
 
 from speechgen.web import forms, service
+from speechgen.web.specform import note_lines
 from speechgen.web.config import ENV_CONFIG, ServerConfig
 from speechgen.web.security import CSRF_COOKIE, Guard
 from speechgen.web.workspace import Exists, Workspace
@@ -46,6 +47,7 @@ def create_app(config: ServerConfig | None = None) -> Any:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["yaml"] = dump_yaml
+    env.filters["note_lines"] = note_lines
     pages = Pages(env, config.settings, workspace)
     routes = [
         Route("/", pages.index, methods=["GET"]),

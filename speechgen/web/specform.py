@@ -94,6 +94,8 @@ def type_widget(name: str, annotation: Any, help_text: str = "") -> Widget:
         item = _unwrap(item)
         if item is str:
             return Widget(name, label, "lines", help_text or "每行一条")
+        if _is_note(item):  # str or {text, verbatim}: one per line, 【照录】 marks the verbatim ones
+            return Widget(name, label, "notes", help_text or f"每行一条；行首写{VERBATIM_MARK}表示照录原文、不改写")
         if _is_model(item):
             children = model_widgets(item)
             kind = "grid" if _flat(children) else "list"
@@ -104,6 +106,29 @@ def type_widget(name: str, annotation: Any, help_text: str = "") -> Widget:
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return Widget(name, label, "enum", help_text, options=_enum_options(tp, help_text))
     return Widget(name, label, _scalar_kind(name, tp), help_text, options=SUGGESTIONS.get(name, []))
+
+
+VERBATIM_MARK = "【照录】"
+
+
+def _is_note(tp: Any) -> bool:
+    """``Union[str, Model]`` where the model is only ``text`` + ``verbatim`` (a note kept as written)."""
+    if typing.get_origin(tp) not in (typing.Union, types.UnionType):
+        return False
+    arms = [_unwrap(a) for a in typing.get_args(tp)]
+    models = [a for a in arms if _is_model(a)]
+    return str in arms and len(models) == 1 and set(models[0].model_fields) == {"text", "verbatim"}
+
+
+def note_lines(values: Any) -> list[str]:
+    """Notes as the form shows them: text, or 【照录】text for a verbatim one."""
+    out = []
+    for v in values or []:
+        if isinstance(v, dict):
+            out.append((VERBATIM_MARK if v.get("verbatim") else "") + str(v.get("text", "")))
+        else:
+            out.append(str(v))
+    return out
 
 
 def _scalar_kind(name: str, tp: Any) -> str:

@@ -110,6 +110,16 @@
       each(el.value.split('\n'), function (line) { line = trim(line); if (line) { lines.push(line); } });
       return lines.length ? lines : undefined;
     }
+    if (kind === 'notes') {
+      var notes = [];
+      each(el.value.split('\n'), function (line) {
+        line = trim(line);
+        if (!line) { return; }
+        if (line.indexOf('【照录】') === 0) { notes.push({text: trim(line.substring(4)), verbatim: true}); }
+        else { notes.push(line); }
+      });
+      return notes.length ? notes : undefined;
+    }
     if (kind === 'bool') { return el.value === '' ? undefined : el.value === 'true'; }
     if (kind === 'yaml') { v = trim(el.value); return v ? {'$yaml': el.value} : undefined; }
     v = trim(el.value);
