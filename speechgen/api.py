@@ -9,7 +9,7 @@ from speechgen.compose.engine import RenderOptions, render_draft
 from speechgen.core.draft import Draft
 from speechgen.exporters import export_bytes, format_for_path
 from speechgen.core.files import write_atomic
-from speechgen.spec.loader import load_spec
+from speechgen.spec.loader import load_spec, with_regions
 from speechgen.errors import InputError
 from speechgen.settings import RenderSettings
 from speechgen.spec.model import Spec
@@ -106,7 +106,10 @@ def replace_indicators(spec: Spec, indicators: str | Path | Sequence[Any], *, sh
     if isinstance(indicators, (str, Path)):
         from speechgen.spec.tables.rows import read_indicator_file
 
-        indicators = read_indicator_file(Path(indicators), sheet=sheet, origin="--indicators")
+        workbook = Path(indicators)
+        indicators = read_indicator_file(workbook, sheet=sheet, origin="--indicators")
+        if spec.regions is not None and spec.regions.pending and spec.regions.file is None:
+            spec = with_regions(spec, workbook, origin="--indicators regions")  # one workbook, two sheets
     return spec.model_copy(update={"indicators": list(indicators)})
 
 
@@ -163,6 +166,39 @@ def mine_phrases(corpus: str | Path | Sequence[str | Path], *, min_freq: int = 2
 
     paths = [corpus] if isinstance(corpus, (str, Path)) else list(corpus)
     return _mine(paths, min_freq=min_freq, min_docs=min_docs, progress=progress)
+
+
+def redline_files(old: str | Path, new: str | Path, *, author: str = "speechgen") -> tuple[bytes, int]:
+    """Tracked changes turning the .docx *old* into *new* (.docx/.txt/.md): (the file's bytes, revisions added).
+
+    The changes are dated with the new version's modification time (its core properties, or the file's).
+    """
+    import datetime as dt
+
+    from speechgen.core.files import check_docx_zip, stat_input
+    from speechgen.exporters.docx.redline import modified_date, redline, revision_count
+
+    old, new = Path(old), Path(new)
+    if old.suffix.lower() != ".docx":
+        raise InputError(f"{old}：底稿（旧稿）须为 .docx 文件，修订写在其中")
+    for path in (old, new):
+        stat_input(path, max_bytes=50 * 1024 * 1024)
+    check_docx_zip(old)
+    base = old.read_bytes()
+    if new.suffix.lower() == ".docx":
+        check_docx_zip(new)
+        target: Any = new.read_bytes()
+        date = modified_date(target)
+    else:
+        from speechgen.outline.read import read_lines
+
+        target = [ln.text for ln in read_lines(new, markdown=True)]
+        date = None
+    if date is None:
+        stamp = dt.datetime.fromtimestamp(new.stat().st_mtime, tz=dt.timezone.utc).replace(microsecond=0)
+        date = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+    data = redline(base, target, author=author, date=date, source=str(old))
+    return data, revision_count(data) - revision_count(base)
 
 
 # Module names (check, outline, batch, mining, exporters) are taken by subpackages, so the verbs differ.

@@ -77,8 +77,9 @@ def plan_regions(spec_path: Path, table: Path, out_dir: Path, *, fmt: str, by: s
     for region, rows in data.regions.items():
         title = meeting.title.replace(REGION_SLOT, region) if REGION_SLOT in meeting.title else region + meeting.title
         update = {"title": title}
-        if data.total_label:
-            update["superior"] = data.total_label
+        label = (data.total_label or "").strip()
+        if len(label) == 2 and label.startswith("全"):  # 全市 names the level; 合计/全市合计 do not
+            update["superior"] = label
         spec = base.model_copy(update={
             "meeting": meeting.model_copy(update=update),
             "indicators": rows,

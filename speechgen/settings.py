@@ -34,6 +34,7 @@ class RenderSettings:
     profile: str | None = None
     reference_docx: Path | None = None
     check: bool = True
+    explain: bool = False  # .docx: a comment on every computed figure saying how it was computed
     standard_requirements: bool = False
     placeholders: bool = False  # mark parts without input (【形势：待补】) instead of leaving them out
     allow_outside: bool = False  # let a spec's `indicators: {file: …}` reach outside the spec's folder
@@ -53,6 +54,7 @@ class RenderSettings:
 
     def export_options(self, fmt: str) -> dict[str, Any]:
         """Keyword options of the exporter for *fmt* (only .docx takes any)."""
-        if fmt != "docx":
+        if fmt not in ("docx", "pdf"):
             return {}
-        return {k: v for k, v in {"profile": self.profile, "reference_docx": self.reference_docx}.items() if v}
+        return {k: v for k, v in {"profile": self.profile, "reference_docx": self.reference_docx,
+                                  "explain": self.explain and fmt == "docx"}.items() if v}

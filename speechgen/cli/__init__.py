@@ -6,6 +6,7 @@ traceback unless ``SPEECHGEN_DEBUG=1``.
 """
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import sys
@@ -15,7 +16,10 @@ from typing import Any, Callable
 import click
 
 from speechgen import __version__
+from speechgen.cli import zh
 from speechgen.errors import SpeechgenError
+
+zh.install()  # click's own messages in Chinese; before any option is declared
 
 from speechgen.cli.options import MEETING_TYPES  # noqa: E402  (re-exported for command modules)
 
@@ -50,8 +54,21 @@ def _terminate(_sig: int, _frame: Any) -> None:
     raise Terminated
 
 
+class SpeechgenCommand(click.Command):
+    """A command whose help and usage errors speak Chinese."""
+
+    context_class = zh.ZhContext
+
+
 class SpeechgenGroup(click.Group):
-    """The command group: every command it runs passes through :func:`report`, so none can forget it."""
+    """The command group: every command it runs passes through :func:`report`, so none can forget it.
+
+    Its commands and sub-groups get Chinese help pages and messages (:mod:`speechgen.cli.zh`).
+    """
+
+    context_class = zh.ZhContext
+    command_class = SpeechgenCommand
+    group_class = type  # sub-groups are SpeechgenGroups too
 
     def invoke(self, ctx: click.Context) -> Any:
         from speechgen.core.files import forget_written
@@ -86,11 +103,21 @@ def _guard(fn: Callable[..., Any]) -> Callable[..., Any]:
 @click.version_option(__version__, prog_name="speechgen")
 def main() -> None:
     """speechgen：根据指标表和工作要点生成会议讲话稿、工作报告初稿。"""
+    notices = logging.getLogger("speechgen.notice")
+    if not any(isinstance(h, _Notice) for h in notices.handlers):
+        notices.addHandler(_Notice())
+
+
+class _Notice(logging.Handler):
+    """Prints the library's notices for the writer ("speechgen.notice": a column not read…) on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"提示：{record.getMessage()}", err=True)
 
 
 def _register() -> None:
     """Import the command modules; each adds its commands to :func:`main`."""
-    from speechgen.cli import batch, corpus, export, info, proof, render, serve  # noqa: F401
+    from speechgen.cli import batch, corpus, export, info, proof, render, serve, word  # noqa: F401
 
 
 _register()

@@ -14,13 +14,13 @@ from speechgen.cli.options import render_options, settings_from
 @main.command()
 @click.argument("specs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output-dir", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="输出目录（不存在则创建）")
-@click.option("--format", "fmt", type=click.Choice(["docx", "md", "txt", "json"]), default="docx", show_default=True)
-@click.option("--regions", type=click.Path(dir_okay=False, path_type=Path), help="分地区指标表（.xlsx/.csv），每个地区生成一篇")
+@click.option("--format", "fmt", type=click.Choice(["docx", "pdf", "md", "txt", "json"]), default="docx", show_default=True)
+@click.option("--regions", type=click.Path(dir_okay=False, path_type=Path), help="分地区指标表（.xlsx/.xls/.csv），每个地区生成一篇")
 @click.option("--by", "by", help="分地区指标表中地区所在的列名（默认自动识别“地区/县区/单位”等表头）")
 @click.option("--sheet", help="分地区指标表的工作表名")
 @click.option("-j", "--jobs", type=int, help="并行进程数（默认且最多等于 CPU 核数）")
 @click.option("--force-jobs", "force_jobs", is_flag=True, help="允许 -j 超过 CPU 核数")
-@click.option("--indicators", "indicators", type=click.Path(dir_okay=False, path_type=Path), help="从 .xlsx/.csv 指标表读取指标（替换每个 spec 中的 indicators）")
+@click.option("--indicators", "indicators", type=click.Path(dir_okay=False, path_type=Path), help="从 .xlsx/.xls/.csv 指标表读取指标（替换每个 spec 中的 indicators）")
 @click.option("--indicators-sheet", "indicators_sheet", help="--indicators 指标表的工作表名称")
 @render_options
 def batch(specs: tuple[Path, ...], out_dir: Path, fmt: str, regions: Path | None, by: str | None, sheet: str | None,

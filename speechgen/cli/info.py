@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from speechgen.cli import MEETING_TYPES, main
+from speechgen.cli.options import TYPE_HELP, MeetingTypeChoice
 
 TYPE_NAMES = {
     "quarterly_analysis": "季度/月度经济运行分析会",
@@ -19,7 +20,7 @@ TYPE_NAMES = {
 
 
 @main.command()
-@click.option("--type", "meeting_type", type=click.Choice(MEETING_TYPES), help="会议类型（默认 quarterly_analysis）")
+@click.option("--type", "meeting_type", type=MeetingTypeChoice(), help=TYPE_HELP + "；默认 quarterly_analysis")
 @click.option("--from", "source", type=click.Path(dir_okay=False, path_type=Path), help="从上一期的 spec 结转")
 @click.option("--period", help="与 --from 一起用：新一期的时期（H1、Q3、year、M1-5……）")
 @click.option("--year", type=int, help="与 --from 一起用：新一期的年份（默认自动推断）")
@@ -45,9 +46,9 @@ def init(meeting_type: str | None, source: Path | None, period: str | None, year
 @main.command()
 def schema() -> None:
     """打印输入 spec 的 JSON Schema（供编辑器自动补全）。"""
-    from speechgen.spec.model import Spec
+    from speechgen.spec.schema import json_schema
 
-    click.echo(json.dumps(Spec.model_json_schema(by_alias=False), ensure_ascii=False, indent=2))
+    click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 
 
 _TEMPLATES_OPT = click.option("--templates", "templates", multiple=True,
@@ -84,7 +85,7 @@ def _where(path: Path | None, builtin: Path) -> str:
 
 
 @templates_cmd.command("copy")
-@click.argument("meeting_type", metavar="TYPE", type=click.Choice(MEETING_TYPES))
+@click.argument("meeting_type", metavar="TYPE", type=MeetingTypeChoice())
 @click.argument("directory", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="覆盖目录中已存在的同名文件")
 def templates_copy(meeting_type: str, directory: Path, force: bool) -> None:

@@ -10,8 +10,34 @@ from speechgen.settings import RenderSettings
 
 MEETING_TYPES = ("quarterly_analysis", "annual_conference", "dispatch", "department", "work_report", "statement")
 
+
+
+class MeetingTypeChoice(click.Choice):
+    """A meeting type, by its English id or any Chinese name the spec accepts (调度会, 工作报告…)."""
+
+    def __init__(self) -> None:
+        super().__init__(MEETING_TYPES)
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:  # type: ignore[override]
+        return "类型"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        if value in MEETING_TYPES:
+            return str(value)
+        from speechgen.spec.model import MEETING_TYPE_NAMES  # pydantic loads only when a Chinese name is given
+
+        text = str(value).strip()
+        if text in MEETING_TYPE_NAMES:
+            return MEETING_TYPE_NAMES[text].value
+        names = "、".join([*MEETING_TYPES, *MEETING_TYPE_NAMES])
+        self.fail(f"未知的会议类型 {text!r}，可用：{names}", param, ctx)
+
+
+TYPE_HELP = ("会议类型：quarterly_analysis 经济运行分析会、annual_conference 经济工作会议、dispatch 调度会/推进会、"
+             "department 部门工作会议、work_report 工作报告、statement 表态发言（英文或中文均可）")
+
 _OPTIONS: list[Callable[[Any], Any]] = [
-    click.option("--type", "meeting_type", type=click.Choice(MEETING_TYPES), help="覆盖 spec 中的会议类型"),
+    click.option("--type", "meeting_type", type=MeetingTypeChoice(), help="覆盖 spec 中的" + TYPE_HELP),
     click.option("--seed", type=int, help="随机种子：同一输入和种子得到完全相同的文本"),
     click.option("--variety", type=click.Choice(["low", "normal", "high"]), default="normal", show_default=True,
                  help="措辞变化程度"),
@@ -23,6 +49,7 @@ _OPTIONS: list[Callable[[Any], Any]] = [
     click.option("--reference-docx", type=click.Path(dir_okay=False, path_type=Path),
                  help="从单位模板 .docx 取页面设置和样式"),
     click.option("--table", is_flag=True, help="在文末附主要指标表"),
+    click.option("--explain", is_flag=True, help="Word 稿中给每个计算得出的数字加批注，写明算式和来源"),
     click.option("--standard-requirements", "standard_requirements", is_flag=True,
                  help="spec 没有填写要求时，写一段简短的通用要求（调度会不写）"),
     click.option("--placeholders", is_flag=True, help="缺少材料的部分（如形势）留出【待补】段落，而不是略去"),
@@ -32,7 +59,7 @@ _OPTIONS: list[Callable[[Any], Any]] = [
     click.option("--no-check", "no_check", is_flag=True, help="不做自动检查（默认检查生成稿，有错误时拒绝输出）"),
 ]
 SETTING_NAMES = ("meeting_type", "seed", "variety", "templates", "phrases", "profile", "reference_docx", "table",
-                 "standard_requirements", "placeholders", "allow_outside")
+                 "explain", "standard_requirements", "placeholders", "allow_outside")
 
 
 def render_options(fn: Callable[..., Any]) -> Callable[..., Any]:

@@ -12,9 +12,10 @@ from speechgen.cli.options import render_options, settings_from
 
 @main.command()
 @click.argument("spec", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", "output", type=click.Path(path_type=Path), help="输出文件（.docx/.md/.txt/.json）；省略则把 Markdown 打印到屏幕")
-@click.option("--format", "fmt", type=click.Choice(["docx", "md", "txt", "json"]), help="输出格式（默认按扩展名）")
-@click.option("--indicators", "indicators", type=click.Path(dir_okay=False, path_type=Path), help="从 .xlsx/.csv 指标表读取指标（替换 spec 中的 indicators）")
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path),
+              help="输出文件（.docx/.pdf/.md/.txt/.json；.pdf 需安装 LibreOffice）；省略则把 Markdown 打印到屏幕")
+@click.option("--format", "fmt", type=click.Choice(["docx", "pdf", "md", "txt", "json"]), help="输出格式（默认按扩展名）")
+@click.option("--indicators", "indicators", type=click.Path(dir_okay=False, path_type=Path), help="从 .xlsx/.xls/.csv 指标表读取指标（替换 spec 中的 indicators）")
 @click.option("--sheet", help="指标表的工作表名称（与 --indicators 一起使用）")
 @render_options
 def render(spec: Path, output: Path | None, fmt: str | None, indicators: Path | None, sheet: str | None,
@@ -28,7 +29,17 @@ def render(spec: Path, output: Path | None, fmt: str | None, indicators: Path | 
     fmt = fmt or (format_for_path(str(output)) if output else "md")
     if output is not None:
         check_writable(output, force=force)  # fail before any work
-    product = build(spec, settings, fmt)  # raises CheckFailed (exit 1) before anything is written
+    if fmt == "pdf" and output is None:
+        raise click.UsageError("输出 PDF 时请用 -o 给出文件名")
+    # PDF: the .docx first (checked as usual), then LibreOffice; pages and fonts are reported
+    product = build(spec, settings, "docx" if fmt == "pdf" else fmt)  # CheckFailed (exit 1) before any write
+    pdf_note = ""
+    if fmt == "pdf":
+        from speechgen.exporters.pdf import docx_to_pdf
+
+        pdf = docx_to_pdf(product.data)
+        product.data = pdf.data
+        pdf_note = f"，PDF 共 {pdf.pages} 页" + (f"，所用字体：{'、'.join(pdf.fonts)}" if pdf.fonts else "")
     for note in product.draft.warnings:
         click.echo(note, err=True)
     if product.warnings:
@@ -38,4 +49,9 @@ def render(spec: Path, output: Path | None, fmt: str | None, indicators: Path | 
         click.echo(product.data.decode("utf-8"), nl=False)
     else:
         write_atomic(output, product.data, force=force)
-        click.echo(f"已生成 {output}（{product.draft.char_count()} 字）", err=True)
+        if settings.reference_docx is not None and fmt in ("docx", "pdf"):
+            from speechgen.exporters.docx.reference import read_reference
+
+            ref = read_reference(settings.reference_docx)
+            click.echo(f"单位模板 {settings.reference_docx}：{ref.describe()}", err=True)
+        click.echo(f"已生成 {output}（{product.draft.char_count()} 字{pdf_note}）", err=True)

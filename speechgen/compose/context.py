@@ -16,6 +16,8 @@ from speechgen.compose import situation
 from speechgen.compose.narration import Narration, narrate
 from speechgen.core.periods import Period
 from speechgen.compose.bank import PhraseBank, PhrasePicker
+from speechgen.compose.review import Group, ReviewView, build_review
+from speechgen.spec.fields import taxonomy
 
 _PLACE = {"全市": "我市", "全县": "我县", "全区": "我区", "全省": "我省", "全州": "我州", "全旗": "我旗"}
 _SPEECH_END = ("讲话", "发言", "致辞")
@@ -141,6 +143,11 @@ def build_context(spec: Spec, rng: random.Random, *, variety: str, bank: PhraseB
     if style.requirements == "要" and any(wording.subject_first(r.title) for r in views["requirements"]):
         style.requirements = "是"
     defer = m.leader_speaks if (m.leader.strip() or not principal) else ""
+    sectioned = mtype == MeetingType.quarterly_analysis.value and style.layout != "monthly"
+
+    def review_view(summary_line: str = "") -> ReviewView:
+        return build_review(narration, views["achievements"], summary_line=summary_line, sectioned=sectioned,
+                            heading=lambda g: _field_heading(g, phrase, narration))
     return {
         "spec": spec, "meeting": m, "period": m.period_info, "speaker": m.speaker, "region": m.region,
         "superior": m.superior, "year": m.year, "narration": narration, "phrase": phrase, "slots": slots,
@@ -151,8 +158,20 @@ def build_context(spec: Spec, rng: random.Random, *, variety: str, bank: PhraseB
         "placeholders": bool((extra or {}).get("placeholders")),
         "situation_in_outlook": annual or (spec.targets and (tags["period"] == "year" or mtype == "department")),
         "standard_requirements": standard_requirements and mtype != MeetingType.dispatch.value,
-        "choice": lambda *options: rng.choice(options), **views, **(extra or {}),
+        "choice": lambda *options: rng.choice(options), "review_view": review_view,
+        "region_follow_up": narration.regions.follow_up if narration.regions is not None else "",
+        **views, **(extra or {}),
     }
+
+
+def _field_heading(group: Group, phrase: PhrasePicker, narration: Narration) -> str:
+    """A level-2 title for a field's sub-part of the review (no achievement of the field gave one)."""
+    if group.field == "regions":
+        label = narration.regions.label if narration.regions is not None else "地区"
+        return phrase("heading_regions", topic=label)
+    f = taxonomy().get(group.field)
+    name = f.name if f is not None else "其他指标"
+    return phrase("heading_field_strong" if group.strong else "heading_field_steady", topic=name)
 
 
 def _writer(mtype: str, rng: random.Random) -> wording.Writer:
@@ -172,9 +191,13 @@ def _views(spec: Spec, narration: Narration, mtype: str, phrase: PhrasePicker, r
     write = _writer(mtype, rewrite_rng)
     groups = deployment.task_views(spec, statements, goals, mtype=mtype, rng=rewrite_rng, variety=variety)
     tasks = [t for g in groups for t in g.tasks]
+    problems = wording.problems(spec, list(narration.problems), lambda: phrase("problem_label"), write)
+    report = narration.regions
+    if report is not None and report.problems:
+        problems.append(wording.Item(wording.clause(report.problem_label), list(report.problems), "regions"))
     return {
         "achievements": wording.achievements(spec, write),
-        "problems": wording.problems(spec, list(narration.problems), lambda: phrase("problem_label"), write),
+        "problems": problems,
         "tasks": tasks,
         "task_groups": groups if any(g.title for g in groups) else [],
         "task_enum": deployment.heading_enum(tasks),

@@ -17,7 +17,7 @@ from speechgen.compose.rewrite import NoteStyle, rewrite_notes, voice_for, whole
 from speechgen.compose.rewrite.lexicon import builtin_lexicon
 from speechgen.compose.rewrite.punct import normalise
 from speechgen.compose.rewrite.shape import has_verb
-from speechgen.compose.views import Item, clause, sentence, strip_enum, subject, task_field
+from speechgen.compose.views import Item, clause, own_text, sentence, strip_enum, subject, task_field
 from speechgen.spec.fields import indicator_field
 from speechgen.spec.model import Note, NoteLike, Point, Spec, Supervision, Task, note_text
 
@@ -168,11 +168,12 @@ def _task(t: Task, statements: Sequence[Any], taken: set[int], goals: dict[str, 
           rng: random.Random, variety: str, speaker: str, group: str) -> Item:
     texts = [note_text(n) for n in t.items]
     f = task_field(t.title, texts)
-    stats, weak = [], False
+    stats, subs, weak = [], [], False
     for i, s in enumerate(statements):
         if i not in taken and f != "general" and indicator_field(subject(s)) == f:
             taken.add(i)
-            stats.append(clause(s.text))
+            stats.append(clause(own_text(s)))
+            subs += [clause(c.text) for c in getattr(s, "children", ())]
             weak = weak or getattr(s, "verdict", "") == "weakness"
     title = clause(strip_enum(t.title))
     style = NoteStyle(voice, f, title, clause(t.lead).split("、")[0] if t.lead else "")
@@ -181,7 +182,7 @@ def _task(t: Task, statements: Sequence[Any], taken: set[int], goals: dict[str, 
     goal = sentence(normalise(t.goal)) if clause(t.goal) else goals.pop(f, "")
     own = len("".join(body)) + sum(len(p.title) + len(p.body) for p in points)
     item = Item(title, body, f, lead=clause(t.lead), support=clause(t.support), deadline=clause(t.deadline),
-                goal=goal, stats=stats, weak=weak, points=points, owner=owner_name(t.owner),
+                goal=goal, stats=stats, weak=weak, sub_stats=subs, points=points, owner=owner_name(t.owner),
                 check=check_of(t.supervision, speaker), pad=own < PAD_BELOW, group=group)
     if points:
         item.point_style = point_style(points, variety, rng, under_yao=voice == "dispatch")

@@ -252,7 +252,7 @@ def render_draft(spec: Spec, options: RenderOptions | None = None, *, bank: Phra
     draft.meeting = MeetingFacts(mtype, m.title, m.period, m.period_info.label, m.year,
                                  m.date.isoformat() if m.date else "", m.region, m.superior, m.speaker.name,
                                  m.speaker.post, m.speaker.is_principal)
-    draft.provenance = provenance(context["narration"]) + list(context["situation"].numbers)
+    draft.provenance = provenance(context["narration"], spec) + list(context["situation"].numbers)
     draft.warnings += situation_warnings(spec, mtype, context["situation"])
     if opts.table and spec.indicator_rows:
         from speechgen.spec.tables.rows import indicator_table
@@ -274,10 +274,13 @@ def situation_warnings(spec: Spec, mtype: str, text: Any) -> list[str]:
             "（加 --placeholders 可留出【形势：待补】段落）"]
 
 
-def provenance(narration: Narration) -> list[Provenance]:
-    """Every computed number of the narration with its formula and indicator (Draft.provenance)."""
-    out = [Provenance(d.text, d.formula, s.indicator) for s in narration.statements for d in s.numbers]
-    return out + [Provenance(d.text, d.formula) for d in narration.derived]
+def provenance(narration: Narration, spec: Spec | None = None) -> list[Provenance]:
+    """Every computed number of the narration with its formula, indicator, sentence and table row."""
+    rows = {ind.name: i for i, ind in enumerate(spec.indicator_rows, start=1)} if spec is not None else {}
+    texts = {s.indicator: s.text for s in narration.statements}
+    out = [Provenance(d.text, d.formula, name, texts.get(name, ""), rows.get(name, 0))
+           for name, numbers in narration.numbers_by_indicator() for d in numbers]
+    return out + [Provenance(d.text, d.formula, context=d.context) for d in narration.derived]
 
 
 def _render(template: jinja2.Template, context: dict[str, Any]) -> str:

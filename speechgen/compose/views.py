@@ -83,6 +83,7 @@ class Item:
     goal: str = ""
     stats: list[str] = dc_field(default_factory=list)  # indicator clauses that back this item
     weak: bool = False  # some of those clauses are weaknesses
+    sub_stats: list[str] = dc_field(default_factory=list)  # their sub-items (其中……), told after the comment
     points: list[Any] = dc_field(default_factory=list)  # PointView: 一要……二要…… inside a task
     point_style: str = "是"  # enumerator of the points
     owner: str = ""  # 常务副县长王明同志
@@ -152,9 +153,14 @@ def problems(spec: Spec, weak: Sequence[Any], group_label: Callable[[], str], wr
     return items
 
 
+def own_text(statement: Any) -> str:
+    """A statement's text without its sub-items (they follow in a 其中 sentence of their own)."""
+    return str(getattr(statement, "own", "") or statement.text)
+
+
 def unmatched(statements: Sequence[Any], task_items: Sequence[Item]) -> list[Any]:
     used = {s for t in task_items for s in t.stats}
-    return [s for s in statements if clause(s.text) not in used]
+    return [s for s in statements if clause(own_text(s)) not in used]
 
 
 # ------------------------------------------------------------------ numbers in goals and targets

@@ -38,11 +38,7 @@ def cache_dir() -> Path | None:
     if os.environ.get("SPEECHGEN_NO_CACHE"):
         return None
     base = os.environ.get("SPEECHGEN_CACHE_DIR")
-    if base:
-        path = Path(base)
-    else:
-        xdg = os.environ.get("XDG_CACHE_HOME")
-        path = (Path(xdg) if xdg else Path.home() / ".cache") / "speechgen"
+    path = Path(base) if base else default_dir()
     try:
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
         st = os.lstat(path)
@@ -51,6 +47,12 @@ def cache_dir() -> Path | None:
     if not stat.S_ISDIR(st.st_mode) or not _owner_ok(st) or st.st_mode & 0o077:
         return None
     return path
+
+
+def default_dir() -> Path:
+    """``$XDG_CACHE_HOME/speechgen``, else ``~/.cache/speechgen`` (``$SPEECHGEN_CACHE_DIR`` not consulted)."""
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "speechgen"
 
 
 def _file(name: str) -> Path | None:

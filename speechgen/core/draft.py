@@ -38,7 +38,10 @@ class Heading:
         return bool(self.body)
 
 
-ParagraphKind = Literal["body", "salutation", "closing"]
+#: recipient 主送机关 · attachment 附件说明 · signature 署名 · dateline 成文日期 (the 公文 layout of a report)
+ParagraphKind = Literal["body", "salutation", "closing", "recipient", "attachment", "signature", "dateline"]
+#: kinds printed flush left (no paragraph indent) in plain text
+FLUSH_KINDS = ("salutation", "recipient", "signature", "dateline")
 
 
 @dataclass
@@ -75,6 +78,8 @@ class Provenance:
     text: str
     formula: str
     indicator: str = ""
+    context: str = ""  # the sentence it was written in (``render --explain`` finds it there)
+    row: int = 0       # the indicator's position in the spec's table (1-based; 0 for aggregates)
 
 
 @dataclass(frozen=True)
@@ -200,7 +205,10 @@ def to_text(draft: Draft) -> str:
             body = "".join(r.text for r in block.body)
             out.append(INDENT + head + body if block.level > 1 or body else INDENT + head)
         elif isinstance(block, Paragraph):
-            out.append(block.text if block.kind == "salutation" else INDENT + block.text)
+            if block.kind == "attachment" and not block.text.startswith("附件"):
+                out.append(INDENT + "\u3000" * 3 + block.text)  # under the first attachment's name
+            else:
+                out.append(block.text if block.kind in FLUSH_KINDS else INDENT + block.text)
         elif isinstance(block, Table):
             out.append(block.caption)
             out.append("\t".join(block.header))

@@ -176,6 +176,14 @@ MAX_UNCOMPRESSED = 200 * 1024 * 1024  # total uncompressed size of a .docx
 MAX_RATIO = 200                       # compression ratio that smells of a zip bomb
 
 
+def check_zip_size(infos: list[zipfile.ZipInfo], name: str) -> None:
+    """Refuse a package that unpacks too large or too compressed (a zip bomb)."""
+    total = sum(i.file_size for i in infos)
+    packed = sum(i.compress_size for i in infos) or 1
+    if total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO:
+        raise InputError(f"{name}：Word 文件解压后过大，拒绝读取")
+
+
 def check_docx_zip(path: Path) -> None:
     """Refuse a file that is not a readable, reasonably sized .docx package (before python-docx sees it)."""
     with path.open("rb") as fh:
@@ -189,9 +197,6 @@ def check_docx_zip(path: Path) -> None:
             infos = zf.infolist()
     except zipfile.BadZipFile:
         raise InputError(f"{path}：不是有效的 .docx 文件（文件可能已损坏）") from None
-    total = sum(i.file_size for i in infos)
-    packed = sum(i.compress_size for i in infos) or 1
-    if total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO:
-        raise InputError(f"{path}：Word 文件解压后过大，拒绝读取")
+    check_zip_size(infos, str(path))
     if not any(i.filename == "word/document.xml" for i in infos):
         raise InputError(f"{path}：不是有效的 .docx 文件（缺少 word/document.xml）")

@@ -18,14 +18,14 @@ _C = "一二三四五六七八九十"
 _ALTS = {
     "part": rf"第(?P<part_n>{_N})部分[，,、：:]?",
     "diyi": rf"第(?P<diyi_n>{_N})(?:个(?:问题|方面)|方面|点|条)?[，,、：:]",
-    "cn": rf"(?P<cn_n>{_N})[、．.](?![{_C}]+(?:季度|月|年|产))",
+    "cn": rf"(?P<cn_n>{_N})[、．.]",
     "pcn": rf"[（(](?P<pcn_n>{_N})[）)]、?",
     "par": r"[（(](?P<par_n>\d{1,2})[）)]、?",
     "ar": r"(?P<ar_n>\d{1,2})(?:[、．)）]|\.(?!\d))(?!\d)",
     "circ": r"(?P<circ_n>[①-⑳])",
     "shi": rf"(?P<shi_n>{_N})是(?!否)",
     "yao": rf"(?P<yao_n>{_N})要(?![素求])",
-    "seq": r"(?P<seq_n>首先|其次|再次|最后)[，,：:]",
+    "seq": r"(?P<seq_n>首先|其次|再次|最后)[，,：:]|(?P<seqyao_n>首先|其次|再次)(?=要(?!说明|指出|强调|提醒|提到))",
 }
 _START_ORDER = ("part", "diyi", "cn", "pcn", "par", "ar", "circ", "shi", "yao", "seq")
 _RUN_IN_ORDER = ("diyi", "pcn", "par", "ar", "circ", "shi", "yao", "seq")
@@ -79,7 +79,9 @@ def _token(m: re.Match[str], para: int, start: bool, text: str) -> Token | None:
     scheme = m.lastgroup
     if scheme is None:
         return None
-    value = m.group(f"{scheme}_n")
+    value = m.group(f"{scheme}_n") or (m.group("seqyao_n") if scheme == "seq" else None)  # 首先要… without a comma
+    if scheme == "cn" and _period_list(text, m.end(), value):
+        return None
     end = m.end()
     while end < len(text) and text[end] == " ":
         end += 1
@@ -88,6 +90,15 @@ def _token(m: re.Match[str], para: int, start: bool, text: str) -> Token | None:
     comma = not start and m.start() > 0 and text[m.start() - 1] in "，,"
     return Token(para, m.start(), end, scheme, _ordinal(scheme, value), text[m.start(scheme):m.end(scheme)],
                  start, comma)
+
+
+_PERIOD_AFTER = re.compile(rf"([{_C}]+)(?:季度|月|年|产)")
+
+
+def _period_list(text: str, end: int, value: str) -> bool:
+    """``一、二季度`` is a list of periods, not part 一 (``一、一季度经济运行…`` is part 一)."""
+    m = _PERIOD_AFTER.match(text, end)
+    return m is not None and cn_value(m.group(1)) == cn_value(value) + 1
 
 
 def start_token(text: str, para: int) -> Token | None:

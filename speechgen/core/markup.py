@@ -22,6 +22,8 @@
     problems, tasks, requirements, closing, other; a heading without one takes its parent's.
     **一要压实责任。**Bold lead sentence, then body text.
     ::closing 同志们，……！        (a paragraph marked as the closing)
+    ::recipient 县委、县政府：  ::attachment 附件：1.名称  ::signature 机关  ::dateline 2025年7月8日
+                                  (a report's 主送机关, 附件说明, 署名, 成文日期: placed by the Word exporter)
 
 Lines starting with ``{#`` are never produced (Jinja comments).  Values the template engine
 prints are escaped with :func:`escape_text` (``*``, a leading ``#`` or ``:`` become private-use
@@ -36,7 +38,8 @@ from speechgen.core.draft import Draft, Heading, Paragraph, Run
 from speechgen.core.numbers import enum_word
 
 _HEADING = re.compile(r"^(#{1,4})(!?)(?:\[([^\]\s]+)\])?(?:@([a-z_]+))?\s+(.*\S)\s*$")
-_DIRECTIVE = re.compile(r"^::(title|subtitle|salutation|closing|meta)\s+(.*\S)\s*$")
+_DIRECTIVE = re.compile(r"^::(title|subtitle|salutation|closing|recipient|attachment|signature|dateline|meta)"
+                        r"\s+(.*\S)\s*$")
 STYLES = ("是", "要", "第", "首先")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _ESCAPES = {"*": "\ue010", "#": "\ue011", ":": "\ue012", "[": "\ue013"}
@@ -122,7 +125,7 @@ def _style_markers(draft: Draft) -> None:
 
 
 def _directive(draft: Draft, name: str, value: str) -> None:
-    if name not in ("closing",):
+    if name not in ("closing", "recipient", "attachment", "signature", "dateline"):  # parse_runs unescapes
         value = unescape(value)
     if name == "title":
         draft.title = value
@@ -130,8 +133,8 @@ def _directive(draft: Draft, name: str, value: str) -> None:
         draft.subtitle.append(value)
     elif name == "salutation":
         draft.blocks.append(Paragraph([Run(value)], kind="salutation"))
-    elif name == "closing":
-        draft.blocks.append(Paragraph(parse_runs(value), kind="closing"))
+    elif name in ("closing", "recipient", "attachment", "signature", "dateline"):
+        draft.blocks.append(Paragraph(parse_runs(value), kind=name))  # type: ignore[arg-type]
     else:
         key, _, val = value.partition("=")
         draft.meta[key.strip()] = val.strip()

@@ -6,11 +6,17 @@ from typing import Any
 from speechgen.core.draft import Draft
 from speechgen.errors import ExportError
 
-FORMATS = ("docx", "md", "txt", "json")
+FORMATS = ("docx", "md", "txt", "json", "pdf")
+SUFFIXES = {"docx": "docx", "md": "md", "markdown": "md", "txt": "txt", "text": "txt", "json": "json", "pdf": "pdf"}
 
 
 def export_bytes(draft: Draft, fmt: str, **options: Any) -> bytes:
-    """Serialise *draft* as *fmt* (``docx``, ``md``, ``txt`` or ``json``)."""
+    """Serialise *draft* as *fmt* (``docx``, ``md``, ``txt``, ``json``, or ``pdf`` through LibreOffice)."""
+    if fmt == "pdf":
+        from speechgen.exporters.docx.writer import to_docx
+        from speechgen.exporters.pdf import docx_to_pdf
+
+        return docx_to_pdf(to_docx(draft, **options)).data
     if fmt == "docx":
         from speechgen.exporters.docx.writer import to_docx
 
@@ -27,6 +33,12 @@ def export_bytes(draft: Draft, fmt: str, **options: Any) -> bytes:
 
 
 def format_for_path(path: str, default: str = "md") -> str:
-    """Infer the format from a file name's extension."""
-    suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
-    return {"markdown": "md", "text": "txt"}.get(suffix, suffix) if suffix in (*FORMATS, "markdown", "text") else default
+    """The format a file name's extension asks for (*default* without one); ExportError for an unknown one."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name.lstrip(".") else ""
+    if not suffix:
+        return default
+    if suffix not in SUFFIXES:
+        raise ExportError(f"{path}：不支持输出 .{suffix} 文件，请用 .docx、.pdf、.md、.txt 或 .json"
+                          "（或用 --format 指定格式）")
+    return SUFFIXES[suffix]

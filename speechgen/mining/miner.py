@@ -24,14 +24,16 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from speechgen.errors import InputError, SpeechgenError
-from speechgen.mining.rules import CATEGORIES, Found, candidates_in_clauses, clean_token, heading_candidates
+from speechgen.mining.rules import (
+    CATEGORIES, Found, candidates_in_clauses, clean_token, heading_candidates, raw_candidates,
+)
 from speechgen.outline.parse import outline_lines
 from speechgen.outline.read import read_lines
 from speechgen.core.resources import corpora_dir
 
 log = logging.getLogger(__name__)
 
-SUFFIXES = (".txt", ".md", ".docx")
+SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 Progress = Callable[[int, int], None]
 
 _LOCK = threading.Lock()
@@ -185,7 +187,7 @@ def mine(paths: Iterable[str | Path], *, min_freq: int = 2, min_docs: int = 2,
             log.warning("skipped %s: %s", f, exc)
         else:
             raw = "".join(line.text for line in lines)
-            tally.add_document(_document_candidates(lines, f, seg), raw)
+            tally.add_document(_document_candidates(lines, f, seg), raw, f.name)
             result.documents += 1
             result.characters += len(raw)
         done += size
@@ -199,20 +201,25 @@ def mine(paths: Iterable[str | Path], *, min_freq: int = 2, min_docs: int = 2,
 
 
 def _document_candidates(lines: list[Any], path: Path, seg: Segmenter) -> list[Found]:
-    outline = outline_lines(lines, source=str(path), joinable=path.suffix.lower() != ".docx")
+    outline = outline_lines(lines, source=str(path), joinable=path.suffix.lower() not in {".docx", ".doc", ".wps"})
     found: list[Found] = []
     role = "opening"
-    for block in outline.draft.blocks:
+    block_lines = outline.block_lines or [0] * len(outline.draft.blocks)
+    for block, line in zip(outline.draft.blocks, block_lines):
+        start = len(found)
         text = getattr(block, "text", "")
         if hasattr(block, "level"):  # a Heading
             role = block.role or "other"
-            found += heading_candidates(text, role, seg)
+            found += heading_candidates(text, role, seg) + raw_candidates(text, role)
             body = "".join(r.text for r in block.body)
             if body:
-                found += candidates_in_clauses(body, role, seg)
+                found += candidates_in_clauses(body, role, seg) + raw_candidates(body, role)
         elif text and getattr(block, "kind", "body") != "salutation":
             kind = getattr(block, "kind", "body")
-            found += candidates_in_clauses(text, "closing" if kind == "closing" else role, seg)
+            part = "closing" if kind == "closing" else role
+            found += candidates_in_clauses(text, part, seg) + raw_candidates(text, part)
+        for f in found[start:]:
+            f.line = line
     return found
 
 
@@ -224,10 +231,12 @@ class _Tally:
         self.pattern: dict[tuple[str, str], str] = {}
         self.pattern_docs: dict[str, set[int]] = {}
         self.where: dict[tuple[str, str], list[int]] = {}  # first few documents of each key
+        self.source: dict[tuple[str, str], str] = {}     # "file:line" of the first occurrence
+        self.names: list[str] = []
         self.raws: list[str] = []
         self.n = 0
 
-    def add_document(self, found: list[Found], raw: str) -> None:
+    def add_document(self, found: list[Found], raw: str, name: str = "") -> None:
         seen: set[tuple[str, str]] = set()
         for c in found:
             key = (c.category, c.text)
@@ -236,6 +245,8 @@ class _Tally:
             if c.pattern:
                 self.pattern[key] = c.pattern
                 self.pattern_docs.setdefault(c.pattern, set()).add(self.n)
+            if key not in self.source:
+                self.source[key] = f"{name}:{c.line}" if c.line else name
             if key not in seen:
                 seen.add(key)
                 self.docs[key] += 1
@@ -262,7 +273,8 @@ class _Tally:
                 ok = n >= min_freq and self.docs[key] >= min_docs
             if ok and self.verbatim(key):
                 roles = [r for r, _ in self.roles[key].most_common()]
-                out[key[0]].append(Found(key[0], key[1], roles[0], pat or "", n, self.docs[key], roles))
+                out[key[0]].append(Found(key[0], key[1], roles[0], pat or "", n, self.docs[key], roles,
+                                         source=self.source.get(key, "")))
         for items in out.values():
             items.sort(key=lambda f: (-f.docs, -f.freq, f.text))
         return {k: v for k, v in out.items() if v}
@@ -277,6 +289,8 @@ def bank_data(result: MiningResult) -> dict[str, Any]:
         entries = []
         for f in items:
             entry: dict[str, Any] = {"text": f.text, "tags": {"part": f.roles}, "freq": f.freq, "docs": f.docs}
+            if f.source:
+                entry["source"] = f.source
             if f.pattern:
                 entry["pattern"] = f.pattern
             entries.append(entry)
@@ -299,7 +313,7 @@ def bank_yaml(result: MiningResult) -> str:
     import yaml
 
     head = (f"# speechgen phrases mine：从 {result.documents} 篇讲话稿（{result.characters} 字）中挖掘的常用表达。\n"
-            f"# freq 为出现次数，docs 为出现的篇数（至少 {result.min_docs} 篇）；tags.part 为所在部分的作用。\n"
+            f"# freq 为出现次数，docs 为出现的篇数（至少 {result.min_docs} 篇），source 为一处出处（文件:行）；tags.part 为所在部分的作用。\n"
             "# 可直接用于 speechgen render --phrases 本文件：rally 类（并列四字短语）直接进入讲话结尾的号召句；\n"
             "# 其他类别在自定义模板中以 phrase('mined_four_char', part='tasks') 取用。\n")
     body = yaml.safe_dump(bank_data(result), allow_unicode=True, sort_keys=False, width=1000,

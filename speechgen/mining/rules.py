@@ -12,11 +12,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from speechgen.mining.formulas import is_transition, numeral_formulas, quoted_slogans, three_char
+
 CATEGORIES = {
     "mined_four_char": "四字格：本单位讲话稿中反复出现的四字短语（抢前抓早、挂图作战）",
     "mined_chain": "排比短语：由顿号连接的等长短语（抓项目、扩投资）",
     "mined_heading_pattern": "标题句式：以…为…、抓…促…、{动宾}抓{名词} 等反复使用的标题结构（列出原稿实例）",
-    "mined_transition": "过渡语：句首、逗号前的衔接语（在肯定成绩的同时）",
+    "mined_transition": "过渡语：句首、逗号前的衔接语（在肯定成绩的同时、总的来看）",
+    "mined_three_char": "三字格：稳增长、补短板、开门红、双过半等三字提法",
+    "mined_slogan": "引号中的口号和提法（“六稳”“六保”“三保”）",
+    "mined_numeral_formula": "带数字的提法（一企一策、两个确保、三大攻坚战、六稳六保）",
     "mined_lead_in": "引入语：冒号前的领起语（主要表现在）",
     "mined_stock_sentence": "常用短句：多篇讲话稿中原样出现的短句（谢谢大家！）",
 }
@@ -69,6 +74,8 @@ class Found:
     freq: int = 0
     docs: int = 0
     roles: list[str] = field(default_factory=list)
+    line: int = 0        # source line of (one) occurrence
+    source: str = ""     # "file:line" of one occurrence (set when selected)
 
 
 @dataclass
@@ -141,10 +148,12 @@ def candidates_in_clauses(text: str, role: str, seg: SegmenterLike, tokens: list
                 found += [Found("mined_four_char", w, role) for w in c.tokens
                           if len(w) == 4 and seg.tags.get(w) in _IDIOM_TAGS and not _noun_compound(w, seg)]
             initial = c.before in _SENTENCE_END or c.before == ""
-            if initial and c.after in {"，", ","} and 2 <= len(t) <= 12:
+            if initial and c.after in {"，", ","} and 2 <= len(t) <= 12 and is_transition(t):
                 found.append(Found("mined_transition", t, role))
             if c.after in {"：", ":"} and 2 <= len(t) <= 20:
                 found.append(Found("mined_lead_in", t, role))
+        found += [Found("mined_three_char", w, role) for w in three_char(c.tokens, seg.tags, seg.formulas)
+                  if seg.clean(w)]
         sentence.append(i)
         if c.after in _SENTENCE_END or c.after == "" or i == len(parts) - 1:
             found += _stock_sentence(parts, sentence, ok, role)
@@ -209,3 +218,9 @@ def heading_candidates(text: str, role: str, seg: SegmenterLike) -> list[Found]:
                 break
     return found
 
+
+
+def raw_candidates(text: str, role: str) -> list[Found]:
+    """Quoted slogans and numeral formulas, read from the text itself (quotes split clauses)."""
+    return ([Found("mined_slogan", q, role) for q in quoted_slogans(text)]
+            + [Found("mined_numeral_formula", f, role) for f in numeral_formulas(text)])

@@ -20,6 +20,8 @@ from speechgen.outline.read import Line
 CJK = "\u4e00-\u9fff"
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACE = re.compile(r"(?<![A-Za-z0-9])[ \t\u3000\xa0]+|[ \t\u3000\xa0]+(?![A-Za-z0-9])")
+_HALF_STOP = re.compile(rf"(?<=[{CJK}”）])\.(?=[{CJK}“（]|$)")  # 情况.刚才 → 情况。刚才 (not 1.5, not 1.)
+_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")  # 1 286.4 亿元 (PDF spacing of thousands)
 _AND = re.compile(rf"(?<=[{CJK}])and(?=[{CJK}])")
 _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _HALF_PUNCT = re.compile(rf"(?<=[{CJK}”）])[,;:?!]|[,;:?!](?=[{CJK}“（])")
@@ -42,7 +44,7 @@ _HEADERISH = re.compile(r"讲话|报告|会议|文件|人民政府|办公室|简
 START = re.compile(
     r"^(?:第[一二三四五六七八九十]{1,3}(?:部分|个?(?:问题|方面)|点|条)?[，,、：:]?"
     r"|[一二三四五六七八九十]{1,3}[、，,．.是要]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
-    r"|\d{1,2}(?:[、．)）]|\.(?!\d))|[①-⑳]|(?:首先|其次|再次|最后)[，,：:]|——|－－"
+    r"|\d{1,2}(?:[、．)）]|\.(?!\d))|[①-⑳]|(?:首先|其次|再次|最后)[，,：:]|(?:首先|其次|再次)要|——|－－"
     r"|同志们[，,！!：:]|谢谢大家|各位)")
 _OWN_LINE = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)])")
 MAX_HEADING = 44  # characters with the marker; the genre's headings run 4–41 after it
@@ -83,10 +85,12 @@ class CleanLine:
 def normalise(text: str) -> str:
     """Spacing and half-width punctuation as a Chinese text expects them."""
     text = text.translate(_ZERO_WIDTH)
+    text = _THOUSANDS.sub("", text)
     text = _SPACE.sub("", text).strip()
     if "and" in text:
         text = _AND.sub("和", text)
-    return _HALF_PUNCT.sub(lambda m: _HALF[m.group(0)], text)
+    text = _HALF_PUNCT.sub(lambda m: _HALF[m.group(0)], text)
+    return _HALF_STOP.sub("。", text) if "." in text else text
 
 
 def display_width(text: str) -> int:
@@ -118,7 +122,7 @@ def clean_lines(lines: list[Line]) -> list[CleanLine]:
             noise = True
             continue
         text = normalise(raw)
-        if not text or (noise and _running_header(text)):
+        if not text or (noise and out and _running_header(text)):  # the first lines are the title
             continue
         indent = raw[:1] in " \u3000\t\xa0"
         out.append(CleanLine(line.number, text, line.style, normalise(getattr(line, "lead", "") or ""),

@@ -36,9 +36,10 @@ def front(lines: list[CleanLine], draft: Draft) -> list[CleanLine]:
         if SALUTATION.match(text) or (c.style and HEADING_STYLE.match(c.style) and title):
             break
         if title and (_DATE_LINE.match(text) or (_BYLINE.match(text) and len(text) <= 24)):
-            sub.append(re.sub(r"[ \u3000\t]+", "\u3000", c.raw) if c.raw else text)
+            dated = _DATE_LINE.match(text)  # a date keeps no inner spaces (PDF: 2024 年4 月17 日)
+            sub.append(text if dated or not c.raw else re.sub(r"[ \u3000\t]+", "\u3000", c.raw))
         elif not sub and (_TITLE_STYLE.match(c.style) or _title_fragment(text)):
-            title.append(_title_text(c))
+            title.append(_ENTRY.sub("", _title_text(c)) if not title else _title_text(c))
         else:
             break
         i += 1
@@ -59,8 +60,19 @@ def _title_text(c: CleanLine) -> str:
 
 
 def _title_fragment(text: str) -> bool:
-    return (len(text) <= 40 and not any(ch in text for ch in "。；;，,") and text[-1] not in "：:"
-            and start_token(text, 0) is None)
+    """A line of the title: short and unpunctuated; up to 90 characters when it names the speech
+    (``…——在…会议上的讲话``); a numbered line only when it is a compilation's entry
+    (``一、王某同志在全县经济工作会议上的讲话``), not a part heading."""
+    if any(ch in text for ch in "。；;，,") or text[-1] in "：:":
+        return False
+    tok = start_token(text, 0)
+    if tok is not None:
+        return tok.scheme in {"cn", "ar"} and bool(_SPEECH_TITLE.search(text[tok.end:]))
+    return len(text) <= 40 or (len(text) <= 90 and bool(_SPEECH_TITLE.search(text)))
+
+
+_SPEECH_TITLE = re.compile(r"在.{2,50}上的.{0,4}(?:讲话|发言|报告|致辞|汇报)$|(?:讲话|发言|报告|致辞|汇报)$")
+_ENTRY = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、．.]\s*")
 
 
 def closing_start(paras: list[Para], body_from: int) -> int:
@@ -83,4 +95,7 @@ def _is_closing(text: str) -> bool:
         return False
     if _CLOSING_START.match(text):
         return True
-    return bool(_SLOGAN_START.match(text)) and (bool(_RALLY.search(text)) or text.endswith(("！", "!")))
+    if _SLOGAN_START.match(text) and (_RALLY.search(text) or text.endswith(("！", "!"))):
+        return True
+    # a short pledge or call that ends the speech (我们将以这次会议为契机，…作出新的更大贡献！)
+    return len(text) <= 150 and text.endswith(("！", "!")) and bool(_RALLY.search(text))

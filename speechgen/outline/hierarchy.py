@@ -12,12 +12,14 @@ divides the whole part; an enumeration that starts late in the part (a
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from speechgen.core.markers import FIXED, HEAVINESS, MIXABLE, Token
 
 PARTITION_SHARE = 0.5  # a series divides its part if at most this share of the part precedes it
+TAIL_SHARE = 0.25      # … and at most this share follows the paragraph of its last item
 
 
 @dataclass
@@ -60,6 +62,48 @@ def top_scheme(tokens: list[Token]) -> str | None:
     return min(candidates, key=lambda s: (first[s], HEAVINESS.index(s) if s in HEAVINESS else 99))
 
 
+#: an aside that breaks the numbering: 最后，我再强调几项工作 / 这里我重点强调一下 / 需要强调的是
+ASIDE = re.compile(r"^(?:(?:最后|另外|此外|同时|这里|在此)[，,]?\s*(?:我|再)?(?:再|还|重点|顺便)?(?:强调|讲|说|提|补充|交代|布置)"
+                   r"|需要(?:特别)?强调的是)")
+
+
+def structural(tokens: list[Token], texts: list[str], top: str | None) -> list[Token]:
+    """Tokens that can head something: not inside an aside, not items of a run-in ``；`` list.
+
+    An aside paragraph (``最后，我再强调几件事。一是…``) and the paragraphs after it up to the
+    next top-level marker hold no headings; nor does a run-in enumeration whose items end
+    in ``；`` (``一是…；二是…；三是…。``): that is a list inside a sentence.
+    """
+    out: list[Token] = []
+    aside = -1
+    by_para: dict[int, list[Token]] = {}
+    for tok in tokens:
+        by_para.setdefault(tok.para, []).append(tok)
+    for tok in tokens:
+        if tok.para != aside and ASIDE.match(texts[tok.para]):
+            aside = tok.para
+        if aside >= 0:
+            if tok.start and (tok.scheme == top or (top is None and tok.scheme in FIXED)):
+                aside = -1
+            else:
+                continue
+        if tok.scheme not in FIXED and _list_item(tok, texts[tok.para], by_para[tok.para]):
+            continue
+        out.append(tok)
+    return out
+
+
+def _list_item(tok: Token, text: str, siblings: list[Token]) -> bool:
+    nxt = next((t.pos for t in siblings if t.pos > tok.pos), len(text))
+    segment = text[tok.end:nxt]
+    stop = min((i for i in (segment.find(c) for c in "。！？：!?:") if i >= 0), default=len(segment))
+    return stop == len(segment) and segment.rstrip()[-1:] in {"；", ";"}
+
+
+def _family(scheme: str) -> str:
+    return "mix" if scheme in MIXABLE else scheme
+
+
 def _continues(s: Series, tok: Token) -> bool:
     if tok.ordinal == 0:  # 最后, styled or bold-lead headings: continue only
         return s.scheme == tok.scheme or (tok.scheme == "seq" and s.scheme in MIXABLE)
@@ -89,7 +133,7 @@ class _Builder:
         if tok.comma or (tok.scheme == "seq" and tok.ordinal != 1):
             return
         same = next((k for k in range(len(self.stack) - 1, low - 1, -1)
-                     if self.series[self.stack[k]].scheme == tok.scheme), None)
+                     if _family(self.series[self.stack[k]].scheme) == _family(tok.scheme)), None)
         if same is not None:
             old = self.series[self.stack[same]]
             if tok.ordinal <= 1:  # a restarted series: a sibling of the old one
@@ -100,10 +144,16 @@ class _Builder:
             return
         if tok.ordinal > 1 and tok.scheme not in FIXED:
             return  # a stray "二是" without its series (一方面…二是…): not a heading
+        if tok.start:  # a paragraph-start marker closes open run-in lists
+            while len(self.stack) > max(low, 1) and self._run_in(self.stack[-1]):
+                self.stack.pop()
         parent = self.series[self.stack[-1]].items[-1] if self.stack else None
         depth = self.items[parent].depth + 1 if parent is not None else 1
         self.stack.append(self._new(tok.scheme, depth, parent))
         self._add(tok, self.stack[-1], len(self.stack) - 1)
+
+    def _run_in(self, sid: int) -> bool:
+        return not any(self.items[i].token.start for i in self.series[sid].items)
 
     def _find(self, tok: Token, low: int) -> int | None:
         span = range(len(self.stack) - 1, low - 1, -1)
@@ -133,11 +183,11 @@ def build(tokens: list[Token], top: str | None, offsets: list[int], limit: int) 
     b = _Builder(top, offsets)
     for tok in tokens:
         b.feed(tok)
-    _levels(b.items, b.series, top, limit)
+    _levels(b.items, b.series, top, limit, offsets)
     return b.items, b.series
 
 
-def _levels(items: list[Item], series: list[Series], top: str | None, limit: int) -> None:
+def _levels(items: list[Item], series: list[Series], top: str | None, limit: int, offsets: list[int]) -> None:
     ends = _part_ends(items, limit)
     decided: dict[int, int] = {}
     for it in items:
@@ -149,7 +199,8 @@ def _levels(items: list[Item], series: list[Series], top: str | None, limit: int
         if top is not None and parent.level == 1:
             s = series[it.series]
             if s.group not in decided:
-                decided[s.group] = _shift(items, series[s.group], parent, ends[it.parent])
+                group = [i for x in series if x.group == s.group for i in x.items]
+                decided[s.group] = _shift(items, group, parent, ends[it.parent], offsets)
             shift = decided[s.group]
         it.level = parent.level + 1 + shift
 
@@ -160,11 +211,20 @@ def _part_ends(items: list[Item], limit: int) -> dict[int, int]:
     return {i: (items[tops[n + 1]].start if n + 1 < len(tops) else limit) for n, i in enumerate(tops)}
 
 
-def _shift(items: list[Item], s: Series, part: Item, end: int) -> int:
-    first = items[s.items[0]]
-    if (s.scheme in FIXED or s.scheme.startswith("h")) and first.token.start:
+def _shift(items: list[Item], members: list[int], part: Item, end: int, offsets: list[int]) -> int:
+    """0 if the series divides its part (level 2), else 1.
+
+    A series whose items start paragraphs divides its part; so does a printed ``（一）`` series.
+    A run-in series must start early in the part (not after long prose: ``主要表现在：一是…``) and
+    run to its end (not a list inside one unmarked sub-part followed by more sub-parts).
+    """
+    first = items[members[0]]
+    if first.token.start and (all(items[i].token.start for i in members) or first.token.scheme in FIXED
+                              or first.token.scheme.startswith("h")):
         return 0
     body_start = part.start + (part.token.end - part.token.pos)
     total = max(end - body_start, 1)
     before = first.start - body_start
-    return 0 if before <= PARTITION_SHARE * total else 1
+    last_para = items[members[-1]].token.para
+    after = end - offsets[last_para + 1] if last_para + 1 < len(offsets) else 0
+    return 0 if before <= PARTITION_SHARE * total and after <= TAIL_SHARE * total else 1

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from speechgen.core.draft import Draft, Heading, Paragraph, Run
-from speechgen.outline.hierarchy import Item, build, top_scheme
+from speechgen.outline.hierarchy import Item, build, structural, top_scheme
 from speechgen.core.markers import Token, run_in_tokens, start_token
 from speechgen.core.numbers import heading_marker
 from speechgen.outline.read import MARKDOWN_SUFFIXES, Line, markdown_line, read_lines
@@ -41,6 +41,7 @@ class Outline:
     opening: bool = False
     closing: bool = False
     source: str = ""
+    block_lines: list[int] = field(default_factory=list)  # source line of each block of the draft (0: unknown)
 
     def headings(self) -> list[dict[str, Any]]:
         out = []
@@ -70,7 +71,8 @@ def heading_text(text: str) -> str:
 def outline_file(path: str | Path) -> Outline:
     """Outline a .txt, .md or .docx file (raises :class:`~speechgen.errors.InputError`)."""
     path = Path(path)
-    return outline_document(read_lines(path), source=str(path), joinable=path.suffix.lower() != ".docx",
+    joinable = path.suffix.lower() not in {".docx", ".doc", ".wps"}  # Word paragraphs are real paragraphs
+    return outline_document(read_lines(path), source=str(path), joinable=joinable,
                             markdown=path.suffix.lower() in MARKDOWN_SUFFIXES)
 
 
@@ -137,6 +139,7 @@ def outline_lines(lines: list[Line], *, source: str = "", joinable: bool = True)
     paras = join_paragraphs(rest, joinable=joinable)
     tokens = _tokens(paras)
     top = top_scheme(tokens)
+    tokens = structural(tokens, [p.text for p in paras], top)
     first = next((i for i, t in enumerate(tokens) if top is None or (t.start and t.scheme == top)), len(tokens))
     body_from = tokens[first].para if first < len(tokens) else len(paras)
     close_from = closing_start(paras, body_from)
@@ -145,9 +148,10 @@ def outline_lines(lines: list[Line], *, source: str = "", joinable: bool = True)
     tokens = [t for t in tokens[first:] if t.para < close_from]
     items, _ = build(tokens, top, offsets, limit)
     _assign_roles(items, paras, offsets)
-    heading_lines = _fill(draft, paras, items, body_from, close_from)
+    block_lines = [0] * len(draft.blocks)
+    heading_lines = _fill(draft, paras, items, body_from, close_from, block_lines)
     opening = any(p.text for p in paras[:body_from] if p.text)
-    return Outline(draft, heading_lines, opening, close_from < len(paras), source)
+    return Outline(draft, heading_lines, opening, close_from < len(paras), source, block_lines)
 
 
 # --------------------------------------------------------------------------- body
@@ -193,9 +197,9 @@ def _assign_roles(items: list[Item], paras: list[Para], offsets: list[int]) -> N
             children.setdefault(_part_of(items, j), []).append(texts[j])
     for n, i in enumerate(tops):
         tok = items[i].token
-        body = paras[tok.para].text[tok.end:][:300]
+        body = paras[tok.para].text[tok.end:][:600]
         if len(body) < 60 and tok.para + 1 < len(paras):
-            body += paras[tok.para + 1].text[:300]
+            body += paras[tok.para + 1].text[:600]
         items[i].role = part_role(texts[i], children.get(i, []), body, n, len(tops))
     lead_ins: dict[int, str] = {}
     heads = {it.token.para for it in items if it.token.start}
@@ -252,8 +256,11 @@ def _lead_in(tok: Token, paras: list[Para], heads: set[int]) -> str:
 
 # --------------------------------------------------------------------------- Draft
 
-def _fill(draft: Draft, paras: list[Para], items: list[Item], body_from: int, close_from: int) -> list[int]:
-    """Append the opening, headings, body paragraphs and closing to *draft*; return heading lines."""
+def _fill(draft: Draft, paras: list[Para], items: list[Item], body_from: int, close_from: int,
+          block_lines: list[int]) -> list[int]:
+    """Append the opening, headings, body paragraphs and closing to *draft*; return heading lines.
+
+    *block_lines* receives the source line of every appended block."""
     by_para: dict[int, list[int]] = {}
     for i, it in enumerate(items):
         by_para.setdefault(it.token.para, []).append(i)
@@ -262,12 +269,14 @@ def _fill(draft: Draft, paras: list[Para], items: list[Item], body_from: int, cl
     for n, p in enumerate(paras):
         if n >= close_from:
             draft.blocks.append(Paragraph([Run(p.text)], kind="closing"))
+            block_lines.append(p.line_at(0))
             continue
         pos = 0
         for i in by_para.get(n, []):
             it = items[i]
             if it.token.pos > pos:
                 draft.blocks.append(Paragraph([Run(p.text[pos:it.token.pos])]))
+                block_lines.append(p.line_at(pos))
             stop = _next_pos(items, i)
             end = stop if stop is not None else len(p.text)
             head = _item_heading(p.text, it.token, stop)
@@ -275,9 +284,11 @@ def _fill(draft: Draft, paras: list[Para], items: list[Item], body_from: int, cl
             marker = it.token.marker or (_auto_marker(it.level, counters) if p.numbered else "")
             draft.blocks.append(Heading(it.level, head, marker, [Run(body)] if body else [], it.role))
             lines.append(p.line_at(it.token.pos))
+            block_lines.append(lines[-1])
             pos = end
         if pos < len(p.text):
             draft.blocks.append(Paragraph([Run(p.text[pos:])]))
+            block_lines.append(p.line_at(pos))
     return lines
 
 

@@ -15,6 +15,7 @@ from speechgen.errors import InputError
 from speechgen.core.files import check_docx_zip, stat_input
 from speechgen.core.limits import LIMITS, breach, open_zip, read_bounded
 from speechgen.core.yamlsrc import decode
+from speechgen.outline.pdf import converted_doc, pdf_text
 
 MAX_BYTES = LIMITS.document_bytes  # size of any input, counted while reading
 
@@ -41,9 +42,21 @@ def read_lines(path: str | Path, *, markdown: bool = False) -> list[Line]:
     """
     path = Path(path)
     stat_input(path, max_bytes=MAX_BYTES)
-    if path.suffix.lower() == ".docx":
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
         return _docx_lines(path)
-    if path.suffix.lower() in {".doc", ".wps", ".pdf", ".xls", ".xlsx", ".et", ".ppt", ".pptx", ".zip", ".rar"}:
+    if suffix == ".pdf":
+        text = pdf_text(path)
+        if len(text) > LIMITS.document_chars:
+            raise breach(str(path), "document_chars", f"{len(text):,}")
+        return [Line(i, t) for i, t in enumerate(text.splitlines(), start=1)]
+    if suffix in {".doc", ".wps"}:
+        docx, tmp = converted_doc(path)
+        try:
+            return _docx_lines(docx)
+        finally:
+            tmp.cleanup()
+    if suffix in {".xls", ".xlsx", ".et", ".ppt", ".pptx", ".zip", ".rar"}:
         raise InputError(f"{path}：不支持 {path.suffix} 格式，请另存为 .docx 或 .txt")
     text = decode(read_bounded(path, MAX_BYTES), str(path))
     if len(text) > LIMITS.document_chars:
@@ -80,6 +93,8 @@ def _docx_lines(path: Path) -> list[Line]:
     open_zip(raw, str(path), what="Word 文件").close()  # members, sizes and ratios within the limits
     from docx import Document  # python-docx only when a .docx is read
 
+    from speechgen.core.wordtext import paragraph_text
+
     try:
         doc = Document(io.BytesIO(raw))
     except Exception as exc:  # corrupt package, not a docx, …
@@ -97,7 +112,8 @@ def _docx_lines(path: Path) -> list[Line]:
         sid = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
         name, numbered_style = styles.get(sid, styles.get(None, ("", False)))
         numbered = (ppr is not None and ppr.numPr is not None) or numbered_style
-        text = para.text
+        # the visible text (tracked insertions in, deletions out): the annotator's offsets are into it
+        text = paragraph_text(para._p)
         chars += len(text)
         if chars > LIMITS.document_chars:
             raise breach(str(path), "document_chars")

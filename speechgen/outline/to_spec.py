@@ -1,24 +1,26 @@
 """Turn an outlined speech into a spec skeleton (YAML), so last year's speech becomes this year's input.
 
-Meeting facts are guessed from the title and opening (type, meeting name,
-period, year, date, region, speaker); achievements, problems, tasks and
-requirements come from the headings with those roles and their text;
-indicator figures are picked up where the speech states them in plain digits.
-The YAML loads with :func:`speechgen.loader.load_spec` and renders.
+Meeting facts are guessed from the title and opening (type, meeting name, period, year,
+date, region, speaker); the figures, sections and comments come from
+:mod:`speechgen.outline.extract`.  The YAML is plain (no tags), in init's field order,
+with the source line of every value; uncertain values carry 【待核】 and masked figures
+【待填】, so the spec does not render until a person has confirmed them.
 """
 from __future__ import annotations
 
 import datetime as _dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
-import yaml
-
-from speechgen.core.draft import Heading, Paragraph
-from speechgen.outline.parse import Outline, heading_text
+from speechgen.core.draft import Paragraph
+from speechgen.outline.extract import (
+    CHECK, Extracted, Val, achievements, indicator_figures, indicators, meeting_fixes, part_role, problems,
+    requirements, sections, targets, tasks,
+)
+from speechgen.outline.environment import situation
+from speechgen.outline.parse import Outline
+from speechgen.outline.yamlout import emit, plain
 
 _TYPES = (
     (r"经济工作会议|经济工作会", "annual_conference"),
@@ -38,6 +40,8 @@ _FALLBACK_TITLE = {"quarterly_analysis": "{region}{label}经济运行分析会",
                    "work_report": "{region}工作汇报会", "statement": "{region}工作推进会"}
 _MEETING_IN_TITLE = re.compile(r"在(.+?)上的(?:总结|动员|工作)?(?:讲话|发言|报告|致辞|汇报)")
 _BYLINE = re.compile(r"^(.{0,20}?(?:书记|市长|县长|区长|省长|州长|旗长|主任|局长|部长|厅长|主席|秘书长))[ 　]*([\u4e00-\u9fff·]{2,4})$")
+_NAMED_IN_TITLE = re.compile(r"^(?:.{0,20}?(?:书记|市长|县长|区长|省长|州长|主任|局长|部长|主席))?([\u4e00-\u9fff]{2,3})(?:同志)?"
+                             r"(书记|市长|县长|区长|省长|州长|主任|局长|部长|主席)?(?:同志)?在.{2,50}上的")
 _CALLED = re.compile(r"(?:召开(?:了|的)?|参加|出席)(?:这次|今天的)?((?!一次|这次|本次)[^，。；、“”的]{2,30}?"
                      r"(?:会议|大会|分析会|推进会|调度会|座谈会|部署会|动员会|工作会(?!议)))")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -49,13 +53,19 @@ _NUM = r"(-?\d+(?:\.\d+)?)"
 
 
 def spec_yaml(outline: Outline, *, today: _dt.date | None = None) -> str:
-    """The spec skeleton as commented YAML text."""
-    data = spec_dict(outline, today=today)
+    """The spec draft as plain YAML with source-line comments (init's field order)."""
+    ex = extract_spec(outline, today=today)
     source = _comment_safe(outline.source or "原讲话稿")
-    head = (f"# 由 speechgen outline 根据 {source} 生成的 spec 初稿。\n"
-            "# 会议信息是推测的，成绩、问题、任务取自原稿标题和正文：请逐项核对、更新为本期内容。\n"
-            "# 指标数据若取自原稿，为原稿时期的数据，请改为本期数据。\n")
-    return head + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+    head = [f"# 由 speechgen outline 根据 {source} 生成的 spec 初稿（原稿的数字和内容，不是本期的）。",
+            "# 每项后的注释是原稿行号；【待核】表示不确定、【待填】表示原稿数字被遮盖：核实或填写后删去标记，",
+            "# 否则 render 会拒绝生成。"]
+    head += [f"# 警告：{_comment_safe(w)}" for w in ex.warnings]
+    body: list[str] = []
+    for key, value in ex.data.items():
+        for note in ex.notes.get(key, []):
+            body.append(f"# {_comment_safe(' '.join(note.split()))}")
+        body += emit({key: value})
+    return "\n".join(head + body) + "\n"
 
 
 def _comment_safe(text: str) -> str:
@@ -63,95 +73,74 @@ def _comment_safe(text: str) -> str:
     return "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in str(text))
 
 
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-_Dumper.add_representer(Decimal, lambda d, v: d.represent_scalar("tag:yaml.org,2002:float", str(v)))
-
-
 def spec_dict(outline: Outline, *, today: _dt.date | None = None) -> dict[str, Any]:
-    sections = _sections(outline)
-    data: dict[str, Any] = {"meeting": guess_meeting(outline, today=today)}
-    data["indicators"] = find_indicators(_role_text(sections, {"achievements", "situation", "problems", ""}))
-    data["achievements"] = [{"title": t, "items": items} for t, items, _ in _pick(sections, "achievements")]
-    data["problems"] = [{"title": t, "detail": "".join(items)} for t, items, _ in _pick(sections, "problems")]
-    data["tasks"] = [{"title": t, "items": items} for t, items, _ in _pick(sections, "tasks")]
-    data["requirements"] = [_requirement(t, items) for t, items, _ in _pick(sections, "requirements")]
-    return data
+    """The spec draft as plain data (``speechgen.outline_spec``)."""
+    data = plain(extract_spec(outline, today=today).data)
+    return {k: v for k, v in data.items() if v or k == "meeting"}
 
 
-# --------------------------------------------------------------------------- sections
-
-@dataclass
-class _Section:
-    heading: Heading | None
-    text: str = ""
-    children: list[tuple[str, str]] = field(default_factory=list)  # (text, role)
-    parent: "_Section | None" = None
-
-    @property
-    def role(self) -> str:
-        return self.heading.role if self.heading is not None else ""
-
-
-def _sections(outline: Outline) -> list[_Section]:
-    """Each heading with its own text (body and paragraphs before the next heading) and children."""
-    out = [_Section(None)]
-    stack: list[_Section] = []
-    for block in outline.draft.blocks:
-        if isinstance(block, Heading):
-            while stack and stack[-1].heading is not None and stack[-1].heading.level >= block.level:
-                stack.pop()
-            parent = stack[-1] if stack else None
-            if parent is not None:
-                parent.children.append((heading_text(block.text), block.role))
-            sec = _Section(block, "".join(r.text for r in block.body), [], parent)
-            out.append(sec)
-            stack.append(sec)
-        elif isinstance(block, Paragraph) and block.kind == "body":
-            out[-1].text += block.text
-    return out
-
-
-def _pick(sections: list[_Section], role: str) -> list[tuple[str, list[str], int]]:
-    """(title, items, level) for the role's outermost sub-headings, and its parts that have none."""
-    out = []
-    for s in sections:
-        h = s.heading
-        if h is None or h.role != role:
-            continue
-        if h.level == 1 and any(r == role for _, r in s.children):
-            continue
-        if h.level >= 2 and s.parent is not None and s.parent.role == role and s.parent.heading is not None \
-                and s.parent.heading.level >= 2:
-            continue  # an item of a sub-heading of the same role
-        items = [text for text, r in s.children if r == role]
-        out.append((heading_text(h.text), items or _sentences(s.text), h.level))
-    return out
+def extract_spec(outline: Outline, *, today: _dt.date | None = None) -> Extracted:
+    """Meeting, indicators, achievements, problems, tasks, targets, requirements, in init's order."""
+    secs = sections(outline)
+    review = [s for s in secs if part_role(s) != "tasks" or s.heading is None]
+    figs = indicator_figures(review)
+    forward = [f for f in indicator_figures([s for s in secs if part_role(s) == "tasks"]) if f.forward]
+    meeting = guess_meeting(outline, today=today)
+    guessed = meeting.pop("_guessed", [])
+    if not _period_stated(outline) and meeting["type"] != "annual_conference":
+        from_figures = _period_of_figures(figs)
+        meeting["period"] = from_figures or meeting["period"]
+        guessed += [] if from_figures else ["period"]
+    label = _period_label(meeting["period"])
+    warnings: list[str] = []
+    rows = indicators(figs, label, warnings)
+    task_rows, groups = tasks(secs)
+    done, shortfalls = achievements(secs)
+    for key in guessed:  # not in the speech: a person confirms it (the marked value does not load)
+        meeting[key] = Val(f"{CHECK}{meeting[key]}", f"原稿未写{_WHAT[key]}，此为推测，请核对")
+    data: dict[str, Any] = {"meeting": meeting_fixes(meeting, figs, today), "indicators": rows,
+                            "achievements": done, "problems": problems(secs) + shortfalls, "tasks": task_rows,
+                            "targets": targets(figs + forward), "situation": situation(secs),
+                            "requirements": requirements(secs)}
+    if not data["situation"]:
+        del data["situation"]
+    notes = {
+             "tasks": [f"原稿的部署部分（各任务的 group）：{'；'.join(groups)}"] if groups else []}
+    if not rows:
+        notes["indicators"] = ["原稿中没有找到可以确定归属的指标数字"]
+    masked = sum(1 for f in figs + forward if f.masked)
+    if masked:
+        warnings.append(f"原稿中共有 {masked} 个被遮盖的数字（X、*、×），已写作【待填】或记入【待核】注释")
+    return Extracted(data, warnings, notes)
 
 
-_LINK = re.compile(r"^(?:在肯定成绩的同时|总的来[看说]|总体来看|总体上看|对此|与此同时|但是?[，,]|同时[，,])")
+def _period_stated(outline: Outline) -> bool:
+    opening = "".join(b.text for b in outline.draft.blocks[:6] if isinstance(b, Paragraph))[:300]
+    return any(re.search(pat, outline.draft.title + opening) for pat, _ in _PERIODS) or \
+        bool(re.search(r"全年|一年来|过去的一年", outline.draft.title + opening))
 
 
-def _sentences(text: str, limit: int = 3) -> list[str]:
-    """The first sentences of a section's text, without lead-ins (…：) and link sentences (对此，…)."""
-    out: list[str] = []
-    for m in _SENTENCE.finditer(text):
-        sent = m.group(0).strip()
-        if len(sent) >= 4 and not sent.endswith(("：", ":")) and not _LINK.match(sent):
-            out.append(sent)
-        if len(out) >= limit or sum(map(len, out)) >= 300:
-            break
-    return out
+def _period_of_figures(figs: list[Any]) -> str:
+    """The period most figures are stated for (1—8月 → M1-8), when the title and opening name none."""
+    labels = Counter(f.period for f in figs if f.period and not f.forward and not f.estimate)
+    for label, _ in labels.most_common():
+        for pat, code in _PERIODS:
+            m = re.fullmatch(pat, label.replace("份", ""))
+            if m:
+                return f"M1-{m.group(1)}" if code == "M" else code
+    return ""
 
 
-def _requirement(title: str, items: list[str]) -> str:
-    return f"{title}。{''.join(items)}" if items else f"{title}。"
+_WHAT = {"type": "会议类型", "title": "会议名称", "period": "时期"}
 
 
-def _role_text(sections: list[_Section], roles: set[str]) -> str:
-    return "".join(s.text for s in sections if s.role in roles)
+def _period_label(period: str) -> str:
+    from speechgen.core.periods import parse_period
+
+    try:
+        return parse_period(period).label
+    except Exception:  # noqa: BLE001 - an unknown period only weakens the period check
+        return ""
 
 
 # --------------------------------------------------------------------------- meeting
@@ -163,9 +152,11 @@ def guess_meeting(outline: Outline, *, today: _dt.date | None = None) -> dict[st
     called = _CALLED.search(opening[:300])
     name = _meeting_title(draft.title) or (called.group(1) if called else "")
     mtype = next((t for pat, t in _TYPES if re.search(pat, draft.title + name)), None) or \
-        next((t for pat, t in _TYPES if re.search(pat, opening[:200])), "quarterly_analysis")
+        next((t for pat, t in _TYPES if re.search(pat, opening[:200])), None)
+    guessed = [k for k, v in (("type", mtype), ("title", name)) if not v]
+    mtype = mtype or "quarterly_analysis"
     period = _period(draft.title + opening, mtype)
-    region = _region(full)
+    region = _region(draft.title, full)
     meeting: dict[str, Any] = {"type": mtype, "title": name or _fallback_title(mtype, region, period),
                                "period": period, "year": _year(draft.title, opening, full, today)}
     date = next((m for m in map(_DATE.search, draft.subtitle) if m), None)
@@ -176,8 +167,12 @@ def guess_meeting(outline: Outline, *, today: _dt.date | None = None) -> dict[st
             pass
     meeting.update({"region": region, "superior": _SUPERIOR.get(region, "全省")})
     by = next((m for m in map(_BYLINE.match, draft.subtitle) if m), None)
+    named = _NAMED_IN_TITLE.match(draft.title)
     if by:
         meeting["speaker"] = {"name": by.group(2), "post": by.group(1).strip()}
+    elif named and not re.search(r"[长记任席]$|^(?:全|本|我)", named.group(1)):  # 王立新同志在全县经济工作会议上的讲话
+        meeting["speaker"] = {"name": named.group(1), "post": named.group(2) or ""}
+    meeting["_guessed"] = guessed
     return meeting
 
 
@@ -191,8 +186,15 @@ def _period(text: str, mtype: str) -> str:
     return f"M1-{m.group(1)}" if code == "M" else code
 
 
-def _region(text: str) -> str:
-    counts = Counter(re.findall(r"全(?:市|县|区|州|旗|省)", text))
+def _region(title: str, text: str) -> str:
+    """The speech's own level: named in the title (在全县…), else the most frequent 全X that is
+    not a comparison (高于全市, 居全市第…, 全市平均 name the superior)."""
+    m = re.search(r"全(?:市|县|区|州|旗|省|盟)", title)
+    if m:
+        return m.group(0)
+    own = re.sub(r"(?:高于|低于|高出|快于|慢于|好于|比|居|排|位居|位列|在)全(?:市|县|区|州|旗|省|盟)|全(?:市|县|区|州|旗|省|盟)(?:平均|第)",
+                 "", text)
+    counts = Counter(re.findall(r"全(?:市|县|区|州|旗|省|盟)", own))
     return counts.most_common(1)[0][0] if counts else "全市"
 
 
@@ -204,7 +206,7 @@ def _year(title: str, opening: str, full: str, today: _dt.date | None) -> int:
     years = Counter(re.findall(r"((?:19|20)\d{2})\s*年", full))
     if years:
         return int(years.most_common(1)[0][0])
-    return (today or _dt.date.today()).year
+    return f"{CHECK}{(today or _dt.date.today()).year}"  # type: ignore[return-value]  # a guess: checked by a person
 
 
 def _meeting_title(title: str) -> str:
@@ -221,21 +223,3 @@ def _fallback_title(mtype: str, region: str, period: str) -> str:
 
     label = parse_period(period).label if period != "year" else ""
     return _FALLBACK_TITLE[mtype].format(region=region, label=label)
-
-
-def find_indicators(text: str) -> list[dict[str, Any]]:
-    """Indicators the speech states in digits: ``{name}…(完成X亿元，)增长Y%``."""
-    found: list[dict[str, Any]] = []
-    for name in INDICATORS:
-        m = re.search(rf"{name}[^。；]{{0,24}}?(?:(?:完成|实现|达到|突破)\s*{_NUM}\s*(亿元|万元|元)[^。；]{{0,8}}?)?"
-                      rf"(增长|下降|回落)\s*{_NUM}\s*%", text)
-        if not m:
-            continue
-        row: dict[str, Any] = {"name": "规上工业增加值" if name == "规模以上工业增加值" else name}
-        if m.group(1):
-            row.update(value=Decimal(m.group(1)), unit=m.group(2))
-        growth = Decimal(m.group(4))
-        row["growth"] = -growth if m.group(3) != "增长" else growth
-        if all(r["name"] != row["name"] for r in found):
-            found.append(row)
-    return found

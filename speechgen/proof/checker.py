@@ -12,6 +12,7 @@ raises :class:`~speechgen.errors.InputError` with a Chinese message.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence, Union
 
@@ -153,8 +154,26 @@ def _run(doc: Doc, select: Iterable[str] | None, ignore: Iterable[str]) -> list[
     for rid in chosen:
         if rid not in skipped:
             findings.extend(rules[rid](doc))
-    findings = list(dict.fromkeys(findings))  # a finding reported twice is one problem
+    findings = _located(list(dict.fromkeys(findings)), doc)  # a finding reported twice is one problem
     findings.sort(key=lambda f: (f.line, order[f.rule]))
     log.debug("check %s: %d findings", doc.source or "<text>", len(findings))
     return findings
 
+
+def _located(findings: list[Finding], doc: Doc) -> list[Finding]:
+    """Offsets in the file's own line: the rule's span (or the finding's text when it occurs once) + indent."""
+    by_number = {ln.number: ln for ln in doc.lines}
+    out = []
+    for f in findings:
+        ln = by_number.get(f.line)
+        if ln is None:
+            out.append(f)
+            continue
+        start, end = f.start, f.end
+        if start is None and f.text and ln.text.count(f.text) == 1:
+            start = ln.text.index(f.text)
+            end = start + len(f.text)
+        if start is not None and end is not None:
+            f = replace(f, start=start + ln.indent, end=end + ln.indent)
+        out.append(f)
+    return out

@@ -55,6 +55,11 @@ def carry_forward(spec: Spec, period: str, *, year: int | None = None) -> str:
         lines.append(f"  office: {_q(m.office)}")
     lines.append(f"  preceding: []          # {TO_FILL} 前面的发言")
     lines += _indicators(spec, same_year)
+    if spec.regions is not None:
+        ref = spec.regions
+        keep = {"label": ref.label, "follow_up": ref.follow_up}
+        extra = "".join(f", {k}: {_q(v)}" for k, v in keep.items() if v)
+        lines.append(f"regions: {{rows: []{extra}}}   # {TO_FILL} 本期分县区数据（或 file/sheet 指向本期的表）")
     lines.append(f"achievements: []        # {TO_FILL} 本期成绩：- {{title: …, items: [ … ]}}")
     lines += _block("problems", [f"  - {{title: {_q(p.title)}, detail: \"\"}}   # 请核实本期是否仍存在"
                                  for p in spec.problems])
@@ -93,6 +98,10 @@ def _indicators(spec: Spec, same_year: bool) -> list[str]:
         fields += ["value: null", "growth: null", "superior_growth: null", "rank: null"]
         if ind.rank_total is not None:
             fields.append(f"rank_total: {ind.rank_total}")
+        structure = {"parent": ind.parent, "of": ind.of, "count": None if ind.count is None else "null",
+                     "count_of": ind.count_of, "headline": ind.headline}
+        fields += [f"{key}: {val if val == 'null' else _q(val) if isinstance(val, str) else str(val).lower()}"
+                   for key, val in structure.items() if val not in (None, "")]
         if same_year:  # this period's figures become "previous"; the year's targets stay
             carried = {"prev_growth": ind.growth, "prev_rank": ind.rank,
                        "target_growth": ind.target_growth, "annual_target": ind.annual_target}

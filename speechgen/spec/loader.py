@@ -75,19 +75,40 @@ def validate(
         )
         problems = list(dict.fromkeys(text for _, text in located))
         raise InputError("\n".join(problems), problems=problems) from None
+    workbook: Path | None = None
     if isinstance(spec.indicators, IndicatorFile):
         from speechgen.spec.tables.rows import read_indicator_file  # openpyxl only when a table is referenced
 
         ref = spec.indicators
         line = lines.get(_key_path(data, ("indicators",)), 0)
         where = f"{name} 第{line}行 indicators.file" if line else f"{name} indicators.file"
-        target = _confined(base_dir, ref.file, where) if not allow_outside else base_dir / ref.file
-        rows = read_indicator_file(target, sheet=ref.sheet, columns=ref.columns,
+        workbook = _confined(base_dir, ref.file, where) if not allow_outside else base_dir / ref.file
+        rows = read_indicator_file(workbook, sheet=ref.sheet, columns=ref.columns,
                                    origin=f"{name} 第{line}行 indicators" if line else name)
         spec = spec.model_copy(update={"indicators": rows})
+    if spec.regions is not None and spec.regions.pending:
+        line = lines.get(_key_path(data, ("regions",)), 0)
+        file = workbook
+        if spec.regions.file:
+            where = f"{name} 第{line}行 regions.file" if line else f"{name} regions.file"
+            file = (_confined(base_dir, spec.regions.file, where) if not allow_outside
+                    else base_dir / spec.regions.file)
+        if file is not None:
+            spec = with_regions(spec, file, origin=f"{name} 第{line}行 regions" if line else f"{name} regions")
     if len(spec.indicator_rows) > LIMITS.indicators:
         raise breach(f"{name} indicators", "indicators", len(spec.indicator_rows))
     return spec
+
+
+def with_regions(spec: Spec, path: Path, *, origin: str) -> Spec:
+    """*spec* with its pending ``regions`` reference read from *path* (the sheet it names): the rows
+    replace the reference, as a table replaces ``indicators: {file: …}``."""
+    from speechgen.spec.tables.regions import read_region_rows
+
+    ref = spec.regions
+    assert ref is not None
+    rows = read_region_rows(path, indicator=ref.indicator, sheet=ref.sheet, columns=ref.columns, origin=origin)
+    return spec.model_copy(update={"regions": ref.model_copy(update={"rows": rows, "file": None, "sheet": None})})
 
 
 def _confined(base_dir: Path, name: str, where: str) -> Path:

@@ -83,6 +83,8 @@ CHINESE_KEYS: dict[str, tuple[str, ...]] = {
     "preceding": ("前序发言",),
     "organizer": ("主办",),
     "office": ("办公室", "单位"),
+    "recipient": ("主送机关", "主送"),
+    "attachments": ("附件",),
     "value": ("数值", "本期值", "累计值"),
     "unit": ("单位",),
     "growth": ("增速", "同比增长"),
@@ -110,6 +112,22 @@ CHINESE_KEYS: dict[str, tuple[str, ...]] = {
     "verb": ("动词",),
     "text": ("表述", "文字"),
     "narration": ("叙述设置",),
+    "pull": ("拉动", "拉动百分点"),
+    "contribution": ("贡献率",),
+    "share": ("占比", "比重"),
+    "of": ("总体", "占比对象"),
+    "two_year_avg": ("两年平均增长", "两年平均增速"),
+    "month_growth": ("当月增长", "当月增速"),
+    "parent": ("所属指标", "上级指标"),
+    "count": ("个数", "数量"),
+    "count_of": ("总数", "总个数"),
+    "cause": ("原因",),
+    "headline": ("主要指标",),
+    "regions": ("分地区", "县区", "各地区"),
+    "rows": ("数据", "行"),
+    "indicator": ("比较指标",),
+    "label": ("称谓", "地区称谓"),
+    "follow_up": ("后进要求", "督导要求"),
     "verbatim": ("原文照录", "不改写"),
     "points": ("分项", "具体要点"),
     "group": ("所属部分", "板块"),
@@ -160,7 +178,12 @@ class Meeting(_Model):
     speaker: Speaker = _f("speaker", default_factory=Speaker)
     preceding: list[str] = _f("preceding", default_factory=list, description="前面的发言/通报", max_length=LIMITS.title_chars)
     organizer: str = _f("organizer", "", description="召开会议的机关，如 市委、市政府", max_length=LIMITS.title_chars)
-    office: str = _f("office", "", description="起草单位（写入 Word 文档属性的作者）", max_length=LIMITS.title_chars)
+    office: str = _f("office", "", description="起草单位（写入 Word 文档属性的作者；工作报告的署名）",
+                     max_length=LIMITS.title_chars)
+    recipient: str = _f("recipient", "", description="工作报告的主送机关，如 县委、县政府（省略时取 organizer）",
+                        max_length=LIMITS.title_chars)
+    attachments: list[str] = _f("attachments", default_factory=list,
+                                description="工作报告的附件名称（写入正文后的附件说明）", max_length=LIMITS.title_chars)
     leader: str = _f("leader", "", description="会议主要领导的称谓，如 王强书记；副职讲话时开场据此表态", max_length=LIMITS.title_chars)
     leader_speaks: Literal["before", "after"] = _f(
         "leader_speaks", "after", description="主要领导在本讲话之前（before）还是之后（after）讲话"
@@ -200,6 +223,17 @@ class Indicator(_Model):
     part: Literal["auto", "review", "problems", "hidden"] = _f(
         "part", "auto", description="放在哪一部分：auto 自动、review 成绩、problems 问题、hidden 不写"
     )
+    pull: Number | None = _f("pull", None, description="拉动总体（of，默认地区生产总值）增长的百分点，负数为下拉")
+    contribution: Number | None = _f("contribution", None, description="对总体增长的贡献率（%）")
+    share: Number | None = _f("share", None, ge=0, description="占总体（of）的比重（%）")
+    of: str = _f("of", "", description="占比、拉动、贡献率所指的总体，如 地区生产总值；不填时用 parent，再不填用表中的地区生产总值")
+    two_year_avg: Number | None = _f("two_year_avg", None, description="两年平均增长（%）")
+    month_growth: Number | None = _f("month_growth", None, description="本期最后一个月当月增长（%），如 9月当月")
+    parent: str = _f("parent", "", description="所属指标（“其中”项）：写上级指标的名称，本项接在上级指标之后叙述")
+    count: Int | None = _f("count", None, ge=0, description="个数（与 unit 配合，如 31 个、19 家）")
+    count_of: Int | None = _f("count_of", None, ge=1, description="总数：count 是多少个中的几个，如 前50家中的19家")
+    cause: str = _f("cause", "", description="变化的原因（写稿人的说明，接在数字之后）")
+    headline: bool | None = _f("headline", None, description="是否计入“N项主要指标”；不填按领域分类推断（GDP、规上工业增加值、固投、社零、一般公共预算收入等）")
 
     @model_validator(mode="after")
     def _ranks_fit(self) -> "Indicator":
@@ -207,17 +241,57 @@ class Indicator(_Model):
             r = getattr(self, field)
             if r is not None and self.rank_total is not None and r > self.rank_total:
                 raise ValueError(f"{field}={r} 大于参与排位总数 rank_total={self.rank_total}")
+        if self.count is not None and self.count_of is not None and self.count > self.count_of:
+            raise ValueError(f"count={self.count} 大于总数 count_of={self.count_of}")
+        if self.parent.strip() and self.parent.strip() == self.name.strip():
+            raise ValueError(f"parent 不能是指标自身（{self.name}）")
         return self
 
 
 class IndicatorFile(_Model):
     """``indicators: {file: 指标.xlsx, sheet: 一季度}``: the table lives in a spreadsheet."""
 
-    file: str = _f("file", description=".xlsx 或 .csv 文件，相对于本文件")
+    file: str = _f("file", description=".xlsx、.xls 或 .csv 文件，相对于本文件")
     sheet: str | None = _f("sheet", None, description="工作表名称")
     columns: dict[str, str] = Field(default_factory=dict, description="额外的表头映射：表头 → 字段名")
 
 
+class RegionRow(Indicator):
+    """One row of a regions table: a region's figures for one indicator."""
+
+    region: str = _f("region", description="地区名称（县、区、乡镇……），按表中写法")
+    name: str = _f("name", "", description="指标名称（只比较一项指标时可在 regions.indicator 中统一写）")
+
+
+class Regions(_Model):
+    """``regions:`` the parts of this level compared inside one speech (分县区数据).
+
+    The same table format as ``speechgen batch --regions``: one row per region and indicator.
+    ``file`` + ``sheet`` (``file`` may be left out to read another sheet of the indicators
+    workbook), or ``rows`` written inline.
+    """
+
+    file: str | None = _f("file", None, description=".xlsx 或 .csv 文件，相对于本文件；不填时用 indicators 的工作簿")
+    sheet: str | None = _f("sheet", None, description="工作表名称")
+    columns: dict[str, str] = Field(default_factory=dict, description="额外的表头映射：表头 → 字段名")
+    rows: list[RegionRow] = _f("rows", default_factory=list, description="直接写出的各地区数据行")
+    indicator: str | None = _f("indicator", None, description="表中只有一项指标、没有“指标名称”列时，该指标的名称")
+    label: str = _f("label", "", description="各地区的统称，如 县（市、区）、乡镇；不填按本级推断")
+    follow_up: str = _f("follow_up", "", description="对增速低于平均水平的地区提出的要求，如 由市发改委牵头逐一约谈")
+
+    @model_validator(mode="after")
+    def _named(self) -> "Regions":
+        if self.indicator:
+            self.rows = [r if r.name.strip() else r.model_copy(update={"name": self.indicator}) for r in self.rows]
+        for i, r in enumerate(self.rows):
+            if not r.name.strip():
+                raise ValueError(f"rows[{i}]（{r.region}）没有指标名称：写 name，或在 regions 中写 indicator")
+        return self
+
+    @property
+    def pending(self) -> bool:
+        """A file reference not yet read into ``rows``."""
+        return not self.rows and (self.file is not None or self.sheet is not None)
 class Note(_Model):
     """One note written out as a mapping, to keep it as written: ``{text: …, verbatim: true}``."""
 
@@ -334,6 +408,18 @@ class Spec(_Model):
     seed: Int | None = _f("seed", None, description="默认随机种子（措辞变化）")
     narration: NarrationSettings = _f("narration", default_factory=NarrationSettings,
                                       description="指标叙述和问题判定的阈值")
+    regions: Regions | None = _f("regions", None, description="分地区数据：在讲话中比较各县（市、区）")
+
+    @field_validator("regions", mode="before")
+    @classmethod
+    def _region_list(cls, v: Any) -> Any:
+        return {"rows": v} if isinstance(v, list) else v
+
+    @model_validator(mode="after")
+    def _parents_exist(self) -> "Spec":
+        if isinstance(self.indicators, list):
+            check_parents(self.indicators)
+        return self
 
     @model_validator(mode="before")
     @classmethod
@@ -386,3 +472,21 @@ class Spec(_Model):
     def indicator_rows(self) -> list[Indicator]:
         """The indicator table (after a file reference has been resolved by the loader)."""
         return self.indicators if isinstance(self.indicators, list) else []
+
+
+def check_parents(rows: list[Indicator]) -> None:
+    """Every ``parent`` names another row, and no row is its own ancestor (raises ValueError)."""
+    names = {r.name.strip() for r in rows}
+    by_name = {r.name.strip(): r for r in rows}
+    for r in rows:
+        parent = r.parent.strip()
+        if not parent:
+            continue
+        if parent not in names:
+            raise ValueError(f"指标“{r.name}”的所属指标 parent “{parent}” 不在指标表中")
+        seen = {r.name.strip()}
+        while parent:
+            if parent in seen:
+                raise ValueError(f"指标“{r.name}”的所属指标形成循环（{parent}）")
+            seen.add(parent)
+            parent = by_name[parent].parent.strip() if parent in by_name else ""

@@ -38,7 +38,7 @@ def test_json_shape(runner) -> None:
     data = json.loads(result.output)
     assert isinstance(data, list) and data
     for item in data:
-        assert set(item) == {"rule", "severity", "line", "text", "message"}
+        assert set(item) == {"rule", "severity", "line", "text", "message", "start", "end"}
         assert item["severity"] in ("error", "warning")
         assert isinstance(item["line"], int) and isinstance(item["text"], str)
     assert any(item["rule"] == "placeholder" for item in data)

@@ -125,7 +125,7 @@ def test_ensure_clean_raises_check_failed_with_the_findings() -> None:
 
 def test_finding_dict_shape_and_summary() -> None:
     findings = check_text("增长X%。")
-    assert list(findings[0].to_dict()) == ["rule", "severity", "line", "text", "message"]
+    assert list(findings[0].to_dict()) == ["rule", "severity", "line", "text", "message", "start", "end"]
     assert summary(findings).startswith("共发现 1 处问题") and summary([]) == "未发现问题。"
     assert not failed([]) and failed(findings)
 

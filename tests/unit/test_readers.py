@@ -72,11 +72,22 @@ def test_truncated_docx(tmp_path: Path) -> None:
         read_lines(bad)
 
 
-@pytest.mark.parametrize("suffix", [".doc", ".pdf"])
-def test_unsupported_formats(tmp_path: Path, suffix: str) -> None:
+@pytest.mark.parametrize("suffix, message", [(".doc", "不是有效的旧版 Word"), (".pdf", "无法读取 PDF"),
+                                             (".xlsx", "不支持")])
+def test_broken_or_unsupported_formats(tmp_path: Path, suffix: str, message: str) -> None:
     path = tmp_path / f"x{suffix}"
     path.write_bytes(b"whatever")
-    with pytest.raises(InputError, match="不支持"):
+    with pytest.raises(InputError, match=message):
+        read_lines(path)
+
+
+def test_old_doc_without_libreoffice_says_how(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import speechgen.outline.pdf as pdf
+
+    monkeypatch.setattr(pdf, "soffice", lambda: None)
+    path = tmp_path / "old.doc"
+    path.write_bytes(pdf.OLE_MAGIC + b"\0" * 504)
+    with pytest.raises(InputError, match="另存为 .docx.*LibreOffice"):
         read_lines(path)
 
 

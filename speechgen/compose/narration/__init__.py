@@ -15,13 +15,13 @@ Pipeline (pure Python, no template arithmetic):
 Genre forms (docs/genre.md §4) covered: 2 growth/decline, 3 value, 4 同比,
 5 and 6 vs. superior (平均水平), 7 rank, 8 bottom rank (末位, 倒数第N位),
 9 rank move, 10 completion of the annual target, 11 时序进度, 12 双过半,
-14 change vs. previous period, 15 降幅收窄/扩大, 16 由负转正/由正转负,
-17 vs. own target, 21 tallies ("8项主要指标中6项…", "“5升3降”",
-"两个第一、一个第二"), 23 parallel values ("分别增长…"), 24 超额完成,
-25 absolute gap to the target (year-end).  Form 1 (period label) is the
-template's; forms 13, 18–20, 22, 26–29 need data the spec does not carry
-(two-year averages, contributions, shares, streaks, scores, expectations,
-forecasts, unit counts, monthly series).
+13 两年平均增长, 14 change vs. previous period, 15 降幅收窄/扩大, 16 由负转正/由正转负,
+17 vs. own target, 18 拉动/贡献率, 19 占比 (the whole named), 21 tallies ("8项主要指标中6项…",
+"“5升3降”", "两个第一、一个第二"; headline indicators only), 24 超额完成, 25 absolute gap
+to the target (year-end), 28 counts of units (:mod:`.analysis`), the writer's cause after the
+figures, sub-items joined to their parent ("……。其中，……"), and regions compared inside one
+speech (:mod:`.regions`).  Form 1 (period label) is the template's; forms 20, 22, 26, 27, 29
+need data the spec does not carry (streaks, scores, expectations, forecasts, monthly series).
 """
 from __future__ import annotations
 
@@ -30,8 +30,11 @@ import random
 
 from speechgen.spec.model import Spec
 from speechgen.core.periods import Period
+from speechgen.spec.fields import headline_default, indicator_field
 from speechgen.compose.narration.aggregates import judge, summarise
-from speechgen.compose.narration.facts import Context, row_facts
+from speechgen.compose.narration.analysis import cause_text
+from speechgen.compose.narration.regions import compare_regions
+from speechgen.compose.narration.facts import Context, Facts, row_facts
 from speechgen.compose.narration.model import Derived, Narration, Statement, Verdict
 from speechgen.compose.narration.rules import NarrationRules, rules_from_settings
 from speechgen.compose.narration.statements import build_statement
@@ -58,9 +61,9 @@ def previous_label(period: Period) -> tuple[str, tuple[Derived, ...]]:
         last = period.last - 1
         if last == 1:
             return "1月份", ()
-        return f"1—{last}月", (Derived(str(last), f"上期 = 1—({period.last}−1)月"),)
+        return f"1—{last}月", (Derived(str(last), f"上期截至月份 = 本期截至月份 {period.last} − 1"),)
     before = period.first - 1
-    return f"{before}月份", (Derived(str(before), f"上期 = {period.first}−1月"),)
+    return f"{before}月份", (Derived(str(before), f"上期月份 = 本期月份 {period.first} − 1"),)
 
 
 def narrate(spec: Spec, *, rng: random.Random | None = None, rules: NarrationRules | None = None) -> Narration:
@@ -70,19 +73,52 @@ def narrate(spec: Spec, *, rng: random.Random | None = None, rules: NarrationRul
     period = spec.meeting.period_info
     prev, prev_numbers = (rules.prev_label, ()) if rules.prev_label else previous_label(period)
     wordings = load_wordings(tuple(rules.wording_files))
-    ctx = Context(spec.meeting.superior, prev, prev_numbers, period, rules, wordings)
+    table = spec.indicator_rows
+    whole = next((i.name.strip() for i in table if indicator_field(i.name) == "overall" and not i.parent.strip()), "")
+    ctx = Context(spec.meeting.superior, prev, prev_numbers, period, rules, wordings, whole, spec.meeting.region)
     pick = Picker(wordings, rng)
-    rows = []
+    headline = headline_default([i.name for i in table if not i.parent.strip()])
+    facts_of: dict[int, Facts] = {}
     statements: list[Statement] = []
-    for ind in spec.indicator_rows:
+    for ind in table:
         facts = row_facts(ind, ctx)
         statement = build_statement(facts, ctx, pick)
+        statement.field_id = indicator_field(ind.name)
+        statement.parent = ind.parent.strip()
+        statement.headline = ind.headline if ind.headline is not None else \
+            (not statement.parent and headline.get(ind.name, False))
+        cause = cause_text(ind.cause)
+        if cause and statement.part != "hidden":
+            statement.text += "，" + cause
+        facts_of[id(statement)] = facts
         statements.append(statement)
-        if statement.part != "hidden":
-            rows.append((facts, statement))
-    summary = summarise(rows, ctx, pick)
+    _join(statements, {i.name.strip() for i in table if i.part != "auto"})
+    rows = [(facts_of[id(s)], s) for s in statements if s.part in ("review", "problems")]
+    tallied = [r for r in rows if r[1].headline]
+    summary = summarise(tallied, ctx, pick)
     judgement, overall, tone = judge(rows, ctx, pick, spec.meeting.region)
+    report = compare_regions(spec, ctx, pick) if spec.regions is not None else None
     log.debug("narrated %d indicators: %s (%s)", len(statements), judgement, tone)
     return Narration(statements=statements, summary=summary.sentences, judgement=judgement,
-                     overall=overall, tone=tone, derived=summary.derived)  # type: ignore[arg-type]
+                     overall=overall, tone=tone, derived=summary.derived, regions=report)  # type: ignore[arg-type]
 
+
+def _join(statements: list[Statement], pinned: set[str]) -> None:
+    """Attach each sub-item to its parent; a sub-item follows its parent's part unless the
+    spec pins it to another part (*pinned*: names with an explicit ``part``) or hides it."""
+    by_name = {s.indicator: s for s in statements}
+    for s in statements:
+        parent = by_name.get(s.parent)
+        if parent is None or "hidden" in (s.part, parent.part) or (s.indicator in pinned and s.part != parent.part):
+            continue
+        parent.children.append(s)
+        s.part = "joined"
+
+    def join(s: Statement) -> None:
+        for c in s.children:
+            join(c)
+        s.join_children()
+
+    for s in statements:
+        if s.part != "joined":
+            join(s)

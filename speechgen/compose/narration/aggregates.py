@@ -8,7 +8,7 @@ short summary rather than a vacuous one.  Every count printed is recorded as a
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from speechgen.core.numbers import cn_count, cn_int, fmt_number, progress_percent
 from speechgen.compose.narration.facts import Context, Facts
@@ -23,8 +23,9 @@ class Summary:
     derived: list[Derived] = field(default_factory=list)
 
     def say(self, pick: Picker, form: str, numbers: list[Derived] = (), **slots: "str | tuple[str, ...]") -> None:  # type: ignore[assignment]
-        self.sentences.append(pick(form, slots) + "。")
-        self.derived.extend(numbers)
+        sentence = pick(form, slots) + "。"
+        self.sentences.append(sentence)
+        self.derived.extend(replace(d, context=sentence) for d in numbers)
 
 
 def join_names(names: list[str]) -> str:
@@ -80,13 +81,9 @@ def _top_ranks(rows: list[Row], ctx: Context, pick: Picker, out: Summary) -> Non
     if len(top) < 2:
         return
     names = join_names([f.indicator.name.strip() for _, _, f in top])
-    growths = [f.indicator.growth for _, _, f in top]
     top_word = Derived(cn_int(top_n), "前几位的范围（NarrationRules.top_n）")
-    if all(g is not None and g > 0 for g in growths):
-        values = join_names([f"{fmt_number(g)}%" for g in growths if g is not None])
-        text = pick("top_list_growth", {"lvl": ctx.superior, "top": cn_int(top_n), "names": names, "values": values})
-    else:
-        text = pick("top_list", {"lvl": ctx.superior, "top": cn_int(top_n), "names": names})
+    # names only: each indicator's own statement already gives its growth (no figure twice)
+    text = pick("top_list", {"lvl": ctx.superior, "top": cn_int(top_n), "names": names})
     counts = Counter(rank for rank, _, _ in top)
     nums = [top_word]
     if max(counts.values()) >= 2:
@@ -94,7 +91,7 @@ def _top_ranks(rows: list[Row], ctx: Context, pick: Picker, out: Summary) -> Non
         nums += [Derived(cn_count(counts[r]), f"排第{r}位的指标个数") for r in sorted(counts)]
         text += "，" + pick("rank_tally", {"tally": tally})
     out.sentences.append(text + "。")
-    out.derived.extend(nums)
+    out.derived.extend(replace(d, context=text + "。") for d in nums)
 
 
 def _change_tally(rows: list[Row], ctx: Context, pick: Picker, out: Summary) -> None:
@@ -159,7 +156,7 @@ def _schedule(rows: list[Row], ctx: Context, pick: Picker, out: Summary) -> None
         return
     t = progress_percent(share)
     total, ahead = len(judged), [f for f in judged if f.progress_ahead]
-    nums = [Derived(fmt_number(t), f"时序进度 = {period.last}/12"), _count(total, "有年度目标值的指标数"),
+    nums = [Derived(fmt_number(t), f"时序进度 = 已过月数 {period.last} ÷ 全年 12 个月 × 100%"), _count(total, "有年度目标值的指标数"),
             _count(len(ahead), "完成进度快于时序进度的指标数")]
     slots = {"t": fmt_number(t), "period": period.label, "total": str(total)}
     if not ahead and total == 1:

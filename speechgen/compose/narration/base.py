@@ -24,6 +24,8 @@ class Context:
     period: Period
     rules: NarrationRules
     wordings: Wordings
+    whole: str = ""  # the table's GDP row: what 拉动/贡献率/占比 refer to by default
+    region: str = "全市"
 
     @property
     def sup_options(self) -> tuple[str, ...]:

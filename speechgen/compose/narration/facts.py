@@ -11,6 +11,7 @@ from speechgen.spec.model import Indicator
 from speechgen.core.numbers import fmt_abs, fmt_number
 from speechgen.compose.narration.base import Clause, Context, Facts, Slots, name_of as _name
 from speechgen.compose.narration.model import Derived
+from speechgen.compose.narration.analysis import contribution, count_clause, month, pull, share, two_year
 from speechgen.compose.narration.targets import growth_target, targets
 
 __all__ = ["Clause", "Context", "Facts", "Slots", "row_facts"]
@@ -22,10 +23,17 @@ def row_facts(ind: Indicator, ctx: Context) -> Facts:
         keywords = ctx.wordings.lower_is_better
     facts = Facts(ind, lower_better=any(k in ind.name for k in keywords),
                   rate_type=ind.unit.strip() == "%")
-    _value(facts, ctx)
+    if ind.count is None or ind.value is not None:
+        _value(facts, ctx)
+    count_clause(facts, ctx)  # the level of a count row, or "共N个" after a value
+    share(facts, ctx)
     _growth(facts, ctx)
+    two_year(facts)
+    month(facts, ctx)
     _superior(facts, ctx)
     _previous(facts, ctx)
+    pull(facts, ctx)
+    contribution(facts, ctx)
     _rank(facts, ctx)
     _rank_move(facts, ctx)
     targets(facts, ctx)

@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from speechgen.compose.narration.regions import RegionReport
 
 Verdict = Literal["strength", "weakness", "neutral"]
-Part = Literal["review", "problems", "hidden"]
+Part = Literal["review", "problems", "hidden", "joined"]  # joined: a sub-item told inside its parent
 Tone = Literal["positive", "mixed", "negative"]
 
 
@@ -20,6 +23,7 @@ class Derived:
 
     text: str
     formula: str
+    context: str = ""  # the summary sentence it was written in (statement numbers: their statement)
 
 
 @dataclass
@@ -41,6 +45,20 @@ class Statement:
     label: str = ""
     signals: list[str] = field(default_factory=list)
     forms: list[str] = field(default_factory=list)  # the narration forms used, in order
+    field_id: str = "general"  # the policy field (speechgen.spec.fields): industry, investment …
+    headline: bool = False  # counted in the "N项主要指标" tallies
+    parent: str = ""  # the indicator this one is a sub-item of (其中)
+    children: list["Statement"] = field(default_factory=list)  # its sub-items, joined after it
+    own: str = ""  # the text without the sub-items (text = own + "，其中" + the sub-items)
+
+    def join_children(self) -> None:
+        """Make ``text`` carry the sub-items: "固定资产投资…。其中，亿元以上项目31个，下降18%"."""
+        self.own = self.own or self.text
+        if self.children:
+            self.text = self.own + "。其中，" + "；".join(c.text for c in self.children)
+
+    def all_numbers(self) -> list[Derived]:
+        return list(self.numbers) + [d for c in self.children for d in c.all_numbers()]
 
 
 @dataclass
@@ -51,10 +69,20 @@ class Narration:
     overall: str = ""  # one complete sentence of overall judgement
     tone: Tone = "positive"
     derived: list[Derived] = field(default_factory=list)  # numbers used by summary and overall
+    regions: "RegionReport | None" = None  # the parts compared (spec.regions)
+
+    def numbers_by_indicator(self) -> list[tuple[str, list[Derived]]]:
+        """Computed numbers grouped by the indicator they are about: each statement's, and each
+        regions comparison's (counts, rank moves)."""
+        out = [(s.indicator, list(s.numbers)) for s in self.statements]
+        if self.regions is not None:
+            out += [(c.name, list(c.derived)) for c in self.regions.comparisons]
+        return out
 
     def numbers(self) -> list[Derived]:
         """Every computed number that appears anywhere in the narration's text."""
-        return [d for s in self.statements for d in s.numbers] + list(self.derived)
+        return [d for s in self.statements for d in s.numbers] + list(self.derived) + \
+            (self.regions.derived if self.regions is not None else [])
 
     @property
     def review(self) -> list[Statement]:

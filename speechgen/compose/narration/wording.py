@@ -20,9 +20,9 @@ from speechgen.core.yamlsrc import decode, load_yaml
 _SLOT = re.compile(r"\{([a-z_]+)\}")
 #: slots that carry numbers (or counts); every wording of a form must use the same ones
 NUMBER_SLOTS = frozenset({"value", "p", "d", "rank", "n", "c", "gap", "t", "m", "k", "j", "total",
-                          "top", "values", "ranks", "tally"})
+                          "top", "values", "ranks", "tally", "parts"})
 TEXT_SLOTS = frozenset({"name", "unit", "sup", "lvl", "prev", "names", "region", "strong", "weak",
-                        "domain", "period"})
+                        "domain", "period", "whole", "month", "label", "basis"})
 
 
 @dataclass
@@ -32,6 +32,8 @@ class Wordings:
     count_units: frozenset[str] = frozenset()
     level_keywords: tuple[str, ...] = ()
     lower_is_better: tuple[str, ...] = ()
+    region_labels: dict[str, str] = field(default_factory=dict)  # 全市 → 县（市、区）
+    review_order: tuple[str, ...] = ()  # field ids in the order a review tells them
 
     def merge(self, other: "Wordings") -> "Wordings":
         return Wordings(
@@ -40,6 +42,8 @@ class Wordings:
             count_units=self.count_units | other.count_units,
             level_keywords=other.level_keywords + self.level_keywords,
             lower_is_better=other.lower_is_better + self.lower_is_better,
+            region_labels={**self.region_labels, **other.region_labels},
+            review_order=other.review_order or self.review_order,
         )
 
     def domain(self, name: str) -> str:
@@ -95,6 +99,8 @@ def parse_wordings(data: Any, source: str) -> Wordings:
         count_units=frozenset(_strings(data.get("count_units") or [], f"{source} count_units")),
         level_keywords=tuple(_strings(data.get("level_keywords") or [], f"{source} level_keywords")),
         lower_is_better=tuple(_strings(data.get("lower_is_better") or [], f"{source} lower_is_better")),
+        region_labels={str(k): str(v) for k, v in (data.get("region_labels") or {}).items()},
+        review_order=tuple(_strings(data.get("review_order") or [], f"{source} review_order")),
     )
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import copy
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -26,11 +26,29 @@ from speechgen.exporters.docx import ooxml as ox
 from speechgen.exporters.docx.styles import BUILTIN_ALIASES, LEVEL_NAMES, STYLE_IDS, Face, char_id
 
 
+#: what a style taken through a built-in alias (Title, Subtitle, heading 1…) leaves behind: Word's
+#: theme colours, borders, shading, italics and caps are the built-in look, not the office's choice
+_BUILTIN_LOOK = ("color", "pBdr", "shd", "i", "iCs", "caps", "smallCaps", "u", "effect", "bdr", "highlight",
+                 "contextualSpacing")
+
+
 @dataclass
 class Reference:
     styles: dict[str, etree._Element]  # our style name → flattened template style (pPr, rPr)
     sect: list[etree._Element]  # pgSz, pgMar, docGrid copies
     source: str
+    origin: dict[str, str] = field(default_factory=dict)  # our style name → the template style it came from
+
+    def describe(self) -> str:
+        """Which styles came from the template, in Chinese (for the command line)."""
+        if not self.origin:
+            return "未取用模板样式（模板中没有同名样式），仅取页面设置"
+        own = [ours for ours, theirs in self.origin.items() if theirs == ours]
+        builtin = [f"{ours}←{theirs}" for ours, theirs in self.origin.items() if theirs != ours]
+        parts = [f"取用模板样式：{'、'.join(own)}"] if own else []
+        if builtin:
+            parts.append(f"按 Word 内置样式取用（只取字体、字号、对齐和间距，不取主题颜色、边框和斜体）：{'、'.join(builtin)}")
+        return "；".join(parts)
 
 
 def read_reference(path: Path) -> Reference:
@@ -55,7 +73,8 @@ def read_reference(path: Path) -> Reference:
     sects = document.findall(f".//{ox.qn('body')}/{ox.qn('sectPr')}")
     sect = [copy.deepcopy(n) for s in sects[-1:] for tag in ("pgSz", "pgMar", "docGrid")
             for n in s.findall(ox.qn(tag))]
-    return Reference(_flatten_all(styles, _theme_fonts(theme)) if styles is not None else {}, sect, str(path))
+    taken, origin = _flatten_all(styles, _theme_fonts(theme)) if styles is not None else ({}, {})
+    return Reference(taken, sect, str(path), origin)
 
 
 def _theme_fonts(blob: bytes) -> dict[str, str]:
@@ -79,7 +98,7 @@ def _theme_fonts(blob: bytes) -> dict[str, str]:
     return out
 
 
-def _flatten_all(styles: etree._Element, theme: dict[str, str]) -> dict[str, etree._Element]:
+def _flatten_all(styles: etree._Element, theme: dict[str, str]) -> tuple[dict[str, etree._Element], dict[str, str]]:
     by_name = {}
     by_id = {}
     for st in styles.findall(ox.qn("style")):
@@ -88,21 +107,33 @@ def _flatten_all(styles: etree._Element, theme: dict[str, str]) -> dict[str, etr
             by_name[(name.get(ox.qn("val")) or "").strip().lower()] = st
         by_id[st.get(ox.qn("styleId"))] = st
     defaults = styles.find(ox.qn("docDefaults"))
-    out = {}
+    out, origin = {}, {}
     for ours in STYLE_IDS:
         st = by_name.get(ours.lower())
-        if st is None:
+        builtin = st is None
+        if builtin:
             st = by_name.get(BUILTIN_ALIASES.get(ours, "\0"))
-        if st is not None:
-            out[ours] = _flatten(st, by_id, defaults, theme)
-    return out
+        if st is None:
+            continue
+        # a built-in style counts only for what it sets itself (not Normal's or the defaults')
+        holder = _flatten(st, by_id, None if builtin else defaults, theme, stop_at_default=builtin)
+        if builtin:  # the template did not name this style itself: keep Word's built-in look out
+            for part in holder:
+                for tag in _BUILTIN_LOOK:
+                    for node in part.findall(ox.qn(tag)):
+                        part.remove(node)
+        out[ours] = holder
+        origin[ours] = st.find(ox.qn("name")).get(ox.qn("val"), ours)
+    return out, origin
 
 
 def _flatten(style: etree._Element, by_id: dict[str, etree._Element], defaults: etree._Element | None,
-             theme: dict[str, str]) -> etree._Element:
+             theme: dict[str, str], *, stop_at_default: bool = False) -> etree._Element:
     chain = []
     node: etree._Element | None = style
     while node is not None and len(chain) < 20:
+        if stop_at_default and node.get(ox.qn("default")) in ("1", "true"):
+            break
         chain.append(node)
         based = node.find(ox.qn("basedOn"))
         node = by_id.get(based.get(ox.qn("val"))) if based is not None else None
@@ -169,6 +200,8 @@ def apply_reference(root: etree._Element, ref: Reference, table: dict[str, Face]
         ours = by_id[STYLE_IDS[name]]
         ppr_new, rpr_new = copy.deepcopy(holder[0]), copy.deepcopy(holder[1])
         old_ppr, old_rpr = ours.find(ox.qn("pPr")), ours.find(ox.qn("rPr"))
+        if ref.origin.get(name, name) != name:  # a built-in style: what it sets goes over ours, the rest stays ours
+            ppr_new, rpr_new = _over(old_ppr, ppr_new, ox.PPR_ORDER), _over(old_rpr, rpr_new, ox.RPR_ORDER)
         face = table[name]
         _complete_fonts(rpr_new, face)
         ox.set_ordered(rpr_new, ox.lang_zh(), ox.RPR_ORDER)
@@ -186,6 +219,12 @@ def apply_reference(root: etree._Element, ref: Reference, table: dict[str, Face]
             char = by_id[char_id(name)]
             char.replace(char.find(ox.qn("rPr")), copy.deepcopy(rpr_new))
     return out
+
+
+def _over(base: etree._Element | None, top: etree._Element, order: tuple[str, ...]) -> etree._Element:
+    merged = copy.deepcopy(base) if base is not None else ox.el(etree.QName(top).localname)
+    _overlay(merged, top, order)
+    return merged
 
 
 def _complete_fonts(rpr: etree._Element, face: Face) -> None:

@@ -32,7 +32,7 @@ def table_blocks(block: Table, width_pt: float, table: dict[str, Face]) -> list[
 
 def _three_line_table(block: Table, width_pt: float, face: Face) -> etree._Element:
     ncols = max([len(block.header), *(len(r) for r in block.rows)] or [1])
-    widths = _column_widths(block, ncols, round(width_pt * 20), face.size)
+    widths, head_lines = _column_widths(block, ncols, round(width_pt * 20), face.size)
     tbl = ox.el("tbl")
     tpr = ox.sub(tbl, "tblPr")
     ox.sub(tpr, "tblW", w=sum(widths), type="dxa")
@@ -50,7 +50,7 @@ def _three_line_table(block: Table, width_pt: float, face: Face) -> etree._Eleme
         ox.sub(grid, "gridCol", w=w)
     align = [(block.align[i] if i < len(block.align) else "left") for i in range(ncols)]
     if block.header:
-        tbl.append(_row(block.header, widths, ["center"] * ncols, face, header=True))
+        tbl.append(_row(["\n".join(lines) for lines in head_lines], widths, ["center"] * ncols, face, header=True))
     for cells in block.rows:
         row_align = [a if a != "right" or _NUMERIC.match(c or "") else "center" if c in ("—", "-", "") else a
                      for a, c in zip(align, cells)]
@@ -73,32 +73,70 @@ def _row(cells: list[str], widths: list[int], align: list[str], face: Face, *, h
             ox.sub(ox.sub(tcpr, "tcBorders"), "bottom", val="single", sz=6, space=0, color="000000")
         ox.sub(tcpr, "vAlign", val="center")
         jc = ox.el("jc", val=ox.JC[align[i] if i < len(align) else "left"])
-        tc.append(ox.para(face.style_id, face_runs(text, face, bold=header) if text else [], extra=[jc]))
+        runs: list[etree._Element] = []
+        for k, line in enumerate(text.split("\n") if text else []):
+            if k:  # a header's chosen line break
+                brk = ox.el("r")
+                brk.append(ox.el("br"))
+                runs.append(brk)
+            runs.extend(face_runs(line, face, bold=header))
+        tc.append(ox.para(face.style_id, runs, extra=[jc]))
     return tr
 
 
-def _halves(header: str) -> list[str]:
-    """A header label broken into two lines (before its bracketed unit, which gets its own)."""
-    label, _, unit = header.partition("（")
-    cut = (len(label) + 1) // 2
-    return [label[:cut], label[cut:]] + (["（" + unit] if unit else [])
+def header_layouts(header: str) -> list[list[str]]:
+    """Ways to print a header, fewest lines first and never more than two lines:
+    one line; the label over its bracketed unit (同比增长 / （%）); the label halved, the unit
+    kept whole with the second half (同比 / 增长（%）)."""
+    layouts = [[header]]
+    label, bracket, unit = header.partition("（")
+    unit = bracket + unit
+    if unit and label:
+        layouts.append([label, unit])
+    if len(label) >= 2:  # halve the label (Chinese headers are word pairs: 同比/增长, 全省/排位)
+        cut = (len(label) + 1) // 2
+        layouts.append([label[:cut], label[cut:] + unit])
+    return layouts
 
 
-def _column_widths(block: Table, ncols: int, total: int, size: float) -> list[int]:
-    """Column widths (twips): body cells do not wrap if the page allows; a header may wrap
-    before its bracketed unit (同比增长 / （%）); spare width is shared evenly."""
+def _ems(text: str) -> float:
+    return sum(1.0 if ord(ch) > 0x2E80 else 0.55 for ch in text)
+
+
+def _column_widths(block: Table, ncols: int, total: int, size: float) -> tuple[list[int], list[list[str]]]:
+    """Column widths (twips) and each header's lines: body cells do not wrap if the page
+    allows; a header takes the fewest lines (at most two, broken at a sensible place) that
+    fit; spare width is shared evenly."""
     def need(texts: list[str]) -> int:
-        ems = max([sum(1.0 if ord(ch) > 0x2E80 else 0.55 for ch in t) for t in texts] or [1.0])
+        ems = max([_ems(t) for t in texts] or [1.0])
         return round((ems * size + 9.5) * 20)  # 170 twips of cell margins, a little slack
 
     body = [need([row[i] for row in block.rows if i < len(row)]) for i in range(ncols)]
     heads = [block.header[i] if i < len(block.header) else "" for i in range(ncols)]
-    head = [max(b, need(re.split(r"(?=（)", h))) for b, h in zip(body, heads)]
-    two_line = [max(b, need(_halves(h))) for b, h in zip(body, heads)]  # label wraps once
-    base = next((c for c in (head, two_line, body) if sum(c) <= total), None)
-    if base is None:  # even body cells must wrap: share the width in proportion
-        widths = [w * total // sum(body) for w in body]
+    options = [header_layouts(h) for h in heads]
+    chosen = [opts[0] for opts in options]
+    widths_now = [max(b, need(c)) for b, c in zip(body, chosen)]
+    # narrow the widest header column by one more line break while the table is too wide
+    while sum(widths_now) > total:
+        gains = [(widths_now[i] - max(body[i], need(options[i][options[i].index(chosen[i]) + 1])), i)
+                 for i in range(ncols) if options[i].index(chosen[i]) + 1 < len(options[i])]
+        gains = [g for g in gains if g[0] > 0]
+        if not gains:
+            break
+        _, i = max(gains)
+        chosen[i] = options[i][options[i].index(chosen[i]) + 1]
+        widths_now[i] = max(body[i], need(chosen[i]))
+    if sum(widths_now) > total:  # text cells (names) wrap; figures and header lines keep their width
+        align = [(block.align[i] if i < len(block.align) else "left") for i in range(ncols)]
+        floor = [need(chosen[i]) if align[i] == "left" else widths_now[i] for i in range(ncols)]
+        spare = total - sum(floor)
+        wrap = [i for i in range(ncols) if align[i] == "left"]
+        if spare >= 0 and wrap:
+            want = sum(widths_now[i] - floor[i] for i in wrap) or 1
+            widths = [floor[i] + (spare * (widths_now[i] - floor[i]) // want if i in wrap else 0) for i in range(ncols)]
+        else:  # nothing can give: share the width in proportion
+            widths = [w * total // sum(widths_now) for w in widths_now]
     else:
-        widths = [w + (total - sum(base)) // ncols for w in base]
+        widths = [w + (total - sum(widths_now)) // ncols for w in widths_now]
     widths[-1] += total - sum(widths)
-    return widths
+    return widths, chosen

@@ -9,6 +9,7 @@ profile.  The result is deterministic: the same Draft gives the same bytes
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import logging
@@ -17,9 +18,14 @@ from typing import Any, Iterable
 
 from lxml import etree
 
+from speechgen.core.markers import start_token
 from speechgen.core.draft import Draft, Heading, Paragraph, Run, Table
 from speechgen.errors import ExportError
 from speechgen.exporters.docx import ooxml as ox
+from speechgen.exporters.docx.comments import annotate, paragraph_texts
+from speechgen.exporters.docx.base import base_document, has_header_footer, keep_other_styles
+from speechgen.exporters.docx.explain import figure_comments
+from speechgen.exporters.docx.report import REPORT_KINDS, report_ppr, right_indents
 from speechgen.exporters.profiles import Profile, default_profile_name, load_profile
 from speechgen.exporters.docx.reference import apply_reference, read_reference
 from speechgen.exporters.docx.table import table_blocks
@@ -36,21 +42,27 @@ _TITLE_SOFT_AFTER = "和及与"
 
 
 def to_docx(draft: Draft, *, profile: "str | Path | Profile | None" = None,
-            reference_docx: "str | Path | None" = None) -> bytes:
-    """Serialise *draft* as a .docx in *profile* (default: speech; gbt9704 for work reports)."""
+            reference_docx: "str | Path | None" = None, explain: bool = False) -> bytes:
+    """Serialise *draft* as a .docx in *profile* (default: speech; gbt9704 for work reports).
+
+    With *explain*, every computed figure (``draft.provenance``) gets a Word comment saying how it was computed.
+    """
     prof = load_profile(profile if profile is not None else default_profile_name(draft.meta))
     ref = read_reference(Path(reference_docx)) if reference_docx else None
     try:
         from docx import Document
     except ImportError:  # pragma: no cover - python-docx is a dependency
         raise ExportError("缺少 python-docx，无法生成 Word 文件（pip install python-docx）") from None
-    doc = Document()
+    doc = base_document(Document, Path(reference_docx)) if reference_docx else Document()
+    own_header_footer = ref is not None and has_header_footer(doc)
     _prune_package(doc, prof)
     styles_root = doc.styles.element
+    theirs = [copy.deepcopy(st) for st in styles_root.findall(ox.qn("style"))] if ref is not None else []
     build_styles(styles_root, prof)
     table = faces(prof)
     if ref is not None:
         table = apply_reference(styles_root, ref, table)
+        keep_other_styles(styles_root, theirs)
         log.info("styles and page setup taken from %s: %s", ref.source, ", ".join(ref.styles) or "page setup only")
     ox.strip_theme_fonts(styles_root)
     body = doc.element.body
@@ -58,13 +70,17 @@ def to_docx(draft: Draft, *, profile: "str | Path | Profile | None" = None,
     for node in _blocks(draft, prof, table):
         sect.addprevious(node)
     _page_setup(doc, prof, ref)
-    _footers(doc, prof, table["页码"])
+    if not own_header_footer:  # a template's own headers and footers (and its page numbers) stay
+        _footers(doc, prof, table["页码"])
     _settings(doc, prof)
     _core_properties(doc, draft)
     buf = io.BytesIO()
     doc.save(buf)
     stamp = _meeting_date(draft.meta)
-    return ox.deterministic_zip(buf.getvalue(), (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0))
+    data = buf.getvalue()
+    if explain and draft.provenance:
+        data = annotate(data, figure_comments(paragraph_texts(data), draft.provenance))
+    return ox.deterministic_zip(data, (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0))
 
 
 # ---------------------------------------------------------------------------- package
@@ -101,12 +117,21 @@ def _font_table() -> bytes:
 # ---------------------------------------------------------------------------- body
 def _blocks(draft: Draft, prof: Profile, table: dict[str, Face]) -> Iterable[etree._Element]:
     yield from _title_block(draft, prof, table)
+    depth = 0  # level of the last heading: a bold enumerated lead (一是/一要/第一) sits one below it
+    body = table["正文"]
+    indents = right_indents(draft)
+    attached = False
     for block in draft.blocks:
         if isinstance(block, Heading):
+            depth = max(1, min(block.level, 4))
             yield _heading(block, table)
         elif isinstance(block, Paragraph):
-            style = table["称谓"] if block.kind == "salutation" else table["正文"]
-            yield ox.para(style.style_id, _runs(block.runs, table["正文"]))
+            style = table["称谓"] if block.kind in ("salutation", "recipient") else body
+            extra = [_outline(depth + 1)] if block.kind == "body" and _bold_lead(block) else []
+            if block.kind in REPORT_KINDS:
+                extra = report_ppr(block, body.size, body.pitch or prof.line_pitch, indents, not attached)
+                attached = attached or block.kind == "attachment"
+            yield ox.para(style.style_id, _runs(block.runs, body), extra=extra)
         elif isinstance(block, Table):
             yield from table_blocks(block, _text_width_pt(prof), table)
 
@@ -158,13 +183,29 @@ def title_lines(title: str, per_line: int) -> list[str]:
 
 
 def _heading(block: Heading, table: dict[str, Face]) -> etree._Element:
-    name = LEVEL_NAMES[max(1, min(block.level, 4)) - 1]
+    level = max(1, min(block.level, 4))
+    name = LEVEL_NAMES[level - 1]
     face = table[name]
     text = block.full_text
     if not block.run_in:
         return ox.para(face.style_id, face_runs(text, face))
+    # a run-in heading is a body paragraph: its own outline level puts it in Word's navigation pane
     lead = face_runs(text, face, char_style=char_id(name))
-    return ox.para(table["正文"].style_id, [*lead, *_runs(block.body, table["正文"])])
+    return ox.para(table["正文"].style_id, [*lead, *_runs(block.body, table["正文"])], extra=[_outline(level)])
+
+
+def _outline(level: int) -> etree._Element:
+    """``w:outlineLvl`` for heading level *level* (1-based; Word counts from 0, up to 8)."""
+    return ox.el("outlineLvl", val=min(level, 9) - 1)
+
+
+def _bold_lead(block: Paragraph) -> bool:
+    """A paragraph led by a bold enumerated sentence ("一是……。", "第一，……", "首先，……") acts as a heading."""
+    first = next((r for r in block.runs if r.text.strip()), None)
+    if first is None or not first.bold:
+        return False
+    token = start_token(block.text.lstrip(), 0)
+    return token is not None and first.text.lstrip().startswith(token.marker)
 
 
 def _runs(runs: list[Run], face: Face) -> list[etree._Element]:

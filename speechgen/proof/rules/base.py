@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -38,6 +38,13 @@ class Finding:
     line: int
     text: str
     message: str
+    #: the characters concerned, ``[start, end)`` in the line as the file has it (None: the whole line)
+    start: int | None = field(default=None, compare=False)
+    end: int | None = field(default=None, compare=False)
+
+    def at(self, match: "re.Match[str]", base: int = 0) -> "Finding":
+        """This finding located on *match* (whose string starts at *base* in the line)."""
+        return replace(self, start=base + match.start(), end=base + match.end())
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -64,6 +71,7 @@ class DocLine:
     text: str              # visible text (Markdown markup removed), marker included
     kind: LineKind = "body"
     heading: HeadingInfo | None = None
+    indent: int = 0        # characters stripped before ``text`` in the file's line (finding offsets add it)
 
 
 @dataclass

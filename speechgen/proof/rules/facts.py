@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from speechgen.proof.rules.base import NUMBER, Doc
+from speechgen.spec.tables.regions import is_total
 
 if TYPE_CHECKING:  # pragma: no cover
     from speechgen.core.draft import Provenance
@@ -82,15 +83,45 @@ class Facts:
     name_re: re.Pattern[str] | None = None
     lookup: dict[str, "Indicator"] = field(default_factory=dict)
     dupes: set[str] = field(default_factory=set)          # names used by more than one row
+    regions: dict[str, Pool] = field(default_factory=dict)  # region (spec.regions) → its figures (+ common)
+    region_re: re.Pattern[str] | None = None
 
     def matches(self, figure: Decimal, decimals: int, *, rank: str = "", subject: "Indicator | None" = None) -> bool:
         pool = self.own.get(subject.name, self.everything) if subject is not None else self.everything
         return pool.matches(figure, decimals, rank)
 
+    def region_pool(self, names: Iterable[str]) -> Pool:
+        """The figures of the regions named (a figure after "A县、B区分别…" may be either's)."""
+        pool = Pool()
+        for name in names:
+            pool.add(self.regions[name])
+        return pool.finish()
+
+    def region_mentions(self, text: str) -> list[tuple[int, int, str]]:
+        if self.region_re is None:
+            return []
+        return [(m.start(), m.end(), m.group(0)) for m in self.region_re.finditer(text)]
+
     def mentions(self, text: str) -> list[tuple[int, int, "Indicator"]]:
+        """Indicator names in *text* that are the subject of what follows (a name used as the
+        whole of a share, pull or contribution is not: see :func:`is_whole`)."""
         if self.name_re is None:
             return []
-        return [(m.start(), m.end(), self.lookup[m.group(0)]) for m in self.name_re.finditer(text)]
+        return [(m.start(), m.end(), self.lookup[m.group(0)]) for m in self.name_re.finditer(text)
+                if not is_whole(text, m.start(), m.end())]
+
+
+_WHOLE_PULL = ("拉动", "下拉", "拉低", "带动", "贡献了")
+_WHOLE_AFTER = ("的比重", "比重", "增长的贡献", "增长贡献", "增长", "增速")
+
+
+def is_whole(text: str, start: int, end: int) -> bool:
+    """A name used as the whole of a share, pull or contribution (占地区生产总值的比重, 拉动GDP增长,
+    对…增长的贡献率): the figures after it belong to the sentence's own subject."""
+    before = text[:start]
+    if before.endswith(_WHOLE_PULL):
+        return True
+    return before.endswith(("占", "对")) and text[end:].startswith(_WHOLE_AFTER)
 
 
 def facts_for(doc: Doc) -> Facts | None:
@@ -128,10 +159,34 @@ def build_facts(spec: "Spec", provenance: "Sequence[Provenance] | None" = None) 
         facts.own[ind.name] = pool
         facts.everything.add(pool)
     facts.everything.add(common)
-    for pool in (*facts.own.values(), facts.everything):
+    _regions(facts, spec, per)
+    for pool in (*facts.own.values(), *facts.regions.values(), facts.everything):
         pool.finish()
     _names(facts, spec.indicator_rows)
     return facts
+
+
+def _regions(facts: Facts, spec: "Spec", per: dict[str, set[Decimal]]) -> None:
+    """The regions table's figures: allowed for their indicator, for sentences naming none, and
+    (with the computed numbers about those indicators: counts, rank moves) for the regions named."""
+    if spec.regions is None:
+        return
+    region_numbers = set().union(*(per.get(name, set()) for name in {r.name for r in spec.regions.rows}))
+    for row in spec.regions.rows:
+        given = {abs(v) for v in (row.value, row.growth, row.prev_growth, row.superior_growth) if v is not None}
+        ranks = {Decimal(r) for r in (row.rank, row.prev_rank) if r is not None}
+        own = facts.regions.setdefault(row.region, Pool()) if not is_total(row.region) else None
+        for pool in (facts.own.get(row.name), facts.everything, own):
+            if pool is not None:
+                pool.exact |= given
+                pool.ranks |= ranks
+    for pool in facts.regions.values():
+        pool.add(facts.common)
+        pool.derived |= region_numbers
+        pool.ranks |= region_numbers
+    names = sorted(facts.regions, key=len, reverse=True)
+    if names:
+        facts.region_re = re.compile("|".join(re.escape(n) for n in names))
 
 
 def _round(value: Decimal, decimals: int) -> Decimal:
@@ -144,8 +199,12 @@ def _round(value: Decimal, decimals: int) -> Decimal:
 
 def _indicator(ind: "Indicator", spec: "Spec") -> Pool:
     pool = Pool()
-    given = [ind.value, ind.growth, ind.superior_growth, ind.prev_growth, ind.target_growth, ind.annual_target]
+    given = [ind.value, ind.growth, ind.superior_growth, ind.prev_growth, ind.target_growth, ind.annual_target,
+             ind.pull, ind.contribution, ind.share, ind.two_year_avg, ind.month_growth]
     pool.exact |= {abs(v) for v in given if v is not None}
+    pool.exact |= {Decimal(n) for n in (ind.count, ind.count_of) if n is not None}
+    if ind.count is not None and ind.count_of:
+        pool.derived.add(Decimal(ind.count) * 100 / Decimal(ind.count_of))  # 占总数的百分比
     pool.exact |= {Decimal(r) for r in (ind.rank, ind.prev_rank, ind.rank_total) if r is not None}
     pool.ranks |= {Decimal(r) for r in (ind.rank, ind.prev_rank) if r is not None}
     g = ind.growth
@@ -224,7 +283,8 @@ def _recorded_numbers(provenance: "Sequence[Provenance]") -> tuple[dict[str, set
 
 
 def _narration_numbers(spec: "Spec") -> tuple[dict[str, set[Decimal]], set[Decimal]]:
-    """Recorded numbers of the narration: per indicator (its statements) and the rest."""
+    """Recorded numbers of the narration: per indicator (its statements and its regions
+    comparison) and the rest."""
     try:
         import random
 
@@ -233,9 +293,9 @@ def _narration_numbers(spec: "Spec") -> tuple[dict[str, set[Decimal]], set[Decim
 
         narration = narrate(spec, rng=random.Random(0))
         per: dict[str, set[Decimal]] = {}
-        for st in narration.statements:
-            per.setdefault(st.indicator, set()).update(numbers_in(d.text for d in st.numbers))
-        rest = set(numbers_in(d.text for d in narration.numbers()))
+        for name, numbers in narration.numbers_by_indicator():
+            per.setdefault(name, set()).update(numbers_in(d.text for d in numbers))
+        rest = set(numbers_in(d.text for d in narration.derived))
         for p in situation.build(spec).numbers:  # the situation part's comparisons
             if p.indicator:
                 per.setdefault(p.indicator, set()).update(numbers_in([p.text]))

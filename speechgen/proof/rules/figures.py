@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Iterator
 
 from speechgen.proof.rules.base import Doc, DocLine, Finding, register
-from speechgen.proof.rules.facts import Facts, facts_for
+from speechgen.proof.rules.facts import Facts, Pool, facts_for
 
 if TYPE_CHECKING:  # pragma: no cover
     from speechgen.spec.model import Indicator
@@ -48,7 +48,11 @@ def _line_figures(ln: DocLine, facts: Facts) -> Iterator[Finding]:
         figure = Decimal(written)
         decimals = len(written.partition(".")[2])
         subject = _subject(mentions, text, start)
-        if facts.matches(figure, decimals, rank=rank, subject=subject):
+        regions = _regions(facts, mentions, text, start)
+        if regions is not None:
+            if regions.matches(figure, decimals, rank):
+                continue
+        elif facts.matches(figure, decimals, rank=rank, subject=subject):
             continue
         shown = ("第" if rank else "") + m.group(1) + m.group(2).strip()
         yield Finding("number", "error", ln.number, shown, _message(shown, subject))
@@ -93,6 +97,22 @@ def _subject(mentions: list[tuple[int, int, "Indicator"]], text: str, pos: int) 
     return ind
 
 
+def _regions(facts: Facts, mentions: list[tuple[int, int, "Indicator"]], text: str, pos: int) -> "Pool | None":
+    """The figures of the regions (spec.regions) named in the figure's clause before it, after the
+    last indicator named there: "白水县、西岭区分别下降6.8%和2.4%" may only use those regions' figures."""
+    if facts.region_re is None:
+        return None
+    head = text[:pos]
+    sentence_cut = max(head.rfind(p) for p in "。；！？") + 1
+    cut = max(sentence_cut, head.rfind("，") + 1)
+    last_indicator = max((e for s, e, _ in mentions if sentence_cut <= s and e <= pos), default=-1)
+    found = [(s, r) for s, _, r in facts.region_mentions(head) if s >= sentence_cut and s > last_indicator]
+    if not found:
+        return None
+    clause = [r for s, r in found if s >= cut]
+    return facts.region_pool(clause or [r for _, r in found])
+
+
 def _message(shown: str, ind: "Indicator | None") -> str:
     base = f"数字“{shown}”在指标表、spec 文字和由它们算出的结果中都找不到，请核对"
     if ind is None:
@@ -118,4 +138,11 @@ def describe(ind: "Indicator") -> str:
         parts.append(f"目标增速{ind.target_growth}%")
     if ind.annual_target is not None:
         parts.append(f"年度目标{ind.annual_target}{ind.unit}")
+    for value, label, unit in ((ind.pull, "拉动", "个百分点"), (ind.contribution, "贡献率", "%"),
+                               (ind.share, "占比", "%"), (ind.two_year_avg, "两年平均增速", "%"),
+                               (ind.month_growth, "当月增速", "%")):
+        if value is not None:
+            parts.append(f"{label}{value}{unit}")
+    if ind.count is not None:
+        parts.append(f"个数{ind.count}" + (f"（共{ind.count_of}）" if ind.count_of is not None else ""))
     return "，".join(parts) or "无数据"

@@ -8,6 +8,7 @@ Markdown markup is removed (``#`` heading prefixes, ``**bold**`` pairs) while a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from speechgen.core.numbers import cn_to_int
@@ -105,6 +106,8 @@ def lines_from_text(
             out.append(DocLine(number, text, "table"))
             continue
         line = _classify(number, text, hashes=hashes, style=style, first=not out, front=front)
+        if not markdown:
+            line = replace(line, indent=len(raw) - len(raw.lstrip().lstrip("\u3000\ufeff").lstrip()))
         front = front and line.kind in ("title", "subtitle")
         out.append(line)
     return out
@@ -133,6 +136,9 @@ def _looks_like_title(text: str, style: str) -> bool:
 
 # ------------------------------------------------------------------ Draft
 
+#: a report's 主送机关 is checked like a salutation, 署名 and 成文日期 like the byline block
+_KIND_AS = {"recipient": "salutation", "attachment": "body", "signature": "subtitle", "dateline": "subtitle"}
+
 def lines_from_draft(draft: Draft) -> list[DocLine]:
     """One line per title/subtitle/block, numbered as the .txt export numbers them."""
     from speechgen.core.draft import Heading, Paragraph, Table
@@ -154,7 +160,7 @@ def lines_from_draft(draft: Draft) -> list[DocLine]:
             info = HeadingInfo(marker, scheme, ordinal, block.text, bool(body.strip()), block.level)
             add(marker + block.text + body, "heading", info)
         elif isinstance(block, Paragraph):
-            add(block.text, block.kind)
+            add(block.text, _KIND_AS.get(block.kind, block.kind))
         elif isinstance(block, Table):
             add(block.caption, "table")
             add("\t".join(block.header), "table")

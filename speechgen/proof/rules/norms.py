@@ -28,7 +28,7 @@ from typing import Any, Iterable, Iterator, Sequence
 from speechgen.core.files import stat_input
 from speechgen.core.limits import LIMITS, breach, read_bounded, setting
 from speechgen.errors import InputError
-from speechgen.proof.rules.base import Doc, Finding, register
+from speechgen.proof.rules.base import snippet, Doc, Finding, register
 
 _FIELDS = {"id", "wrong", "pattern", "right", "source", "note", "severity", "example", "allow"}
 
@@ -87,8 +87,13 @@ def norms(doc: Doc) -> Iterator[Finding]:
         for m in rule.find(text):
             if "\n" in m.group(0):
                 continue  # a pattern must not join two paragraphs
-            ln = lines[bisect_right(starts, m.start()) - 1]
-            yield Finding("norms", rule.severity, ln.number, m.group(0), _message(rule, m.group(0)))  # type: ignore[arg-type]
+            i = bisect_right(starts, m.start()) - 1
+            ln, start = lines[i], m.start() - starts[i]
+            found = m.group(0)
+            if len(found) == 1:  # a bare "-" says little: quote it with its neighbours
+                found = snippet(ln.text, start, start + len(found), 3)
+            yield Finding("norms", rule.severity, ln.number, found,  # type: ignore[arg-type]
+                          _message(rule, found)).at(m, -starts[i])
 
 
 def _message(rule: NormRule, found: str) -> str:

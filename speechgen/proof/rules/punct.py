@@ -25,7 +25,7 @@ def punctuation(doc: Doc) -> Iterator[Finding]:
     yield from _quotes(doc, prose)
     for ln, m in finditer(_DOUBLED, prose):
         yield Finding("punctuation", "error", ln.number, snippet(ln.text, m.start(), m.end(), 3),
-                      f"标点重复或连用：“{m.group(0)}”，请保留一个" + ("（省略号应写作“……”）" if m.group(0) == "。。。" else ""))
+                      f"标点重复或连用：“{m.group(0)}”，请保留一个" + ("（省略号应写作“……”）" if m.group(0) == "。。。" else "")).at(m)
     for ln in prose:
         if ln.heading is not None:
             yield from _heading_end(ln)
@@ -35,15 +35,15 @@ def _half_width(prose: list[DocLine]) -> Iterator[Finding]:
     for ln, m in finditer(_HALF, prose):
         mark = m.group(1) or m.group(2)
         yield Finding("punctuation", "error", ln.number, snippet(ln.text, m.start(), m.end(), 3),
-                      f"汉字之间用了半角标点“{mark}”，应为全角“{_FULL[mark]}”")
+                      f"汉字之间用了半角标点“{mark}”，应为全角“{_FULL[mark]}”").at(m)
     for ln, m in finditer(_HALF_PAREN, prose):
         yield Finding("punctuation", "error", ln.number, m.group(0),
-                      f"中文括注应使用全角括号：应为“（{m.group(1)}）”")
+                      f"中文括注应使用全角括号：应为“（{m.group(1)}）”").at(m)
     for ln, m in finditer(_HALF_STOP, prose):
         if ln.heading is not None and m.start() < len(ln.heading.marker):
             continue  # reported as a marker problem below
         yield Finding("punctuation", "error", ln.number, snippet(ln.text, m.start(), m.end(), 3),
-                      "汉字后用了半角句点“.”，句末应为“。”")
+                      "汉字后用了半角句点“.”，句末应为“。”").at(m)
     for ln in prose:
         if ln.heading is None:
             continue
@@ -58,7 +58,7 @@ def _half_width(prose: list[DocLine]) -> Iterator[Finding]:
 def _quotes(doc: Doc, prose: list[DocLine]) -> Iterator[Finding]:
     for ln, m in finditer(_STRAIGHT_QUOTE, prose):
         yield Finding("punctuation", "error", ln.number, snippet(ln.text, m.start(), m.end(), 3),
-                      f"中文里用了英文引号 {m.group(0)}，应使用中文引号“”（内层用‘’）")
+                      f"中文里用了英文引号 {m.group(0)}，应使用中文引号“”（内层用‘’）").at(m)
     curly = any("“" in ln.text for ln in prose)
     for ln in prose:
         if curly and ("「" in ln.text or "『" in ln.text):

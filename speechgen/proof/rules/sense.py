@@ -23,6 +23,7 @@ _ZERO = re.compile(r"(?<![\d.])(增长|下降)0(?:\.0+)?\s*[%％]")
 _RANK_MOVE = re.compile(r"由第(\d+)[位名]?(上升|提升|前移|前进|下降|下滑|后移|后退|回落)(?:到|至)第(\d+)[位名]")
 _RATE_MOVE = re.compile(rf"由({_NEG}?{NUMBER})\s*[%％]?(提高|加快|上升|回升|提升|增加|回落|放缓|下降|下滑|降低|减少)(?:到|至)({_NEG}?{NUMBER})\s*[%％]")
 _SENTENCE = re.compile(r"[^。；！？]+")
+_OTHER_RATES = ("当月", "两年平均", "两年平均增速为", "两年平均降幅为")
 
 UP_WORDS = {"增长", "增加", "上升", "提高", "提升", "上涨", "加快", "回升", "攀升", "扩大", "前移", "前进", "进位",
             "高于", "高出", "快于", "超过", "超出", "领先"}
@@ -34,26 +35,26 @@ def sign_verb(doc: Doc) -> Iterator[Finding]:
     for ln, m in finditer(_UP_NEG, prose):
         verb, num, unit = m.group(1), m.group(2), m.group(3) or ""
         yield Finding("sign-verb", "error", ln.number, m.group(0),
-                      f"“{verb}”后面不能跟负数：应写作“{_OPPOSITE[verb]}{num}{unit}”")
+                      f"“{verb}”后面不能跟负数：应写作“{_OPPOSITE[verb]}{num}{unit}”").at(m)
     for ln, m in finditer(_DOWN_NEG, prose):
         verb, num, unit = m.group(1), m.group(2), m.group(3) or ""
         yield Finding("sign-verb", "error", ln.number, m.group(0),
-                      f"“{verb}”已表示负向，不能再加负号：应写作“{verb}{num}{unit}”（若实际是正增长，则写“增长{num}{unit}”）")
+                      f"“{verb}”已表示负向，不能再加负号：应写作“{verb}{num}{unit}”（若实际是正增长，则写“增长{num}{unit}”）").at(m)
     for ln, m in finditer(_ZERO, prose):
-        yield Finding("sign-verb", "warning", ln.number, m.group(0), "增速为0时应写“与上年持平”，不写“增长0%”")
+        yield Finding("sign-verb", "warning", ln.number, m.group(0), "增速为0时应写“与上年持平”，不写“增长0%”").at(m)
     for ln, m in finditer(_RANK_MOVE, prose):
         a, verb, b = int(m.group(1)), m.group(2), int(m.group(3))
         better = verb in UP_WORDS or verb == "提升"
         if a != b and (b < a) != better:
             right = "上升" if b < a else "下降"
             yield Finding("sign-verb", "error", ln.number, m.group(0),
-                          f"排位从第{a}位到第{b}位是{right}（数字变{'小' if b < a else '大'}），不能写“{verb}”")
+                          f"排位从第{a}位到第{b}位是{right}（数字变{'小' if b < a else '大'}），不能写“{verb}”").at(m)
     for ln, m in finditer(_RATE_MOVE, prose):
         a, verb, b = _signed(m.group(1)), m.group(2), _signed(m.group(3))
         if a != b and (b > a) != (verb in UP_WORDS):
             right = "提高" if b > a else "回落"
             yield Finding("sign-verb", "error", ln.number, m.group(0),
-                          f"由{m.group(1)}%到{m.group(3)}%是{right}，不能写“{verb}”")
+                          f"由{m.group(1)}%到{m.group(3)}%是{right}，不能写“{verb}”").at(m)
     facts = facts_for(doc)
     if facts is not None and facts.names:
         for ln in prose:
@@ -84,12 +85,14 @@ def _against_data(ln: DocLine, facts: Facts) -> Iterator[Finding]:
             continue
         for pattern, check in ((_GROWTH, _growth), (_VERSUS, _versus), (_PREV, _prev), (_MOVE, _move)):
             for m in pattern.finditer(text):
+                if text[max(0, m.start() - 6):m.start()].endswith(_OTHER_RATES):
+                    continue  # 当月增长, 两年平均下降: not the indicator's cumulative growth
                 ind, gap = _subject(mentions, text, m.start())
                 if ind is None or ind.name in facts.dupes:
                     continue
                 message = check(m, ind, gap)
                 if message:
-                    yield Finding("sign-verb", "error", ln.number, m.group(0), message)
+                    yield Finding("sign-verb", "error", ln.number, m.group(0), message).at(m, sent.start())
 
 
 def _subject(mentions: list[tuple[int, int, "Indicator"]], text: str, pos: int) -> tuple["Indicator | None", str]:
@@ -176,4 +179,4 @@ def percent_point(doc: Doc) -> Iterator[Finding]:
             seen.add(key)
             fixed = m.group(0)[: m.start(1) - m.start()] + m.group(1) + "个百分点"
             yield Finding("percent-point", "error", ln.number, m.group(0),
-                          f"增速、比重之间的差值用“个百分点”：应为“{fixed}”")
+                          f"增速、比重之间的差值用“个百分点”：应为“{fixed}”").at(m)

@@ -48,7 +48,7 @@ def placeholder(doc: Doc) -> Iterator[Finding]:
                     continue
                 shown += 1
                 yield Finding("placeholder", "error", ln.number, m.group(0),
-                              f"{why}：“{snippet(ln.text, m.start(), m.end(), 6)}”，请填入实际内容后再定稿")
+                              f"{why}：“{snippet(ln.text, m.start(), m.end(), 6)}”，请填入实际内容后再定稿").at(m)
         if more:
             yield Finding("placeholder", "error", ln.number, ln.text[:20], f"本行另有 {more} 处占位符未列出")
 
@@ -60,7 +60,7 @@ def invisible(doc: Doc) -> Iterator[Finding]:
         if found:
             pos, what = found
             yield Finding("invisible", "error", ln.number, ln.text[max(0, pos - 6):pos + 5],
-                          f"第{pos}个字是{what}，显示时会打乱或隐藏文字，请删除")
+                          f"第{pos}个字是{what}，显示时会打乱或隐藏文字，请删除", start=pos - 1, end=pos)
 
 
 # ------------------------------------------------------------------ date
@@ -76,12 +76,12 @@ def date(doc: Doc) -> Iterator[Finding]:
         y, mo, d = int(m.group(1)), int(m.group(3)), int(m.group(4))
         if 1 <= mo <= 12 and 1 <= d <= 31:
             yield Finding("date", "error", ln.number, m.group(0),
-                          f"公文正文日期应写作“{y}年{mo}月{d}日”，不用“{m.group(0)}”的形式")
+                          f"公文正文日期应写作“{y}年{mo}月{d}日”，不用“{m.group(0)}”的形式").at(m)
     for ln, m in finditer(_CN_DATE, doc.prose()):
         yield from _cn_date(ln.number, m)
     for ln, m in finditer(_LOOSE_HAO, doc.prose()):
         yield Finding("date", "warning", ln.number, snippet(ln.text, m.start(), m.end(), 2),
-                      f"公文中日期用“日”不用“号”：应为“{m.group(1)}日”")
+                      f"公文中日期用“日”不用“号”：应为“{m.group(1)}日”").at(m)
 
 
 def _cn_date(line: int, m: re.Match[str]) -> Iterator[Finding]:
@@ -114,7 +114,7 @@ def numeral(doc: Doc) -> Iterator[Finding]:
     for ln, m in finditer(_FULLWIDTH_DIGITS, doc.prose()):
         half = m.group(0).translate({0xFF10 + i: 0x30 + i for i in range(10)} | {0xFF0E: 0x2E})
         yield Finding("numeral", "warning", ln.number, m.group(0),
-                      f"数字应使用半角阿拉伯数字：“{m.group(0)}”应为“{half}”")
+                      f"数字应使用半角阿拉伯数字：“{m.group(0)}”应为“{half}”").at(m)
     for ln, m in finditer(_THOUSANDS, doc.prose()):
         yield Finding("numeral", "warning", ln.number, m.group(0),
-                      f"正文数字一般不加千分位逗号：“{m.group(0)}”应为“{m.group(0).replace(',', '')}”")
+                      f"正文数字一般不加千分位逗号：“{m.group(0)}”应为“{m.group(0).replace(',', '')}”").at(m)

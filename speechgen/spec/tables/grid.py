@@ -86,22 +86,27 @@ def read_grid(path: Path, sheet: str | None = None) -> Grid:
     cell limits is an error naming the limit, never a silent cut."""
     raw = read_bounded(path, MAX_TABLE_BYTES, what="指标表文件")  # devices, pipes, sizes: before the format
     suffix = path.suffix.lower()
-    if suffix in (".xls", ".et", ".wps"):
-        raise InputError(f"{path.name}：不支持 {suffix} 格式，请在 Excel/WPS 中“另存为” .xlsx 或 .csv")
-    if suffix not in (".xlsx", ".xlsm", ".csv", ".txt", ".tsv"):
-        raise InputError(f"{path.name}：无法识别的表格格式 {suffix or '（无扩展名）'}，应为 .xlsx 或 .csv")
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path, raw, sheet)
-    return _read_csv(path, raw)
+    if suffix in (".csv", ".txt", ".tsv"):
+        return _read_csv(path, raw)
+    if suffix in (".xls", ".et"):
+        return _read_xls(path, raw, sheet)
+    if suffix in (".ods", ".numbers", ".wps"):
+        raise InputError(f"{path.name}：不支持 {suffix} 格式，请在 Excel/WPS/LibreOffice 中“另存为” .xlsx 或 .csv")
+    raise InputError(f"{path.name}：无法识别的表格格式 {suffix or '（无扩展名）'}，应为 .xlsx、.xls 或 .csv")
 
 
 def _read_xlsx(path: Path, raw: bytes, sheet: str | None) -> Grid:
     import openpyxl  # heavy: only when a workbook is read
     from openpyxl.utils.exceptions import InvalidFileException
 
-    archive = open_zip(raw, path.name, what="Excel 文件（文件已损坏、不是 .xlsx 或设有打开密码）")
+    if not zipfile.is_zipfile(io.BytesIO(raw)):  # a password-protected workbook is not a zip either
+        raise InputError(f"{path.name}：无法打开 Excel 文件（文件已损坏、不是 .xlsx 或设有打开密码）")
+    archive = open_zip(raw, path.name, what=" Excel 文件")
     formulas = any(_has_formulas(archive, i) for i in archive.infolist() if i.filename.startswith("xl/worksheets/"))
     try:
+        # raw bytes: a WPS .et in zip form is an .xlsx under another name, and openpyxl checks names
         wb = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, EOFError, TypeError,
             AttributeError, IndexError, SyntaxError, zlib.error, struct.error, NotImplementedError) as exc:  # SyntaxError: broken XML (ParseError)
@@ -189,16 +194,54 @@ def _check_formulas(raw: bytes, grid: Grid, title: str) -> None:
         wb.close()
 
 
+def _read_xls(path: Path, raw: bytes, sheet: str | None) -> Grid:
+    """.xls (and WPS .et, which is either BIFF like .xls or a zip like .xlsx), within the same
+    row, column, cell and cell-length limits as a workbook (an error, never a silent cut)."""
+    if raw[:4] == b"PK\x03\x04":
+        if path.suffix.lower() == ".et":
+            return _read_xlsx(path, raw, sheet)
+        raise InputError(f"{path.name}：无法打开 .xls 文件（扩展名是 .xls，内容却是 .xlsx），请把扩展名改为 .xlsx")
+    from speechgen.spec.tables.legacy import read_xls  # xlrd only when an old workbook is read
+
+    title, cells = read_xls(path, lambda titles: sheet_title(titles, sheet, path.name) if sheet else None,
+                            MAX_ROWS + 1, MAX_COLS + 1, data=raw)
+    rows: list[list[Cell]] = []
+    filled = 0
+    for r, row in enumerate(cells, start=1):
+        out = []
+        for c, (value, fmt) in enumerate(row, start=1):
+            if value is not None and value != "":
+                if c > MAX_COLS:
+                    raise breach(f"{path.name} {title}!{col_letter(c)}{r}", "table_cols", c)
+                if r > MAX_ROWS:
+                    raise breach(f"{path.name} {title}!第{r}行", "table_rows", r)
+                filled += 1
+                if filled > LIMITS.table_cells:
+                    raise breach(f"{path.name} {title}", "table_cells")
+                if isinstance(value, str) and len(value) > LIMITS.cell_chars:
+                    raise breach(f"{path.name} {title}!{col_letter(c)}{r}", "cell_chars", len(value))
+            if c <= MAX_COLS:
+                out.append(Cell(value, r, c, fmt))
+        if r <= MAX_ROWS:
+            rows.append(out)
+    return Grid(path.name, title, rows)
+
+
 def _pick_sheet(wb: Any, sheet: str | None, name: str) -> Any:
     if sheet is None:
         return wb.worksheets[0]
-    if sheet in wb.sheetnames:
-        return wb[sheet]
+    return wb[sheet_title(wb.sheetnames, sheet, name)]
+
+
+def sheet_title(titles: list[str], sheet: str, name: str) -> str:
+    """The title among *titles* that *sheet* names (spaces and case ignored); InputError if none."""
+    if sheet in titles:
+        return sheet
     wanted = _SPACES.sub("", sheet).lower()
-    for title in wb.sheetnames:
+    for title in titles:
         if _SPACES.sub("", title).lower() == wanted:
-            return wb[title]
-    raise InputError(f"{name}：找不到工作表 “{sheet}”，现有工作表：{'、'.join(wb.sheetnames)}")
+            return title
+    raise InputError(f"{name}：找不到工作表 “{sheet}”，现有工作表：{'、'.join(titles)}")
 
 
 def _read_csv(path: Path, raw: bytes) -> Grid:

@@ -24,6 +24,17 @@ HEADER_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"^(主要)?(指标|指标名称|名称|项目|指标项目|项目名称)$", "name"),
     (r"^(计量)?单位$", "unit"),
     (r"^(归属|放在|部分|所属部分)$", "part"),
+    (r"^(所属指标|上级指标|父指标|所属)$", "parent"),
+    (r"^(占比|比重|拉动|贡献率)?(对象|总体|基数)$", "of"),
+    (r"^(是否)?(计入)?主要指标(\?|？)?$|^是否主要$|^主要指标标识$", "headline"),
+    (r"(原因|成因|变动说明|增减说明)", "cause"),
+    (r"拉动", "pull"),
+    (r"贡献", "contribution"),
+    (r"(占比|比重|占.{0,8}的?%$)", "share"),
+    (r"两年平均", "two_year_avg"),
+    (r"当月.*(增|%)|^\d{1,2}月份?(增速|增长)", "month_growth"),
+    (r"^(个数|数量|个数\(个\)|家数|户数)$", "count"),
+    (r"^(总数|总个数|总家数|总户数|样本数|监测数)$", "count_of"),
     (r"^上(期|月|季度?|一期).*(排位|排名|位次|名次)", "prev_rank"),
     (r"^上(期|月|季度?|一期).*(增速|增长|增幅|同比|%)", "prev_growth"),
     (r"(目标|计划|预期).*(增速|增长|增幅|%)", "target_growth"),
@@ -35,11 +46,12 @@ HEADER_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(本期|累计|本年|本月|完成|绝对[值额数]|总量|数值|金额|实绩|\d+月|季度|上半年|^值$)", "value"),
 )
 
-REGION_HEADER = r"^(地区|县区|县市区|区县|县\(市、?区\)|县市|市县|单位|地方|区域|市州|乡镇|乡镇街道|街道)(名称)?$"
+REGION_HEADER = r"^(地区|县|县区|县市区|区县|县\(市、?区\)|县市|市县|单位|地方|区域|市州|乡镇|乡镇街道|街道)(名称)?$"
 
-PERCENT_FIELDS = frozenset({"growth", "superior_growth", "prev_growth", "target_growth"})
-INT_FIELDS = frozenset({"rank", "rank_total", "prev_rank"})
-TEXT_FIELDS = frozenset({"name", "unit", "part"})
+PERCENT_FIELDS = frozenset({"growth", "superior_growth", "prev_growth", "target_growth", "contribution", "share",
+                            "two_year_avg", "month_growth"})
+INT_FIELDS = frozenset({"rank", "rank_total", "prev_rank", "count", "count_of"})
+TEXT_FIELDS = frozenset({"name", "unit", "part", "parent", "of", "cause", "headline"})
 
 _UNIT = re.compile(r"\(([^()%]*[^\d()%\s][^()%]*)\)")
 _TRANS = str.maketrans({"（": "(", "）": ")", "％": "%", "【": "(", "】": ")", "［": "(", "］": ")"})
@@ -119,7 +131,7 @@ def _map(texts: dict[int, str], columns: dict[str, str], key_field: str) -> Head
     return Header(-1, fields, dict(texts), units)
 
 
-def _joined(parent: list[Cell], child: list[Cell]) -> dict[int, str]:
+def joined_header(parent: list[Cell], child: list[Cell]) -> dict[int, str]:
     """Parent texts carried right over merged (blank) cells, joined with the child texts."""
     top = _texts(parent)
     bottom = _texts(child)
@@ -144,15 +156,15 @@ def find_header(grid: Grid, columns: dict[str, str], *, key_field: str = "name",
             continue
         single.row = i
         if i + 1 < len(grid.rows):
-            double = _map(_joined(row, grid.rows[i + 1]), columns, key_field)
-            if double is not None and len(double.fields) > len(single.fields) and _is_header_row(grid.rows[i + 1]):
+            double = _map(joined_header(row, grid.rows[i + 1]), columns, key_field)
+            if double is not None and len(double.fields) > len(single.fields) and is_header_row(grid.rows[i + 1]):
                 double.row = i + 1
                 return double
         return single
     return None
 
 
-def _is_header_row(row: list[Cell]) -> bool:
+def is_header_row(row: list[Cell]) -> bool:
     """A second header row holds text labels only (no figures)."""
     texts = [c for c in row if c.text]
     return bool(texts) and all(isinstance(c.value, str) and not re.fullmatch(r"[\d.,%+-]+", c.text) for c in texts)

@@ -22,6 +22,7 @@ each county is compared with:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -32,12 +33,20 @@ from functools import lru_cache
 from speechgen.core.resources import corpora_dir
 from speechgen.core.yamlsrc import decode, load_yaml
 from speechgen.errors import InputError
-from speechgen.spec.model import Indicator
+from speechgen.spec.model import Indicator, RegionRow
 from speechgen.core.numbers import mean
-from speechgen.spec.tables.grid import read_grid
+from speechgen.spec.tables.grid import Grid, cell_number, read_grid
+from speechgen.spec.tables.headers import REGION_HEADER, is_header_row, joined_header, normalise
 from speechgen.spec.tables.rows import locate_header, parse_rows
 
 TOTAL_NAMES = frozenset({"全省", "全市", "全县", "全区", "全州", "全盟", "全国", "合计", "总计", "全部", "总体"})
+_TOTAL = re.compile(r"^(?:全[省市县区州盟旗国]|本[省市县区])?(?:合计|总计|汇总|小计)?$|^全[省市县区州盟旗国](?:合计|总计|汇总)?$")
+
+
+def is_total(region: str) -> bool:
+    """The table's total row: 全市, 合计, 全市合计, 总计… (not a region to compare)."""
+    name = region.strip()
+    return bool(name) and (name in TOTAL_NAMES or bool(_TOTAL.match(name)))
 
 
 @dataclass
@@ -60,15 +69,36 @@ def region_table(path: str | Path, *, region_column: str | None = None, indicato
                  sheet: str | None = None, columns: dict[str, str] | None = None, origin: str = "",
                  lower_is_better: tuple[str, ...] | None = None) -> RegionTable:
     """Read a multi-region table and compute ranks and comparison figures (module docstring)."""
+    rows = read_region_rows(path, region_column=region_column, indicator=indicator, sheet=sheet,
+                            columns=columns, origin=origin)
+    return compute_region_table(rows, lower_is_better)
+
+
+def compute_region_table(rows: list[RegionRow], lower_is_better: tuple[str, ...] | None = None) -> RegionTable:
+    """Ranks and comparison figures of region rows (read from a file or written in a spec)."""
+    fields = set(Indicator.model_fields)
+    parsed = [(Indicator.model_validate(r.model_dump(include=fields)), {"region": r.region}) for r in rows]
+    return _compute(parsed, _lower_keywords(lower_is_better))
+
+
+def read_region_rows(path: str | Path, *, region_column: str | None = None, indicator: str | None = None,
+                     sheet: str | None = None, columns: dict[str, str] | None = None,
+                     origin: str = "") -> list[RegionRow]:
+    """The data rows of a multi-region table as they stand (total row included), regions named
+    exactly as the table names them."""
     prefix = f"{origin} → " if origin else ""
     cols = dict(columns or {})
     if region_column:
         cols[region_column] = "region"
     try:
         grid = read_grid(Path(path), sheet)
+        wide = read_wide(grid) if indicator is None and not columns else None
+        if wide is not None:
+            return wide
         header = locate_header(grid, cols, key_field="region")
         if indicator is None and header.column("name") is None:
-            raise InputError(f"{grid.name}：表中没有“指标名称”列，请用 indicator= 指明指标")
+            raise InputError(f"{grid.name}：表中没有“指标名称”列，请用 indicator= 指明指标"
+                             "（或每项指标一组列：地区生产总值增速(%)、固定资产投资增速(%)……）")
         defaults = {"name": indicator} if indicator and header.column("name") is None else None
         parsed, errors = parse_rows(grid, header, key_field="region", defaults=defaults)
     except InputError as exc:
@@ -79,7 +109,8 @@ def region_table(path: str | Path, *, region_column: str | None = None, indicato
         parsed = [(ind, extra) for ind, extra in parsed if ind.name == indicator]
     if not parsed:
         raise InputError(f"{prefix}{Path(path).name}：没有找到任何地区的数据行")
-    return _compute(parsed, _lower_keywords(lower_is_better))
+    return [RegionRow.model_validate({**ind.model_dump(), "region": str(extra.get("region", "")).strip()})
+            for ind, extra in parsed]
 
 
 def _lower_keywords(given: tuple[str, ...] | None) -> tuple[str, ...]:
@@ -101,7 +132,7 @@ def _compute(parsed: list[tuple[Indicator, dict[str, Any]]], lower: tuple[str, .
     by_name: dict[str, list[tuple[str, Indicator]]] = {}
     for ind, extra in parsed:
         region = str(extra.get("region", "")).strip()
-        if region in TOTAL_NAMES:
+        if is_total(region):
             table.total_label = region
             if ind.growth is not None:
                 table.superior[ind.name] = ind.growth
@@ -149,3 +180,62 @@ def competition_ranks(values: list[Decimal | None], *, ascending: bool = False) 
         better = sum((w < v) if ascending else (w > v) for w in present)
         ranks.append(better + 1)
     return ranks
+
+
+# ------------------------------------------------------------------ wide tables: one column group per indicator
+
+_WIDE_PREV = re.compile(r"^(.{2,}?)(?:上期|上月|上季度?|前期)(?:同比)?(?:增速|增长|增幅)%?$")
+_WIDE_GROWTH = re.compile(r"^(.{2,}?)(?:本期|本月|累计)?(?:同比)?(?:增速|增长|增幅)%?$")
+
+
+def read_wide(grid: Grid) -> list[RegionRow] | None:
+    """A 分县区 sheet with regions as rows and one column (group) per indicator —
+    ``县区 | 地区生产总值增速(%) | 固定资产投资增速(%)``, or 地区生产总值 over 增速/上期增速 in a
+    two-row header — as region rows; None when the sheet is not laid out so."""
+    for i, row in enumerate(grid.rows[:20]):
+        texts = {c.col: c.text for c in row if c.text}
+        region_col = next((c for c, t in texts.items() if re.search(REGION_HEADER, normalise(t)[0])), None)
+        if region_col is None:
+            continue
+        start, titles = i + 1, texts
+        if i + 1 < len(grid.rows) and is_header_row(grid.rows[i + 1]):
+            start, titles = i + 2, joined_header(row, grid.rows[i + 1])
+        columns = {}
+        for col, title in titles.items():
+            text = normalise(title)[0]
+            m = _WIDE_PREV.match(text)
+            kind = "prev_growth" if m else "growth"
+            m = m or _WIDE_GROWTH.match(text)
+            if col != region_col and m and not re.search(r"^(同比|本期|上期|上月|上年|上季|全[省市国])|排[位名]|指标", m.group(1)):
+                columns[col] = (m.group(1), kind)
+        if len({name for name, _ in columns.values()}) < 2 and not any(k == "prev_growth" for _, k in columns.values()):
+            return None  # one growth column: an ordinary (long) table
+        return _wide_rows(grid, start, region_col, columns)
+    return None
+
+
+def _wide_rows(grid: Grid, start: int, region_col: int, columns: dict[int, tuple[str, str]]) -> list[RegionRow]:
+    rows: list[RegionRow] = []
+    errors: list[str] = []
+    for cells in grid.rows[start:]:
+        by_col = {c.col: c for c in cells}
+        region = by_col.get(region_col)
+        if region is None or region.blank or re.match(r"^(注|说明|资料来源|数据来源)", region.text):
+            continue
+        values: dict[str, dict[str, Any]] = {}
+        for col, (name, kind) in columns.items():
+            cell = by_col.get(col)
+            if cell is None:
+                continue
+            try:
+                number = cell_number(cell, percent_field=True)
+            except ValueError as exc:
+                errors.append(f"{grid.where(cell)}：{exc}，收到 '{cell.text}'")
+                continue
+            if number is not None:
+                values.setdefault(name, {})[kind] = number
+        for name in dict.fromkeys(n for n, _ in columns.values()):
+            rows.append(RegionRow(region=region.text, name=name, **values.get(name, {})))
+    if errors:
+        raise InputError("\n".join(errors[:20]), problems=errors)
+    return rows

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from speechgen.errors import InputError
-from speechgen.spec.model import Indicator, Spec
+from speechgen.spec.model import Indicator, Spec, check_parents
 from speechgen.spec.tables.headers import INT_FIELDS, PERCENT_FIELDS, TEXT_FIELDS, Header, find_header, resolve_field
 from speechgen.spec.tables.grid import Cell, Grid, cell_int, cell_number, col_letter, read_grid
 
@@ -36,10 +36,15 @@ if TYPE_CHECKING:
     from speechgen.core.draft import Table
 
 log = logging.getLogger(__name__)
+#: what the writer should be told (the command line prints these; the library never does)
+notice = logging.getLogger("speechgen.notice")
 
 MAX_ERRORS = 20
 _FOOTNOTE = re.compile(r"^(注\d*|附注|说明|备注|资料来源|数据来源|来源|制表|填报|审核|统计口径)\s*[：:.．]|^[*※]")
 _NAME_PREFIX = re.compile(r"^(其中|内)[：:]\s*|^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*|^[#*]+\s*")
+_SUB_ITEM = re.compile(r"^(?:[ \u3000\u00a0]+|(?:其中|内)[：:])")
+_YES = {"是": True, "否": False, "√": True, "×": False, "yes": True, "no": False, "true": True, "false": False,
+        "1": True, "0": False, "Y": True, "N": False}
 _PARTS = {"成绩": "review", "问题": "problems", "不写": "hidden", "隐藏": "hidden", "自动": "auto", "": "auto"}
 
 
@@ -62,8 +67,27 @@ def read_indicator_file(
         raise InputError("\n".join(problems), problems=problems)
     if not rows:
         raise InputError(f"{prefix}{grid.name}：表头下没有任何指标行")
+    try:
+        check_parents([ind for ind, _ in rows])
+    except ValueError as exc:
+        raise InputError(f"{prefix}{grid.name}：{exc}") from None
     log.info("read %d indicators from %s", len(rows), grid.source)
+    unread = unread_columns(grid, header)
+    if unread:
+        notice.warning("%s%s：未读取的列：%s（表头无法识别；如需使用，请用 columns 指定对应字段，"
+                       "如 columns: {省里名次: rank}）", prefix, grid.name, "、".join(unread))
     return [ind for ind, _ in rows]
+
+
+def unread_columns(grid: Grid, header: Header) -> list[str]:
+    """Titles of header columns that hold data below the header but map to no field."""
+    out = []
+    for col, title in sorted(header.titles.items()):
+        if col in header.fields:
+            continue
+        if any(c.col == col and not c.blank for row in grid.rows[header.row + 1:] for c in row):
+            out.append(title)
+    return out
 
 
 def checked_columns(columns: dict[str, str], where: str) -> dict[str, str]:
@@ -94,6 +118,7 @@ def parse_rows(grid: Grid, header: Header, *, key_field: str = "name", defaults:
     """Data rows under *header* → (indicator, extra fields such as region) pairs and error messages."""
     rows: list[tuple[Indicator, dict[str, Any]]] = []
     errors: list[str] = []
+    top = ""  # the last row that is not a sub-item: the parent of "其中：" rows below it
     for cells in grid.rows[header.row + 1:]:
         by_col = {c.col: c for c in cells}
         if _skip(cells, by_col, header, key_field):
@@ -101,6 +126,9 @@ def parse_rows(grid: Grid, header: Header, *, key_field: str = "name", defaults:
         values, extra = _row_values(grid, header, by_col, errors)
         if values is None:
             continue
+        if key_field == "name":
+            top = _sub_item(values, by_col.get(header.column("name") or 0), top)
+            _whole_from_header(values, header)
         try:
             rows.append((Indicator.model_validate({**(defaults or {}), **values}), extra))
         except ValidationError as exc:
@@ -108,6 +136,31 @@ def parse_rows(grid: Grid, header: Header, *, key_field: str = "name", defaults:
             for err in exc.errors():
                 errors.append(f"{grid.where_row(row)}：{err.get('msg', '')}".replace("Value error, ", ""))
     return rows, errors
+
+
+def _sub_item(values: dict[str, Any], cell: Cell | None, top: str) -> str:
+    """Give a "其中：" (or indented) row the last top-level row as ``parent``; return the new top."""
+    raw = str(cell.value) if cell is not None and cell.value is not None else ""
+    if _SUB_ITEM.match(raw) and top and "parent" not in values:
+        values["parent"] = top
+        return top
+    return top if values.get("parent") else str(values.get("name", ""))
+
+
+_WHOLE_HEADER = re.compile(r"(?:占|拉动|对)([^%()（）]{1,12}?)(?:的)?(?:比重|比例|增长|增速|贡献)")
+
+
+def _whole_from_header(values: dict[str, Any], header: Header) -> None:
+    """A header that names the whole (占GDP比重, 拉动GDP增长, 对GDP增长的贡献率) gives ``of`` to the
+    top-level rows that fill that column."""
+    if values.get("parent") or values.get("of"):
+        return
+    for col, fname in header.fields.items():
+        if fname in ("pull", "contribution", "share") and values.get(fname) is not None:
+            m = _WHOLE_HEADER.search(header.titles.get(col, "").replace(" ", ""))
+            if m:
+                values["of"] = m.group(1)
+                return
 
 
 def _skip(cells: list[Cell], by_col: dict[int, Cell], header: Header, key_field: str) -> bool:
@@ -155,6 +208,14 @@ def _convert(cell: Cell, fname: str) -> Any:
         return _NAME_PREFIX.sub("", cell.text).strip() or None
     if fname == "unit":
         return "" if cell.blank else cell.text
+    if fname in ("parent", "of", "cause"):
+        return None if cell.blank else _NAME_PREFIX.sub("", cell.text).strip() if fname == "parent" else cell.text
+    if fname == "headline":
+        if cell.blank:
+            return None
+        if cell.text in _YES or cell.text.lower() in _YES:
+            return _YES.get(cell.text, _YES.get(cell.text.lower()))
+        raise ValueError("应为 是 或 否")
     if fname == "part":
         if cell.text in _PARTS:
             return _PARTS[cell.text]
@@ -178,12 +239,14 @@ def indicator_table(spec: Spec) -> "Table":
         ("unit", "单位", "left"), ("value", "本期值", "right"), ("growth", "同比增长（%）", "right"),
         ("superior_growth", f"{sup}增速（%）", "right"), ("rank", f"{sup}排位", "right"),
         ("annual_target", "年度目标", "right"), ("target_growth", "目标增速（%）", "right"),
+        ("count", "个数", "right"), ("pull", "拉动（百分点）", "right"), ("contribution", "贡献率（%）", "right"),
+        ("share", "占比（%）", "right"),
     ]
     rows_src = [i for i in spec.indicator_rows if i.part != "hidden"]
     used = [c for c in cols if any(getattr(i, c[0]) not in (None, "") for i in rows_src)]
     rows = []
     for ind in rows_src:
-        cells = [ind.name]
+        cells = [f"其中：{ind.name}" if ind.parent.strip() else ind.name]
         for fname, _, _ in used:
             v = getattr(ind, fname)
             cells.append("—" if v in (None, "") else fmt_number(v) if isinstance(v, (Decimal, int)) else str(v))

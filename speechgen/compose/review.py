@@ -1,0 +1,139 @@
+"""The review part organised like a writer's: headline figures first, then one group per field.
+
+* **Opening paragraph**: the period's summary sentence, the overall field's statements (GDP and
+  its sub-items), the tallies over the headline indicators and the overall judgement.
+* **Field groups** in the taxonomy's order, each opened by its lead-in (工业方面，…), each
+  statement a sentence, its sub-items a "其中，……" sentence after it.
+* **Regions** (spec ``regions``): the comparison sentences after the groups.
+* **Layout**: *flat* — groups packed into paragraphs of at most :data:`MAX_PARAGRAPH`
+  characters; *sections* — one level-2 sub-part per field (analysis meetings with at least
+  :data:`SECTION_MIN` statements), an achievement of the same field merged into it under the
+  writer's own title.  No paragraph exceeds :data:`MAX_PARAGRAPH` characters when its
+  sentences allow a split.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence
+
+from speechgen.spec.fields import GENERAL, taxonomy
+from speechgen.compose.narration import Narration, Statement
+from speechgen.compose.narration.wording import load_wordings
+from speechgen.compose.views import Item, clause
+
+MAX_PARAGRAPH = 400
+SECTION_MIN = 6  # top-level review statements from which an analysis meeting uses sub-parts
+
+
+@dataclass
+class Group:
+    field: str
+    lead: str  # 工业方面
+    sentences: list[str] = field(default_factory=list)
+    strong: bool = False
+
+
+@dataclass
+class Section:
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ReviewView:
+    opening: list[str] = field(default_factory=list)  # paragraphs
+    paragraphs: list[str] = field(default_factory=list)  # flat layout: the groups and regions
+    sections: list[Section] = field(default_factory=list)  # sections layout
+    achievements: list[Item] = field(default_factory=list)  # achievements not merged into a section
+
+    @property
+    def sectioned(self) -> bool:
+        return bool(self.sections)
+
+
+def statement_sentences(s: Statement, lead: str = "") -> list[str]:
+    """'工业方面，规上工业增加值增长6.8%，……。' and '其中，……；……。' for its sub-items."""
+    own = clause(s.own or s.text)
+    out = [f"{lead}，{own}。" if lead else f"{own}。"]
+    if s.children:
+        out.append("其中，" + "；".join(clause(c.text) for c in s.children) + "。")
+    return out
+
+
+def groups_of(statements: Sequence[Statement]) -> list[Group]:
+    """Statements grouped by field, in the taxonomy's order (unclassified last)."""
+    tax = taxonomy()
+    preferred = load_wordings().review_order
+    ids = [*(i for i in preferred if i in tax.ids), *(i for i in tax.ids if i not in preferred)]
+    order = {fid: i for i, fid in enumerate(ids)}
+    found: dict[str, Group] = {}
+    for s in statements:
+        fid = s.field_id if s.field_id in order else GENERAL
+        f = tax.get(fid)
+        group = found.setdefault(fid, Group(fid, f.lead if f else ""))
+        group.sentences += statement_sentences(s, "" if len(group.sentences) or not group.lead else group.lead)
+        group.strong = group.strong or s.verdict == "strength"
+    return sorted(found.values(), key=lambda g: order.get(g.field, len(order)))
+
+
+def pack(sentences: Sequence[str], limit: int = MAX_PARAGRAPH) -> list[str]:
+    """Sentences into paragraphs of at most *limit* characters (a longer sentence stands alone,
+    split at its semicolons when it can be)."""
+    paragraphs: list[str] = []
+    current = ""
+    for sentence in (part for s in sentences for part in _split(s, limit)):
+        if current and len(current) + len(sentence) > limit:
+            paragraphs.append(current)
+            current = ""
+        current += sentence
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _split(sentence: str, limit: int) -> list[str]:
+    if len(sentence) <= limit or "；" not in sentence:
+        return [sentence]
+    head, _, tail = sentence.rstrip("。").partition("；")
+    return [*_split(head + "。", limit), *_split(tail + "。", limit)]
+
+
+def build_review(narration: Narration, achievements: Sequence[Item], *, summary_line: str,
+                 sectioned: bool, heading: Callable[[Group], str]) -> ReviewView:
+    """The review view (module docstring).  *summary_line* opens the first paragraph;
+    *heading* titles a field's sub-part when no achievement of that field gives one."""
+    statements = list(narration.review)
+    overall = [s for s in statements if s.field_id == "overall"]
+    rest = [s for s in statements if s.field_id != "overall"]
+    opening = [summary_line] if summary_line else []
+    for s in overall:
+        opening += statement_sentences(s)
+    opening += [*narration.summary, *( [narration.overall] if narration.overall else [])]
+    view = ReviewView(opening=pack(opening))
+    groups = groups_of(rest)
+    regions = list(narration.regions.review) if narration.regions is not None else []
+    if not (sectioned and len(rest) + len(overall) >= SECTION_MIN):
+        view.paragraphs = pack([s for g in groups for s in g.sentences])
+        if regions:
+            view.paragraphs += pack(regions)
+        view.achievements = list(achievements)
+        return view
+    left = list(achievements)
+    for g in groups:
+        mine = next((a for a in left if a.field == g.field), None)
+        first = g.sentences[0]
+        if g.lead and first.startswith(g.lead + "，"):  # the sub-part's title names the field already
+            g.sentences[0] = first[len(g.lead) + 1:]
+        paragraphs = pack(g.sentences)
+        if mine is not None:
+            left.remove(mine)
+            view.sections.append(Section(mine.heading, paragraphs + ([mine.body] if mine.body else [])))
+        else:
+            view.sections.append(Section(heading(g), paragraphs))
+    if regions:
+        view.sections.append(Section(heading(Group("regions", "")), pack(regions)))
+    view.sections += [Section(a.heading, [a.body] if a.body else []) for a in left]
+    return view
+
+
+__all__ = ["ReviewView", "Section", "Group", "build_review", "groups_of", "pack", "statement_sentences"]
