@@ -63,7 +63,7 @@ def build(spec: str | Path | Mapping[str, Any] | Spec, settings: RenderSettings,
     Raises :class:`CheckFailed` when ``settings.check`` and the checker finds errors; nothing is
     written here (see :func:`export` / :func:`write_product`).
     """
-    spec_obj = spec if isinstance(spec, Spec) else load_spec(spec)
+    spec_obj = spec if isinstance(spec, Spec) else load_spec(spec, allow_outside=settings.allow_outside)
     spec_obj = _with_table(spec_obj, settings)
     draft = render_draft(spec_obj, _options(spec_obj, settings))
     findings: list[Any] = []

@@ -39,6 +39,7 @@ class RenderSettings:
     explain: bool = False  # .docx: a comment on every computed figure saying how it was computed
     standard_requirements: bool = False
     placeholders: bool = False  # mark parts without input (【形势：待补】) instead of leaving them out
+    allow_outside: bool = False  # let a spec's `indicators: {file: …}` reach outside the spec's folder
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

@@ -30,6 +30,7 @@ def check(file: Path, spec: Path | None, as_json: bool, strict: bool, rules_file
 
     有错误时退出码为 1（加 --strict 时有提醒也为 1），无问题为 0，输入有误为 2。
     """
+    from speechgen.core.chars import json_visible, visible
     from speechgen.proof.checker import check_file, failed, summary
     from speechgen.proof.rules.base import SEVERITY_CN
 
@@ -43,11 +44,11 @@ def check(file: Path, spec: Path | None, as_json: bool, strict: bool, rules_file
         write_atomic(annotate, annotate_findings(file, findings), force=force)
         click.echo(f"已写出批注稿 {annotate}（{len(findings)} 条批注）", err=True)
     if as_json:
-        click.echo(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
+        click.echo(json_visible(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2)))
     else:
         for f in findings:
-            click.echo(f"{file} 第{f.line}行 [{SEVERITY_CN[f.severity]}] {f.rule}：{f.message}")
-            click.echo(f"    原文：{f.text}")
+            click.echo(visible(f"{file} 第{f.line}行 [{SEVERITY_CN[f.severity]}] {f.rule}：{f.message}"))
+            click.echo(visible(f"    原文：{f.text}"))
         click.echo(summary(findings))
     if failed(findings, strict=strict):
         sys.exit(1)

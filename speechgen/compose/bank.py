@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
+from speechgen.core.chars import bad_char
+from speechgen.core.limits import LIMITS, read_bounded
 from speechgen.errors import PhraseBankError
 from speechgen.core.resources import corpora_dir
 from speechgen.core.yamlsrc import decode, load_yaml
@@ -123,17 +125,21 @@ def load_bank_file(path: Path, *, priority: int = 0) -> PhraseBank:
     """Load one YAML bank file (one category, or ``categories: {name: {...}}``)."""
     name = str(path)
     try:
-        data, _ = load_yaml(decode(path.read_bytes(), name), name)
+        data, _ = load_yaml(decode(read_bounded(path, LIMITS.spec_bytes, what="短语库文件", where=name), name), name)
     except OSError as exc:
         raise PhraseBankError(f"{name}：无法读取短语库（{exc.strerror}）") from None
     except Exception as exc:  # InputError from the YAML reader
         raise PhraseBankError(str(exc)) from None
     if not isinstance(data, dict):
         raise PhraseBankError(f"{name}：短语库应为字段表（category、entries）")
-    groups = data.get("categories") if "categories" in data else {data.get("category") or path.stem: data}
+    category = data.get("category") or path.stem
+    if not isinstance(category, str) or len(category) > 80:
+        raise PhraseBankError(f"{name}：category 应为类别名（如 closing），收到 {str(category)[:40]!r}")
+    groups = data.get("categories") if "categories" in data else {category: data}
     if not isinstance(groups, dict):
         raise PhraseBankError(f"{name}：categories 应为字段表")
     bank = PhraseBank()
+    count = 0
     for cat, body in groups.items():
         entries = body.get("entries") if isinstance(body, dict) else body
         if not isinstance(entries, list):
@@ -145,6 +151,9 @@ def load_bank_file(path: Path, *, priority: int = 0) -> PhraseBank:
         if part is not None and part not in TAG_VALUES["part"]:
             raise PhraseBankError(f"{name}：类别 {cat} 的 part 应为 {'、'.join(TAG_VALUES['part'])} 之一，收到 {part!r}")
         prio = priority if mode == "prefer" else 0
+        count += len(entries)
+        if count > LIMITS.phrase_entries:
+            raise PhraseBankError(f"{name}：超出限制（短语库条目数不超过 {LIMITS.phrase_entries:,}）")
         bank.categories[str(cat)] = [_entry(e, name, str(cat), i, prio, part) for i, e in enumerate(entries)]
         if isinstance(body, dict) and body.get("description"):
             bank.descriptions[str(cat)] = str(body["description"])
@@ -172,6 +181,16 @@ def _entry(raw: Any, name: str, cat: str, i: int, priority: int, part: str | Non
         tags[key] = vals
     if part and "part" not in tags:
         tags["part"] = (part,)  # the category's part, unless the entry names its own
+    refs = _NESTED.findall(raw["text"])
+    if cat in refs:
+        raise PhraseBankError(f"{where} 用 {{@{cat}}} 引用了自身所在的类别（循环引用），请改为引用其他类别")
+    if len(refs) > LIMITS.phrase_ref_count:
+        raise PhraseBankError(f"{where}：超出限制（{{@类别}} 引用不超过 {LIMITS.phrase_ref_count} 个，收到 {len(refs)} 个）")
+    if len(raw["text"]) > LIMITS.text_chars:
+        raise PhraseBankError(f"{where}：超出限制（一条短语不超过 {LIMITS.text_chars:,} 字）")
+    found = bad_char(raw["text"])
+    if found:
+        raise PhraseBankError(f"{where} 第{found[0]}个字是{found[1]}（不可见的控制或方向字符），请删除")
     for slot in _SLOT.findall(raw["text"]):
         if slot not in SLOTS:
             raise PhraseBankError(f"{where} 使用了未知的占位符 {{{slot}}}，可用：{'、'.join(SLOTS)}")
@@ -199,13 +218,41 @@ _BUILTIN: PhraseBank | None = None
 
 
 def builtin_bank() -> PhraseBank:
+    """The built-in bank: parsed once per installation, then loaded from the private cache (keyed by
+    every file's name, size and mtime), so a cold process does not re-read 69 YAML files."""
     global _BUILTIN
     if _BUILTIN is None:
-        bank = PhraseBank()
-        for f in sorted((corpora_dir() / "phrases").glob("*.yaml")):
-            bank = bank.merge(load_bank_file(f))
-        _BUILTIN = bank
+        from speechgen.core import cache
+
+        files = sorted((corpora_dir() / "phrases").glob("*.yaml"))
+        stamp = "\n".join(f"{f}:{st.st_size}:{st.st_mtime_ns}" for f in files for st in [f.stat()]).encode()
+        saved = cache.load("phrase-bank-v1", stamp)
+        if _valid_dump(saved):
+            _BUILTIN = _from_dump(saved)
+        else:
+            bank = PhraseBank()
+            for f in files:
+                bank = bank.merge(load_bank_file(f))
+            cache.store("phrase-bank-v1", stamp, _to_dump(bank))
+            _BUILTIN = bank
     return _BUILTIN
+
+
+def _to_dump(bank: PhraseBank) -> tuple[dict[str, list[tuple[Any, ...]]], dict[str, str]]:
+    cats = {c: [(p.text, {k: tuple(v) for k, v in p.tags.items()}, p.source, p.priority) for p in ps]
+            for c, ps in bank.categories.items()}
+    return cats, dict(bank.descriptions)
+
+
+def _valid_dump(saved: Any) -> bool:
+    return (isinstance(saved, tuple) and len(saved) == 2 and isinstance(saved[0], dict)
+            and isinstance(saved[1], dict))
+
+
+def _from_dump(saved: tuple[dict[str, list[tuple[Any, ...]]], dict[str, str]]) -> PhraseBank:
+    cats, descriptions = saved
+    return PhraseBank({c: [Phrase(t, tags, src, prio) for t, tags, src, prio in ps] for c, ps in cats.items()},
+                      dict(descriptions))
 
 
 class PhrasePicker:
@@ -292,8 +339,9 @@ class PhrasePicker:
         坚定信心、真抓实干), so a mined or user bank can supply the office's own chains."""
         if "{@" not in text:
             return text
-        if depth >= 3:
-            raise PhraseBankError(f"短语 “{text}” 的 {{@类别}} 引用嵌套过深")
+        if depth >= LIMITS.phrase_ref_depth - 1:
+            raise PhraseBankError(f"短语 “{text[:40]}” 的 {{@类别}} 引用嵌套过深（超出限制：不超过 "
+                                  f"{LIMITS.phrase_ref_depth} 层；查看各短语库中互相引用的类别）")
         return _NESTED.sub(lambda m: self(m.group(1), _depth=depth + 1), text)
 
     def fill(self, text: str) -> str:

@@ -20,7 +20,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 import jinja2
 from jinja2 import nodes
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.sandbox import SecurityError
 
 from speechgen.core.draft import Draft, Heading, MeetingFacts, Paragraph, Provenance, Run
 from speechgen.errors import SpeechgenError, TemplateError
@@ -33,6 +33,7 @@ from speechgen.compose.timing import calendar_provenance, calendar_warnings
 from speechgen.compose.narration import Narration
 from speechgen.compose.situation import missing_inputs
 from speechgen.compose.bank import PhraseBank, PhrasePicker, load_bank
+from speechgen.compose.sandbox import BoundedSandbox, ConfinedLoader, PrivateBytecodeCache, render_bounded
 from speechgen.core.resources import templates_dir
 from speechgen.compose.views import qty
 from speechgen.compose.narration.vintage import chain
@@ -65,7 +66,8 @@ _ENV_CACHE: dict[tuple[str, ...], jinja2.Environment] = {}
 
 
 def environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
-    """The sandboxed environment for a search path (cached: templates compile once)."""
+    """The sandboxed environment for a search path (cached: templates compile once; a user
+    template edited since is reloaded, see :class:`~speechgen.compose.sandbox.ConfinedLoader`)."""
     dirs = search_path(template_dirs)
     key = tuple(str(d) for d in dirs)
     env = _ENV_CACHE.get(key)
@@ -73,14 +75,10 @@ def environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
         for d in dirs[:-1]:
             if not d.is_dir():
                 raise TemplateError(f"模板目录不存在：{d}")
-        loader = jinja2.ChoiceLoader([
-            jinja2.PrefixLoader({"builtin": jinja2.FileSystemLoader(str(dirs[-1]))}),
-            jinja2.FileSystemLoader([str(d) for d in dirs]),
-        ])
-        env = ImmutableSandboxedEnvironment(
-            loader=loader, undefined=jinja2.StrictUndefined, autoescape=False,
+        env = BoundedSandbox(
+            loader=ConfinedLoader(dirs[:-1], dirs[-1]), undefined=jinja2.StrictUndefined, autoescape=False,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=_finalize,
-            auto_reload=False, bytecode_cache=_bytecode_cache(),
+            auto_reload=len(dirs) > 1, bytecode_cache=_bytecode_cache(),
         )
         env.filters.update(cn=cn_int, qty=qty, enum=enum_word, num=fmt_number, date_cn=date_cn,
                            sentence=sentence, clause=clause, lead=lead_sentence, rest=rest_sentences,
@@ -90,16 +88,11 @@ def environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    """Compiled templates cached per user in the temp dir (keyed by source checksum), so a cold
-    process skips Jinja's compile step; ``SPEECHGEN_NO_CACHE=1`` turns it off."""
+    """Compiled templates cached in the user's private cache directory (keyed by source checksum),
+    so a cold process skips Jinja's compile step; ``SPEECHGEN_NO_CACHE=1`` turns it off."""
     import os
 
-    if os.environ.get("SPEECHGEN_NO_CACHE"):
-        return None
-    try:
-        return jinja2.FileSystemBytecodeCache(pattern="speechgen-%s.cache")
-    except (OSError, RuntimeError):
-        return None
+    return None if os.environ.get("SPEECHGEN_NO_CACHE") else PrivateBytecodeCache()
 
 
 def _finalize(value: Any) -> Any:
@@ -172,11 +165,11 @@ def load_template(name: str, template_dirs: Iterable[Path] = ()) -> jinja2.Templ
 
 
 def resolve(name: str, template_dirs: Iterable[Path] = ()) -> Path | None:
-    """The file a template name resolves to on the search path (``builtin/x`` → the built-in x)."""
-    dirs = search_path(template_dirs)
-    if name.startswith("builtin/"):
-        name, dirs = name[len("builtin/"):], dirs[-1:]
-    return next((d / name for d in dirs if (d / name).is_file()), None)
+    """The file a template name resolves to on the search path (``builtin/x`` → the built-in x);
+    names that leave the template folders raise :class:`TemplateError`."""
+    loader = environment(template_dirs).loader
+    assert isinstance(loader, ConfinedLoader)
+    return loader.resolve(name)
 
 
 def template_files(meeting_type: str, template_dirs: Iterable[Path] = ()) -> list[tuple[str, Path | None]]:
@@ -194,7 +187,7 @@ def template_files(meeting_type: str, template_dirs: Iterable[Path] = ()) -> lis
         if path is None:
             continue
         try:
-            ast = env.parse(path.read_text(encoding="utf-8"), name, str(path))
+            ast = env.parse(env.loader.get_source(env, name)[0], name, str(path))  # type: ignore[union-attr]
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(f"模板 {_short(str(path))} 第{exc.lineno}行：语法错误（{exc.message}）") from None
         defined = frozenset(b.name for b in ast.find_all(nodes.Block) if not _calls_super(b))
@@ -299,7 +292,7 @@ def provenance(narration: Narration, spec: Spec | None = None) -> list[Provenanc
 
 def _render(template: jinja2.Template, context: dict[str, Any]) -> str:
     try:
-        return template.render(context)
+        return render_bounded(template, context)
     except SpeechgenError as exc:
         raise type(exc)(f"{_where(exc)}{exc}") from None
     except SecurityError as exc:

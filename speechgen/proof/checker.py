@@ -16,11 +16,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence, Union
 
-from speechgen.outline.parse import outline_document
 from speechgen.outline.read import Line, read_lines
 from speechgen.proof.reuse import load_against, reused
 from speechgen.proof.rules import Doc, Finding, registry
-from speechgen.proof.structure_view import with_outline
 from speechgen.proof.rules.lines import lines_from_draft, lines_from_text
 from speechgen.proof.rules.norms import NormRule, builtin_norms, load_norms, merge_norms, parse_rules
 from speechgen.errors import CheckFailed, InputError
@@ -85,6 +83,9 @@ def _file_doc(lines: "list[Line]", *, markdown: bool, source: str) -> Doc:
     """Classify read lines for the line rules; the heading structure is the outliner's."""
     doc_lines = lines_from_text(((ln.number, ln.text) for ln in lines), markdown=markdown,
                                 styles=[ln.style for ln in lines])
+    from speechgen.outline.parse import outline_document  # the outliner: only for files and text, not drafts
+    from speechgen.proof.structure_view import with_outline
+
     outline = outline_document(lines, source=source, markdown=markdown)
     return Doc(with_outline(doc_lines, outline), source=source, structured=True)
 

@@ -43,6 +43,7 @@ class Pool:
     ranks: set[Decimal] = field(default_factory=set)    # 第N位
     reverse: set[Decimal] = field(default_factory=set)  # 倒数第N位
     rounded: dict[int, set[Decimal]] = field(default_factory=dict)
+    base: "Pool | None" = None  # numbers shared by every subject (the spec's text, tallies): consulted, not copied
 
     def add(self, other: "Pool") -> None:
         self.exact |= other.exact
@@ -62,6 +63,11 @@ class Pool:
 
     def matches(self, figure: Decimal, decimals: int, rank: str = "") -> bool:
         """*rank*: "" for a plain figure, "rank" for 第N位, "reverse" for 倒数第N位."""
+        if self._own_match(figure, decimals, rank):
+            return True
+        return self.base is not None and self.base.matches(figure, decimals, rank)
+
+    def _own_match(self, figure: Decimal, decimals: int, rank: str) -> bool:
         if rank:
             return figure in (self.reverse if rank == "reverse" else self.ranks)
         if figure in self.exact or figure in self.derived:
@@ -147,7 +153,7 @@ def build_facts(spec: "Spec", provenance: "Sequence[Provenance] | None" = None) 
         narrated = per.get(ind.name, set())
         pool.derived |= narrated
         pool.ranks |= narrated
-        pool.add(common)
+        pool.base = common  # shared, so memory stays linear in the number of indicators
         if ind.name in facts.own:  # two rows with one name: either row's numbers may appear
             facts.dupes.add(ind.name)
             pool.add(facts.own[ind.name])

@@ -5,13 +5,14 @@ import calendar
 import re
 from typing import Iterator
 
+from speechgen.core.chars import bad_char
 from speechgen.proof.rules.base import HAN, Doc, Finding, finditer, register, snippet
 
 # ------------------------------------------------------------------ placeholder
 
 _LATIN = "A-Za-z\uff21-\uff3a\uff41-\uff5a"
 _PLACEHOLDERS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{\{|\}\}|\{%|%\}|\$\{[^}]*\}"), "模板占位符未替换"),
+    (re.compile(r"\{\{[^{}\n]{0,80}\}\}|\{%[^{}%\n]{0,80}%\}|\{\{|\}\}|\{%|%\}|\$\{[^{}\n]{0,80}\}"), "模板占位符未替换"),
     (re.compile(rf"(?<![{_LATIN}])(?:None|nan|NaN|NAN|null|NULL|undefined)(?![{_LATIN}])"),
      "出现程序空值，说明有数据没有填写"),
     (re.compile(r"[【\[［]\s*(?:待|此处|请|TODO|TBD|XX|xx|××)[^】\]］\n]{0,20}[】\]］]|[（(]此处[^）)\n]{0,20}[）)]"),
@@ -27,17 +28,39 @@ _PLACEHOLDERS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+PER_LINE = 20
+
+
 @register("placeholder", "遗留的占位符：X/XX/×××/**/某某/〇〇、{{ }}、None、nan、【待补】")
 def placeholder(doc: Doc) -> Iterator[Finding]:
+    """Linear in the line's length: patterns are bounded, covered spans are marked in a bitmap,
+    and a line reports at most :data:`PER_LINE` placeholders plus a count of the rest."""
     for ln in doc.lines:
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(len(ln.text) + 1)
+        shown = more = 0
         for pattern, why in _PLACEHOLDERS:
             for m in pattern.finditer(ln.text):
-                if any(a <= m.start() < b for a, b in taken):
+                if taken[m.start()]:
                     continue
-                taken.append((m.start(), m.end()))
+                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+                if shown == PER_LINE:
+                    more += 1
+                    continue
+                shown += 1
                 yield Finding("placeholder", "error", ln.number, m.group(0),
                               f"{why}：“{snippet(ln.text, m.start(), m.end(), 6)}”，请填入实际内容后再定稿").at(m)
+        if more:
+            yield Finding("placeholder", "error", ln.number, ln.text[:20], f"本行另有 {more} 处占位符未列出")
+
+
+@register("invisible", "控制字符、方向控制符（如 U+202E）等不可见字符：改变显示、不改变文字，须删除")
+def invisible(doc: Doc) -> Iterator[Finding]:
+    for ln in doc.lines:
+        found = bad_char(ln.text)
+        if found:
+            pos, what = found
+            yield Finding("invisible", "error", ln.number, ln.text[max(0, pos - 6):pos + 5],
+                          f"第{pos}个字是{what}，显示时会打乱或隐藏文字，请删除", start=pos - 1, end=pos)
 
 
 # ------------------------------------------------------------------ date
