@@ -27,7 +27,7 @@ from __future__ import annotations
 import logging
 import random
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
@@ -226,33 +226,40 @@ def builtin_bank() -> PhraseBank:
 
         files = sorted((corpora_dir() / "phrases").glob("*.yaml"))
         stamp = "\n".join(f"{f}:{st.st_size}:{st.st_mtime_ns}" for f in files for st in [f.stat()]).encode()
-        saved = cache.load("phrase-bank-v1", stamp)
+        saved = cache.load("phrase-bank-v2", stamp)
         if _valid_dump(saved):
             _BUILTIN = _from_dump(saved)
         else:
             bank = PhraseBank()
             for f in files:
                 bank = bank.merge(load_bank_file(f))
-            cache.store("phrase-bank-v1", stamp, _to_dump(bank))
+            cache.store("phrase-bank-v2", stamp, _to_dump(bank))
             _BUILTIN = bank
     return _BUILTIN
 
 
-def _to_dump(bank: PhraseBank) -> tuple[dict[str, list[tuple[Any, ...]]], dict[str, str]]:
-    cats = {c: [(p.text, {k: tuple(v) for k, v in p.tags.items()}, p.source, p.priority) for p in ps]
-            for c, ps in bank.categories.items()}
-    return cats, dict(bank.descriptions)
+def _to_dump(bank: PhraseBank) -> tuple[dict[str, list[dict[str, Any]]], dict[str, str]]:
+    """Every field of every phrase (a field added to :class:`Phrase` is cached without touching this)."""
+    def row(p: Phrase) -> dict[str, Any]:
+        d = {f.name: getattr(p, f.name) for f in fields(Phrase)}
+        d["tags"] = {k: tuple(v) for k, v in p.tags.items()}
+        return d
+
+    return {c: [row(p) for p in ps] for c, ps in bank.categories.items()}, dict(bank.descriptions)
 
 
 def _valid_dump(saved: Any) -> bool:
     return (isinstance(saved, tuple) and len(saved) == 2 and isinstance(saved[0], dict)
-            and isinstance(saved[1], dict))
+            and isinstance(saved[1], dict)
+            and all(isinstance(r, dict) and set(r) == _PHRASE_FIELDS for ps in saved[0].values() for r in ps))
 
 
-def _from_dump(saved: tuple[dict[str, list[tuple[Any, ...]]], dict[str, str]]) -> PhraseBank:
+def _from_dump(saved: tuple[dict[str, list[dict[str, Any]]], dict[str, str]]) -> PhraseBank:
     cats, descriptions = saved
-    return PhraseBank({c: [Phrase(t, tags, src, prio) for t, tags, src, prio in ps] for c, ps in cats.items()},
-                      dict(descriptions))
+    return PhraseBank({c: [Phrase(**r) for r in ps] for c, ps in cats.items()}, dict(descriptions))
+
+
+_PHRASE_FIELDS = {f.name for f in fields(Phrase)}
 
 
 class PhrasePicker:

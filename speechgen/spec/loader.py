@@ -230,10 +230,7 @@ def _message(err: Mapping[str, Any], data: Any, path: tuple[Any, ...]) -> str:
         limit = next(iter((err.get("ctx") or {}).values()), "")
         word = "不能小于" if "greater" in kind else "不能大于"
         return f"{word} {limit}，收到 {_shown(value)}"
-    if kind == "enum":
-        expected = (err.get("ctx") or {}).get("expected", "")
-        return f"无法识别 {_shown(value)}，应为 {expected}"
-    if kind == "literal_error":
+    if kind in {"enum", "literal_error"}:
         return f"无法识别 {_shown(value)}，应为 {(err.get('ctx') or {}).get('expected', '')}"
     if kind in {"date_from_datetime_parsing", "date_parsing", "date_type"}:
         return f"日期格式应为 2025-04-18，收到 {_shown(value)}"
