@@ -1,8 +1,9 @@
 """Draft → .docx in the official layout (GB/T 9704 profiles, speech title block, house styles).
 
-The only module that imports python-docx, and only inside :func:`to_docx`.
+The only module that imports python-docx, and only inside :func:`python_docx`:
 python-docx supplies the package (parts, relationships, content types, core
-properties); the WordprocessingML is written through :mod:`.ooxml`, the styles
+properties) once per profile, reused as a cached :mod:`.skeleton`, and opens an
+office template (``--reference-docx``); the WordprocessingML is written through :mod:`.ooxml`, the styles
 through :mod:`.wordstyles`, the layout numbers come from a :mod:`.profiles`
 profile.  The result is deterministic: the same Draft gives the same bytes
 (core dates come from the meeting date, zip timestamps are fixed).
@@ -28,6 +29,7 @@ from speechgen.exporters.docx.explain import figure_comments
 from speechgen.exporters.docx.report import REPORT_KINDS, report_ppr, right_indents
 from speechgen.exporters.profiles import Profile, default_profile_name, load_profile
 from speechgen.exporters.docx.reference import apply_reference, read_reference
+from speechgen.exporters.docx.skeleton import skeleton
 from speechgen.exporters.docx.table import table_blocks
 from speechgen.exporters.docx.styles import LEVEL_NAMES, Face, build_styles, char_id, face_runs, faces
 
@@ -46,14 +48,33 @@ def to_docx(draft: Draft, *, profile: "str | Path | Profile | None" = None,
     """Serialise *draft* as a .docx in *profile* (default: speech; gbt9704 for work reports).
 
     With *explain*, every computed figure (``draft.provenance``) gets a Word comment saying how it was computed.
+    Without an office template the draft goes into the profile's cached :mod:`.skeleton` (python-docx
+    is imported only to build it once); with one, python-docx opens the template.
     """
     prof = load_profile(profile if profile is not None else default_profile_name(draft.meta))
-    ref = read_reference(Path(reference_docx)) if reference_docx else None
+    stamp = _meeting_date(draft.meta)
+    date_time = (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0)
+    if reference_docx:
+        data = python_docx(draft, prof, Path(reference_docx))
+    else:
+        frame = skeleton(repr(prof), lambda: python_docx(Draft(), prof, None))
+        data = frame.fill(_blocks(draft, prof, faces(prof)), core_values(draft), date_time)
+        if not (explain and draft.provenance):
+            return data
+    if explain and draft.provenance:
+        data = annotate(data, figure_comments(paragraph_texts(data), draft.provenance))
+    return ox.deterministic_zip(data, date_time)
+
+
+def python_docx(draft: Draft, prof: Profile, reference_docx: Path | None) -> bytes:
+    """The .docx as python-docx writes it (zip entries not yet normalised): the office template's
+    path, and how a profile's :mod:`.skeleton` is built."""
+    ref = read_reference(reference_docx) if reference_docx else None
     try:
         from docx import Document
     except ImportError:  # pragma: no cover - python-docx is a dependency
         raise ExportError("缺少 python-docx，无法生成 Word 文件（pip install python-docx）") from None
-    doc = base_document(Document, Path(reference_docx)) if reference_docx else Document()
+    doc = base_document(Document, reference_docx) if reference_docx else Document()
     own_header_footer = ref is not None and has_header_footer(doc)
     _prune_package(doc, prof)
     styles_root = doc.styles.element
@@ -73,14 +94,11 @@ def to_docx(draft: Draft, *, profile: "str | Path | Profile | None" = None,
     if not own_header_footer:  # a template's own headers and footers (and its page numbers) stay
         _footers(doc, prof, table["页码"])
     _settings(doc, prof)
-    _core_properties(doc, draft)
+    for name, value in core_values(draft):
+        setattr(doc.core_properties, name, value)
     buf = io.BytesIO()
     doc.save(buf)
-    stamp = _meeting_date(draft.meta)
-    data = buf.getvalue()
-    if explain and draft.provenance:
-        data = annotate(data, figure_comments(paragraph_texts(data), draft.provenance))
-    return ox.deterministic_zip(data, (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0))
+    return buf.getvalue()
 
 
 # ---------------------------------------------------------------------------- package
@@ -286,18 +304,14 @@ def _meeting_date(meta: dict[str, str]) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day)
 
 
-def _core_properties(doc: Any, draft: Draft) -> None:
+def core_values(draft: Draft) -> list[tuple[str, Any]]:
+    """The document's core properties (python-docx names), from the draft's meeting facts."""
     meta = draft.meta
-    props = doc.core_properties
     author = meta.get("office") or meta.get("speaker") or ""
     when = _meeting_date(meta)
-    props.title = draft.title[:255]
-    props.author = author
-    props.last_modified_by = author
-    props.subject = meta.get("meeting", "")
-    props.keywords = "，".join(v for v in (meta.get("period"), meta.get("speaker")) if v)
-    props.comments = "speechgen 生成的初稿，请核对数字和提法后使用"
-    props.category = "讲话稿" if meta.get("type") != "work_report" else "工作报告"
-    props.created = when
-    props.modified = when
-    props.revision = 1
+    return [("title", draft.title[:255]), ("author", author), ("last_modified_by", author),
+            ("subject", meta.get("meeting", "")),
+            ("keywords", "，".join(v for v in (meta.get("period"), meta.get("speaker")) if v)),
+            ("comments", "speechgen 生成的初稿，请核对数字和提法后使用"),
+            ("category", "讲话稿" if meta.get("type") != "work_report" else "工作报告"),
+            ("created", when), ("modified", when), ("revision", 1)]
