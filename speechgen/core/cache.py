@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
-import secrets
 import stat
 from pathlib import Path
 from typing import Any
@@ -97,7 +96,7 @@ def store_bytes(name: str, stamp: bytes, payload: bytes) -> None:
         return
     body = stamp + payload
     data = MAGIC + hashlib.sha256(body).digest() + len(stamp).to_bytes(4, "big") + body
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.urandom(8).hex()}.tmp")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o600)
     except OSError:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 import stat
-import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from speechgen.errors import ExportError, InputError
+
+if TYPE_CHECKING:
+    import zipfile
 
 
 def stat_input(path: Path, *, what: str = "文件", max_bytes: int | None = None) -> os.stat_result:
@@ -86,7 +88,7 @@ def remove_pending() -> None:
 def temp_name(name: str, *, pid: int | None = None) -> str:
     """The hidden temp file a write goes through: ``.NAME.sg<pid>-<random>.tmp`` (the pid lets a
     later run sweep what a killed one left)."""
-    return f".{name}.sg{os.getpid() if pid is None else pid}-{secrets.token_hex(4)}.tmp"
+    return f".{name}.sg{os.getpid() if pid is None else pid}-{os.urandom(4).hex()}.tmp"
 
 
 def sweep_stale(folder: Path) -> None:
@@ -190,6 +192,8 @@ def check_docx_zip(path: Path) -> None:
         magic = fh.read(8)
     if magic.startswith(b"\xd0\xcf\x11\xe0"):
         raise InputError(f"{path}：文件已加密（设有打开密码）或是旧版 .doc 格式，请去掉密码并另存为 .docx")
+    import zipfile
+
     if not zipfile.is_zipfile(path):
         raise InputError(f"{path}：不是有效的 .docx 文件（文件可能已损坏）")
     try:

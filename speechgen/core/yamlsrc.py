@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -167,3 +168,58 @@ def _scalar(node: yaml.Node, source: str) -> Any:
     if tag == "tag:yaml.org,2002:str":
         return value
     raise InputError(f"{source} 第{node.start_mark.line + 1}行：不支持的 YAML 标签 {tag}")
+
+
+_CACHE_VERSION = b"yamlsrc-1"
+
+
+def load_yaml_file(path: Path | str, raw: bytes | None = None) -> tuple[Any, dict[Path_, int]]:
+    """Parse the YAML file *path* (its bytes *raw* when the caller read them); errors name file and line.
+
+    A built-in corpus file (input-independent data shipped with speechgen) is parsed once: the
+    result is kept in the user's private cache (:mod:`speechgen.core.cache`) stamped with the
+    file's SHA-256, so a cold process does not parse it again; a changed file is parsed anew.
+    """
+    import hashlib
+
+    from speechgen.core.resources import corpora_dir
+
+    source = str(path)
+    if raw is None:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    if corpora_dir() not in Path(path).resolve().parents:
+        return load_yaml(decode(raw, source), source)
+    from speechgen.core import cache
+
+    stamp = _CACHE_VERSION + b"\n" + source.encode("utf-8", "surrogateescape") + b"\n" + hashlib.sha256(raw).digest()
+    name = "yaml-" + hashlib.sha256(stamp).hexdigest()[:24]
+    saved = cache.load(name, stamp)
+    if isinstance(saved, tuple) and len(saved) == 2 and isinstance(saved[1], dict):
+        return _untag(saved[0]), saved[1]
+    data, lines = load_yaml(decode(raw, source), source)
+    cache.store(name, stamp, (_tag(data), lines))
+    return data, lines
+
+
+def _tag(value: Any) -> Any:
+    """*value* in plain marshal types: a Decimal or date becomes a tagged tuple (YAML data has no tuples)."""
+    if isinstance(value, dict):
+        return {k: _tag(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_tag(v) for v in value]
+    if isinstance(value, Decimal):
+        return ("D", str(value))
+    if isinstance(value, _dt.date):
+        return ("d", value.isoformat())
+    return value
+
+
+def _untag(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _untag(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_untag(v) for v in value]
+    if isinstance(value, tuple):
+        return Decimal(value[1]) if value[0] == "D" else _dt.date.fromisoformat(value[1])
+    return value

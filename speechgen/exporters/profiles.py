@@ -123,7 +123,7 @@ def _from_file(path: Path, *, label: str | None = None) -> Profile:
 
 def _read_chain(path: Path, seen: tuple[Path, ...]) -> tuple[dict[str, Any], dict[tuple[Any, ...], int], str]:
     """Read *path* and merge it over what it extends; returns (data, lines of *path*, name)."""
-    from speechgen.core.yamlsrc import decode, load_yaml
+    from speechgen.core.yamlsrc import load_yaml_file
 
     try:
         resolved = path.resolve()
@@ -134,7 +134,7 @@ def _read_chain(path: Path, seen: tuple[Path, ...]) -> tuple[dict[str, Any], dic
         raise ExportError(f"版式文件 {path} 无法读取（{exc.strerror or exc}）") from None
     if resolved in seen:
         raise InputError(f"{path}：extends 形成循环引用")
-    data, lines = load_yaml(decode(raw_bytes, str(path)), str(path))
+    data, lines = load_yaml_file(path, raw_bytes)
     if not isinstance(data, dict):
         raise InputError(f"{path} 第1行：版式文件顶层应为字段表（page、grid、styles……）")
     parent = data.get("extends", None if path.parent == builtin_dir() and path.stem == "gbt9704" else "gbt9704")

@@ -16,7 +16,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence, Union
 
-from speechgen.outline.read import Line, read_lines
 from speechgen.proof.reuse import load_against, reused
 from speechgen.proof.rules import Doc, Finding, registry
 from speechgen.proof.rules.lines import lines_from_draft, lines_from_text
@@ -24,6 +23,7 @@ from speechgen.proof.rules.norms import NormRule, builtin_norms, load_norms, mer
 from speechgen.errors import CheckFailed, InputError
 
 if TYPE_CHECKING:  # pragma: no cover
+    from speechgen.outline.read import Line
     from speechgen.core.draft import Draft
     from speechgen.spec.model import Spec
 
@@ -46,6 +46,8 @@ def rule_ids() -> list[str]:
 def check_text(text: str, *, spec: SpecArg = None, rules: RulesArg = None, source: str = "",
                select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[Finding]:
     """Check pasted text.  *source* names the text; a ``.md`` name turns on Markdown handling."""
+    from speechgen.outline.read import Line
+
     markdown = source.lower().endswith(MARKDOWN_SUFFIXES)
     numbered = [Line(i, t) for i, t in enumerate(text.splitlines(), start=1)]
     doc = _file_doc(numbered, markdown=markdown, source=source or "<文本>")
@@ -66,6 +68,8 @@ def check_file(path: str | Path, *, spec: SpecArg = None, rules_file: str | Path
                against: Sequence[str | Path] = ()) -> list[Finding]:
     """Check a .txt, .md or .docx file (``line`` is the paragraph number for .docx); *against*
     names earlier speeches whose sentences the file must not reuse verbatim (rule ``reuse``)."""
+    from speechgen.outline.read import read_lines
+
     path = Path(path)
     spec = _spec(spec)
     norms = _norms(rules_file)

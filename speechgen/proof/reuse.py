@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from speechgen.compose.filters import MIN_CHARS, AvoidIndex, normalise
-from speechgen.outline.read import read_text
 from speechgen.proof.rules.base import Doc, Finding
 
 _PIECES = re.compile(r"[^。！？；!?;]+[。！？；!?;]?")
@@ -20,6 +19,8 @@ _PIECES = re.compile(r"[^。！？；!?;]+[。！？；!?;]?")
 
 def load_against(paths: Sequence[str | Path]) -> list[tuple[str, AvoidIndex]]:
     """Each earlier speech (.docx/.md/.txt) as (its name, an index of its sentences)."""
+    from speechgen.outline.read import read_text
+
     return [(Path(p).name, AvoidIndex([read_text(p)])) for p in paths]
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from speechgen.core.resources import corpora_dir
-from speechgen.core.yamlsrc import decode, load_yaml
+from speechgen.core.yamlsrc import load_yaml_file
 from speechgen.errors import InputError
 
 GENERAL = "general"
@@ -145,8 +145,7 @@ def parse_taxonomy(data: Any, source: str) -> Taxonomy:
 
 def load_taxonomy(path: Path, *, over: Taxonomy | None = None) -> Taxonomy:
     """Read a taxonomy file; with *over*, its fields replace same-id fields and new ones go first."""
-    text = decode(path.read_bytes(), str(path))
-    tax = parse_taxonomy(load_yaml(text, str(path))[0], str(path))
+    tax = parse_taxonomy(load_yaml_file(path)[0], str(path))
     if over is None:
         return tax
     mine = {f.id: f for f in tax.fields}

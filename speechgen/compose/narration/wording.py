@@ -15,7 +15,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 from speechgen.errors import PhraseBankError
 from speechgen.core.resources import corpora_dir
-from speechgen.core.yamlsrc import decode, load_yaml
+from speechgen.core.yamlsrc import load_yaml_file
 
 _SLOT = re.compile(r"\{([a-z_]+)\}")
 #: slots that carry numbers (or counts); every wording of a form must use the same ones
@@ -124,7 +124,7 @@ def load_wording_file(path: Path) -> Wordings:
         raw = path.read_bytes()
     except OSError as exc:
         raise PhraseBankError(f"{path}：无法读取措辞文件（{exc.strerror or exc}）") from None
-    data, _ = load_yaml(decode(raw, str(path)), str(path))
+    data, _ = load_yaml_file(path, raw)
     return parse_wordings(data, str(path))
 
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any, Mapping
 
 from speechgen.core.resources import corpora_dir
-from speechgen.core.yamlsrc import decode, load_yaml
+from speechgen.core.yamlsrc import load_yaml_file
 from speechgen.errors import PhraseBankError
 
 #: the voices a note can be written in (the frame tables are keyed by these, except dispatch,
@@ -112,5 +112,5 @@ def parse_lexicon(data: Any, where: str) -> Lexicon:
 @lru_cache(maxsize=1)
 def builtin_lexicon() -> Lexicon:
     path = corpora_dir() / "rewrite.yaml"
-    data, _ = load_yaml(decode(path.read_bytes(), str(path)), str(path))
+    data, _ = load_yaml_file(path)
     return parse_lexicon(data, str(path))

@@ -23,12 +23,8 @@ from speechgen.core.markers import start_token
 from speechgen.core.draft import Draft, Heading, Paragraph, Run, Table
 from speechgen.errors import ExportError
 from speechgen.exporters.docx import ooxml as ox
-from speechgen.exporters.docx.comments import annotate, paragraph_texts
-from speechgen.exporters.docx.base import base_document, has_header_footer, keep_other_styles
-from speechgen.exporters.docx.explain import figure_comments
 from speechgen.exporters.docx.report import REPORT_KINDS, report_ppr, right_indents
 from speechgen.exporters.profiles import Profile, default_profile_name, load_profile
-from speechgen.exporters.docx.reference import apply_reference, read_reference
 from speechgen.exporters.docx.skeleton import skeleton
 from speechgen.exporters.docx.table import table_blocks
 from speechgen.exporters.docx.styles import LEVEL_NAMES, Face, build_styles, char_id, face_runs, faces
@@ -62,6 +58,9 @@ def to_docx(draft: Draft, *, profile: "str | Path | Profile | None" = None,
         if not (explain and draft.provenance):
             return data
     if explain and draft.provenance:
+        from speechgen.exporters.docx.comments import annotate, paragraph_texts
+        from speechgen.exporters.docx.explain import figure_comments
+
         data = annotate(data, figure_comments(paragraph_texts(data), draft.provenance))
     return ox.deterministic_zip(data, date_time)
 
@@ -69,6 +68,9 @@ def to_docx(draft: Draft, *, profile: "str | Path | Profile | None" = None,
 def python_docx(draft: Draft, prof: Profile, reference_docx: Path | None) -> bytes:
     """The .docx as python-docx writes it (zip entries not yet normalised): the office template's
     path, and how a profile's :mod:`.skeleton` is built."""
+    from speechgen.exporters.docx.base import base_document, has_header_footer, keep_other_styles
+    from speechgen.exporters.docx.reference import apply_reference, read_reference
+
     ref = read_reference(reference_docx) if reference_docx else None
     try:
         from docx import Document
