@@ -13,9 +13,13 @@ import sys
 import threading
 from typing import Any, Callable
 
-import click
+from speechgen.core import regexcache
 
-from speechgen import __version__
+regexcache.install()  # before click and the rest compile their patterns (see the module)
+
+import click  # noqa: E402
+
+from speechgen import __version__  # noqa: E402
 from speechgen.cli import zh
 from speechgen.errors import SpeechgenError
 
