@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from speechgen.cli import main
+from speechgen.cli import gc_paused, main
 from speechgen.cli.options import render_options, settings_from
 
 
@@ -21,6 +21,12 @@ from speechgen.cli.options import render_options, settings_from
 def render(spec: Path, output: Path | None, fmt: str | None, indicators: Path | None, sheet: str | None,
            force: bool, **options: Any) -> None:
     """根据 SPEC（YAML）生成讲话稿初稿。"""
+    with gc_paused():
+        _render(spec, output, fmt, indicators, sheet, force, options)
+
+
+def _render(spec: Path, output: Path | None, fmt: str | None, indicators: Path | None, sheet: str | None,
+            force: bool, options: dict[str, Any]) -> None:
     from speechgen.api import build
     from speechgen.core.files import check_writable, write_atomic
     from speechgen.exporters import format_for_path
