@@ -59,7 +59,16 @@ _COMMON = {"name": ("名称",), "text": ("表述", "文字"), "growth": ("增速
 
 def _f(name: str, default: Any = ..., **kw: Any) -> Any:
     names = (name, *_COMMON.get(name, ()), *SITUATION_KEYS.get(name, ()))
-    return Field(default, validation_alias=AliasChoices(*dict.fromkeys(names)), **kw)
+    return Field(default, validation_alias=AliasChoices(*dict.fromkeys(names)), **_factory(kw))
+
+
+def _factory(kw: dict[str, Any]) -> dict[str, Any]:
+    """``default_factory=list`` as a Python function (see :func:`speechgen.spec.model.factory`)."""
+    return {**kw, "default_factory": _new_list} if kw.get("default_factory") is list else kw
+
+
+def _new_list() -> list[Any]:
+    return []
 
 
 class _Model(BaseModel):

@@ -24,6 +24,8 @@ def fresh_table(tmp_path, monkeypatch):
     monkeypatch.setenv("SPEECHGEN_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(regexcache, "_table", {})
     monkeypatch.setattr(regexcache, "_new", 0)
+    monkeypatch.setattr(regexcache, "_used", set())
+    monkeypatch.setattr(regexcache, "_run", 0)
     was = regexcache._original
     if was is not None:
         regexcache.uninstall()
@@ -57,10 +59,23 @@ def test_table_survives_the_process_and_bad_entries_are_recompiled(fresh_table):
     regexcache._table.clear()
     regexcache.install()
     assert (PATTERNS[0], 0) in regexcache._table
-    regexcache._table[(PATTERNS[0], 0)] = (0, [999999], 0, {}, ())  # a program the engine refuses
+    regexcache._table[(PATTERNS[0], 0)] = (0, [999999], 0, {}, (), 0)  # a program the engine refuses
     assert _behaviour(regexcache._compile(PATTERNS[0], 0), "5亿元") == _behaviour(re._compiler.compile(PATTERNS[0]), "5亿元")
     with pytest.raises(re.error):
         regexcache._compile("(unclosed", 0)  # errors are the ordinary ones
+
+
+def test_patterns_no_run_uses_expire(fresh_table):
+    """A pattern made from one input's text leaves the table after KEEP_RUNS saves without it."""
+    regexcache.install()
+    regexcache._compile("一次性的名称", 0)
+    for i in range(regexcache.KEEP_RUNS + 1):
+        regexcache._used.clear()
+        regexcache._compile(PATTERNS[1], 0)
+        regexcache._compile(f"每次不同{i}", 0)  # something new, so the table is saved
+        regexcache.save()
+    assert ("一次性的名称", 0) not in regexcache._table
+    assert (PATTERNS[1], 0) in regexcache._table
 
 
 def test_command_line_output_is_the_same_with_and_without_caches(tmp_path):
