@@ -5,6 +5,7 @@ result reports success with the output path and length, or the Chinese error.
 """
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,14 +113,18 @@ def run_batch(
             if progress:
                 progress(results[i])
         return [results[i] for i in range(len(items))]
-    _warm_up(options.fmt)
-    for i, result in pool(render_one, [(item, options) for item in items], workers):
-        if result is None:  # a crashed worker: report, keep going
-            item = items[i]
-            result = BatchResult(item.name, item.output, False, error="处理进程意外退出，本篇未生成")
-        results[i] = result
-        if progress:
-            progress(result)
+    _warm_up(options.fmt, options.settings)
+    gc.freeze()  # what the warm-up built is shared with the forked workers: their collector leaves it alone
+    try:
+        for i, result in pool(render_one, [(item, options) for item in items], workers):
+            if result is None:  # a crashed worker: report, keep going
+                item = items[i]
+                result = BatchResult(item.name, item.output, False, error="处理进程意外退出，本篇未生成")
+            results[i] = result
+            if progress:
+                progress(result)
+    finally:
+        gc.unfreeze()
     return [results[i] for i in range(len(items))]
 
 
@@ -136,17 +141,24 @@ def effective_jobs(jobs: int | None, *, force: bool = False) -> int:
     return jobs if force else min(jobs, cpus)
 
 
-def _warm_up(fmt: str) -> None:
-    """Pay imports once per worker, not once per draft."""
+def _warm_up(fmt: str, settings: RenderSettings) -> None:
+    """Pay imports and built-in data once, before the workers fork, not once per worker."""
     from speechgen.compose import engine as compose
     from speechgen.compose import bank as phrasebank
     from speechgen.proof.rules.norms import builtin_norms
+    from speechgen.spec.fields import taxonomy
 
     phrasebank.builtin_bank()
     compose.environment(())
     builtin_norms()
-    if fmt == "docx":
-        from speechgen.exporters.docx import writer as docx  # noqa: F401
+    taxonomy()
+    if fmt in ("docx", "pdf"):
+        from speechgen.exporters.docx import writer as docx
+        from speechgen.exporters.profiles import load_profile
+
+        if not settings.reference_docx:  # the package skeleton of the profile (or of both defaults)
+            for name in [settings.profile] if settings.profile else ["speech", "gbt9704"]:
+                docx.warm_skeleton(load_profile(name))
 
 
 def render_one(item: BatchItem, options: BatchOptions) -> BatchResult:

@@ -53,8 +53,7 @@ def to_docx(draft: Draft, *, profile: "str | Path | Profile | None" = None,
     if reference_docx:
         data = python_docx(draft, prof, Path(reference_docx))
     else:
-        frame = skeleton(repr(prof), lambda: python_docx(Draft(), prof, None))
-        data = frame.fill(_blocks(draft, prof, faces(prof)), core_values(draft), date_time)
+        data = warm_skeleton(prof).fill(_blocks(draft, prof, faces(prof)), core_values(draft), date_time)
         if not (explain and draft.provenance):
             return data
     if explain and draft.provenance:
@@ -63,6 +62,11 @@ def to_docx(draft: Draft, *, profile: "str | Path | Profile | None" = None,
 
         data = annotate(data, figure_comments(paragraph_texts(data), draft.provenance))
     return ox.deterministic_zip(data, date_time)
+
+
+def warm_skeleton(prof: Profile) -> Any:
+    """The cached :mod:`.skeleton` of *prof* (built through python-docx the first time)."""
+    return skeleton(repr(prof), lambda: python_docx(Draft(), prof, None))
 
 
 def python_docx(draft: Draft, prof: Profile, reference_docx: Path | None) -> bytes:
