@@ -11,7 +11,6 @@ built-ins; ``builtin/NAME`` always reaches the built-in file so an override can
 from __future__ import annotations
 
 import datetime as _dt
-import random
 import traceback
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -28,7 +27,9 @@ from speechgen.core.markup import parse_markup
 from speechgen.spec.model import MeetingType, Spec
 from speechgen.core.numbers import cn_int, enum_word, fmt_number
 from speechgen.compose.context import build_context
-from speechgen.compose.bank import PhraseBank, PhrasePicker, load_bank
+from speechgen.compose.bank import PhraseBank, load_bank
+from speechgen.compose.picker import PhrasePicker
+from speechgen.compose.streams import Streams
 from speechgen.core.resources import templates_dir
 from speechgen.compose.views import qty
 from speechgen.compose.views import sentence as _sentence
@@ -223,8 +224,7 @@ def compose_text(spec: Spec, options: RenderOptions | None = None, *,
     if mtype not in MeetingType.__members__:
         raise TemplateError(f"未知的会议类型 {mtype!r}，可选：{'、'.join(MeetingType.__members__)}")
     template = load_template(template_name(mtype), opts.template_dirs)
-    rng = random.Random(opts.seed)
-    context = build_context(spec, rng, variety=opts.variety, mtype=mtype, points=POINTS, extra=opts.extra,
+    context = build_context(spec, Streams(opts.seed), variety=opts.variety, mtype=mtype, points=POINTS, extra=opts.extra,
                             bank=bank if bank is not None else load_bank(opts.phrase_files))
     return _render(template, context), context["phrase"]
 

@@ -108,6 +108,7 @@ class Item:
     deadline: str = ""
     goal: str = ""
     stats: list[str] = dc_field(default_factory=list)  # indicator clauses that back this item
+    about: list[Any] = dc_field(default_factory=list)  # the statements of those clauses (their judgement facts)
     weak: bool = False  # some of those clauses are weaknesses
 
     @property
@@ -166,15 +167,16 @@ def tasks(spec: Spec, statements: Sequence[Any], goals: dict[str, str]) -> list[
     goals = dict(goals)
     for t in spec.tasks:
         f = task_field(t.title, t.items)
-        stats, weak = [], False
+        stats, weak, about = [], False, []
         for i, s in enumerate(statements):
             if i not in taken and f != "general" and field_of(subject(s)) == f:
                 taken.add(i)
                 stats.append(clause(s.text))
+                about.append(s)
                 weak = weak or getattr(s, "verdict", "") == "weakness"
         out.append(Item(clause(strip_enum(t.title)), [sentence(i) for i in t.items if clause(i)], f,
                         lead=clause(t.lead), support=clause(t.support), deadline=clause(t.deadline),
-                        goal=goals.pop(f, ""), stats=stats, weak=weak))
+                        goal=goals.pop(f, ""), stats=stats, weak=weak, about=about))
     return out
 
 

@@ -75,6 +75,7 @@ CHINESE_KEYS: dict[str, tuple[str, ...]] = {
     "name": ("名称", "姓名", "指标名称"),
     "post": ("职务",),
     "principal": ("主要领导",),
+    "speaks_for": ("for", "代表", "代表机关"),
     "preceding": ("前序发言",),
     "organizer": ("主办",),
     "office": ("办公室", "单位"),
@@ -124,6 +125,22 @@ class Speaker(_Model):
     principal: bool | None = _f(
         "principal", None, description="是否主要负责同志；不填时按职务推断（副职为否）"
     )
+
+    speaks_for: Literal["party", "government", "department"] | None = _f(
+        "speaks_for", None,
+        description="讲话人代表谁：party（党委，书记）、government（政府）、department（部门）；不填时按职务推断"
+    )
+
+    @property
+    def voice(self) -> str:
+        """party / government / department: from ``speaks_for``, else from the post (书记 → party)."""
+        if self.speaks_for:
+            return self.speaks_for
+        if "书记" in self.post:
+            return "party"
+        if any(w in self.post for w in ("局长", "主任", "厅长", "部长", "主席")):
+            return "department"
+        return "government"
 
     @property
     def is_principal(self) -> bool:

@@ -100,7 +100,7 @@ MINE = [p for p in SAMPLES if p.stem in {"city_q1", "county_h1", "city_q3", "dis
 def test_sample_drafts_are_clean_and_of_plausible_length(sample):
     spec = load_spec(sample)
     mtype = spec.meeting.type.value
-    low, high = LENGTHS.get(mtype, (2000 if spec.meeting.period.startswith("M") else 2800, 9000))
+    low, high = LENGTHS.get(mtype, (2000 if spec.meeting.period.startswith("M") else 2500, 9000))
     for seed in range(5):
         draft = render_draft(spec, RenderOptions(seed=seed, variety=("normal", "high")[seed % 2]))
         _clean(_text(draft))

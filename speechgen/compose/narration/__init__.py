@@ -34,8 +34,11 @@ from speechgen.compose.narration.aggregates import judge, summarise
 from speechgen.compose.narration.facts import Context, row_facts
 from speechgen.compose.narration.model import Derived, Narration, Statement, Verdict
 from speechgen.compose.narration.rules import NarrationRules, rules_from_settings
+from speechgen.compose.narration.judged import mark_headline
 from speechgen.compose.narration.statements import build_statement
-from speechgen.compose.narration.wording import Picker, load_wordings
+from speechgen.compose.narration.wording import Picker, load_wordings, with_bank
+from speechgen.compose.bank import PhraseBank
+from speechgen.compose.streams import Streams
 
 log = logging.getLogger(__name__)
 
@@ -63,15 +66,17 @@ def previous_label(period: Period) -> tuple[str, tuple[Derived, ...]]:
     return f"{before}月份", (Derived(str(before), f"上期 = {period.first}−1月"),)
 
 
-def narrate(spec: Spec, *, rng: random.Random | None = None, rules: NarrationRules | None = None) -> Narration:
-    """Narrate the spec's indicator table (see the module docstring)."""
-    rng = rng if rng is not None else random.Random(0)
+def narrate(spec: Spec, *, rng: "random.Random | Streams | None" = None, rules: NarrationRules | None = None,
+            bank: PhraseBank | None = None) -> Narration:
+    """Narrate the spec's indicator table (see the module docstring).  *bank*: a phrase bank whose
+    categories named after narration forms override those wordings (``--phrases``)."""
+    streams = Streams.of(rng if rng is not None else 0)
     rules = rules or rules_from_settings(spec.narration)
     period = spec.meeting.period_info
     prev, prev_numbers = (rules.prev_label, ()) if rules.prev_label else previous_label(period)
-    wordings = load_wordings(tuple(rules.wording_files))
+    wordings = with_bank(load_wordings(tuple(rules.wording_files)), bank)
     ctx = Context(spec.meeting.superior, prev, prev_numbers, period, rules, wordings)
-    pick = Picker(wordings, rng)
+    pick = Picker(wordings, streams)
     rows = []
     statements: list[Statement] = []
     for ind in spec.indicator_rows:
@@ -80,6 +85,7 @@ def narrate(spec: Spec, *, rng: random.Random | None = None, rules: NarrationRul
         statements.append(statement)
         if statement.part != "hidden":
             rows.append((facts, statement))
+    mark_headline(rows)
     summary = summarise(rows, ctx, pick)
     judgement, overall, tone = judge(rows, ctx, pick, spec.meeting.region)
     log.debug("narrated %d indicators: %s (%s)", len(statements), judgement, tone)

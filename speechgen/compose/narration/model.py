@@ -41,6 +41,7 @@ class Statement:
     label: str = ""
     signals: list[str] = field(default_factory=list)
     forms: list[str] = field(default_factory=list)  # the narration forms used, in order
+    facts: dict[str, str] = field(default_factory=dict)  # judgement facts (rank band, growth sign…)
 
 
 @dataclass

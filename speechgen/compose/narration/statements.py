@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from speechgen.compose.narration.facts import Context, Facts
+from speechgen.compose.narration.judged import judgement_facts
 from speechgen.compose.narration.model import Statement
 from speechgen.compose.narration.rules import STRENGTHS, WEAKNESSES, verdict_of
 from speechgen.compose.narration.wording import Picker
@@ -31,14 +32,15 @@ def build_statement(facts: Facts, ctx: Context, pick: Picker) -> Statement:
         numbers.extend(clause.numbers)
     forms = [c.form for c in facts.clauses]
     if not texts:
-        return Statement(name, name, "neutral", "hidden", [], ["没有可叙述的数据"], "", [], [])
+        return Statement(name, name, "neutral", "hidden", [], ["没有可叙述的数据"], "", [], [],
+                         judgement_facts(facts, ctx, "neutral"))
     verdict = verdict_of(facts.signals, ctx.rules)
     kinds = WEAKNESSES if verdict == "weakness" else STRENGTHS if verdict == "strength" else ()
     reasons = [facts.reasons[s] for s in facts.signals if s in kinds]
     label = problem_label(facts, pick) if verdict == "weakness" else ""
     part = ind.part if ind.part != "auto" else ("problems" if verdict == "weakness" else "review")
     return Statement(name, "，".join(texts), verdict, part, numbers, reasons, label,
-                     list(facts.signals), forms)  # type: ignore[arg-type]
+                     list(facts.signals), forms, judgement_facts(facts, ctx, verdict))  # type: ignore[arg-type]
 
 
 def problem_label(facts: Facts, pick: Picker) -> str:
