@@ -42,6 +42,7 @@ TABLE_KEYS: dict[str, tuple[str, ...]] = {
     "top_ranks": ("none", "some", "most"),  # indicators ranked first or in the top band
     "bottom_ranks": ("none", "some", "most"),  # indicators ranked last or in the bottom band
     "missed": ("none", "some", "most"),  # indicators behind their target or schedule
+    "span": ("year", "part"),  # the figures cover a whole year (比上年) or part of one (同比、比上年同期)
 }
 KEYS = {**INDICATOR_KEYS, **TABLE_KEYS}
 #: writer's material an entry may need before it may be said.

@@ -76,7 +76,7 @@ def environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=_finalize,
             auto_reload=False, bytecode_cache=_bytecode_cache(),
         )
-        env.filters.update(cn=cn_int, qty=qty, enum=enum_word, num=fmt_number, date_cn=date_cn,
+        env.filters.update(cn=cn_int, qty=qty, enum=enumerator, num=fmt_number, date_cn=date_cn,
                            sentence=sentence, clause=clause, lead=lead_sentence, rest=rest_sentences)
         _ENV_CACHE[key] = env
     return env
@@ -115,6 +115,11 @@ def _sanitise(text: str) -> str:
     if text.startswith(("#", "::")):
         text = "＃" + text.lstrip("#:")
     return text
+
+
+def enumerator(n: int, style: str = "是", total: int | None = None) -> str:
+    """一是、二要、第一，… — and nothing when the list has a single item (a lone 一是 is a defect)."""
+    return "" if total == 1 else enum_word(n, style)
 
 
 def date_cn(value: _dt.date | None) -> str:

@@ -139,25 +139,39 @@ def subject(statement: Any) -> str:
     return str(getattr(statement, "indicator", "") or statement.text)
 
 
+#: how grave a weak indicator is, by its judgement facts: declines and last ranks first, small gaps last.
+_GRAVITY = {("growth", "slump"): 6, ("rank", "last"): 5, ("growth", "down"): 4, ("prev", "widen"): 3,
+            ("prev", "turn_down"): 3, ("rank", "bottom"): 3, ("superior", "worse"): 2, ("target", "missed"): 1}
+
+
+def severity(statements: Sequence[Any]) -> int:
+    """The gravest weakness among *statements* (0: no data behind the item)."""
+    facts = [getattr(s, "facts", {}) or {} for s in statements]
+    return max((sum(w for (k, v), w in _GRAVITY.items() if f.get(k) == v) for f in facts), default=0)
+
+
 def problems(spec: Spec, weak: Sequence[Any], group_label: Callable[[], str]) -> list[Item]:
     """Spec problems, each backed by the weak indicator statement of its field when there is one;
-    weak statements no problem claims become one item first (grouped when there are several)."""
-    left = list(weak)
+    weak statements no problem claims become one item (grouped when there are several).  Items
+    backed by data come first, gravest first (a decline or a last rank before a small gap); the
+    writer's problems without data keep their order after them."""
+    left = sorted(weak, key=lambda s: -severity([s]))
     items: list[Item] = []
     for p in spec.problems:
         f = field_of(p.title, p.detail)
-        match = next((s for s in left if field_of(subject(s)) == f), None)
-        stats = [clause(match.text)] if match is not None else []
-        if match is not None:
-            left.remove(match)
+        matches = [s for s in left if f != "general" and field_of(subject(s)) == f]  # merged, not a new item
+        stats = [clause(s.text) for s in matches]
+        left = [s for s in left if s not in matches]
         body = [sentence("；".join(stats))] if stats else []
         body += [sentence(p.detail)] if clause(p.detail) else []
-        items.append(Item(clause(strip_enum(p.title)), body, f, stats=stats))
+        items.append(Item(clause(strip_enum(p.title)), body, f, stats=stats, about=matches))
     if left:
         label = (getattr(left[0], "label", "") or f"{subject(left[0])[:12]}表现偏弱") if len(left) == 1 else group_label()
         stats = [clause(s.text) for s in left]
-        items.insert(0, Item(clause(label), [sentence("；".join(stats))], field_of(subject(left[0])), stats=stats))
-    return items
+        items.append(Item(clause(label), [sentence("；".join(stats))], field_of(subject(left[0])), stats=stats,
+                          about=list(left)))
+    order = {id(item): i for i, item in enumerate(items)}
+    return sorted(items, key=lambda it: (-severity(it.about), order[id(it)]))
 
 
 def tasks(spec: Spec, statements: Sequence[Any], goals: dict[str, str]) -> list[Item]:
@@ -174,10 +188,24 @@ def tasks(spec: Spec, statements: Sequence[Any], goals: dict[str, str]) -> list[
                 stats.append(clause(s.text))
                 about.append(s)
                 weak = weak or getattr(s, "verdict", "") == "weakness"
-        out.append(Item(clause(strip_enum(t.title)), [sentence(i) for i in t.items if clause(i)], f,
+        title = clause(strip_enum(t.title))
+        goal = goals.pop(f, "")
+        out.append(Item(title, [sentence(i) for i in t.items if clause(i)], f,
                         lead=clause(t.lead), support=clause(t.support), deadline=clause(t.deadline),
-                        goal=goals.pop(f, ""), stats=stats, weak=weak, about=about))
+                        goal="" if echoes(goal, title) else goal, stats=stats, weak=weak, about=about))
     return out
+
+
+_GOAL_WORDS = re.compile(r"^(?:确保|力争|努力|争取)|[。！，、“”%\d.]|全年|以上|左右|以内")
+
+
+def echoes(goal: str, heading: str) -> bool:
+    """A goal line that only restates its heading (持续扩大有效投资 / 确保有效投资持续扩大):
+    nearly all its characters, less 确保/力争 and figures, are the heading's."""
+    body = _GOAL_WORDS.sub("", goal)
+    if not body or not heading or re.search(r"\d", goal):
+        return False
+    return sum(ch in heading for ch in body) >= 0.8 * len(body)
 
 
 def unmatched(statements: Sequence[Any], task_items: Sequence[Item]) -> list[Any]:
@@ -199,7 +227,7 @@ def indicator_goals(rows: Sequence[Indicator]) -> dict[str, str]:
             if ind.growth is not None and ind.growth < ind.target_growth:
                 goals[f] = f"力争{ind.name}增速尽快提升到年度目标{t}%以上。"
             else:
-                goals[f] = f"确保{ind.name}全年增长{t}%以上。"
+                goals[f] = f"确保{ind.name}全年完成增长{t}%的目标。"
         elif ind.annual_target is not None:
             goals[f] = f"确保全年{ind.name}达到{fmt_number(ind.annual_target)}{ind.unit}。"
     return goals
@@ -217,12 +245,17 @@ def target_line(t: Target) -> str:
     return t.name
 
 
+def commit_word(bound: str) -> str:
+    """确保 an exact figure or a ceiling (以内); 力争 a range (左右) or an open floor (以上)."""
+    return "力争" if any(w in bound for w in ("左右", "以上", "上下")) else "确保"
+
+
 def target_goals(targets: Sequence[Target]) -> dict[str, str]:
     goals: dict[str, str] = {}
     for t in targets:
         f = field_of(t.name)
         if f not in goals and f != "overall" and not clause(t.text):
-            goals[f] = f"确保{target_line(t)}。"
+            goals[f] = f"{commit_word(t.bound)}{target_line(t)}。"
     return goals
 
 

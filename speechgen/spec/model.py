@@ -260,6 +260,7 @@ class NarrationSettings(_Model):
     negative_is_weak: bool = Field(True, description="负增长一律算问题")
     strict_targets: bool = Field(False, description="未达目标增速或慢于时序进度也算问题（默认只作提示）")
     prev_label: str | None = Field(None, description="上期的称谓，如 上月、一季度；不填按时期推断")
+    gdp_schedule: bool = Field(False, description="地区生产总值也比时序进度、算“双过半”（默认不算：名义GDP不是逐月累计的总量）")
 
 
 class Spec(_Model):

@@ -76,7 +76,8 @@ def narrate(spec: Spec, *, rng: "random.Random | Streams | None" = None, rules: 
     prev, prev_numbers = (rules.prev_label, ()) if rules.prev_label else previous_label(period)
     wordings = with_bank(load_wordings(tuple(rules.wording_files)), bank)
     ctx = Context(spec.meeting.superior, prev, prev_numbers, period, rules, wordings)
-    pick = Picker(wordings, streams)
+    full_year = period.cumulative and period.first == 1 and period.last == 12
+    pick = Picker(wordings, streams, {"span": "year" if full_year else "part"})
     rows = []
     statements: list[Statement] = []
     for ind in spec.indicator_rows:

@@ -24,8 +24,10 @@ def build_statement(facts: Facts, ctx: Context, pick: Picker) -> Statement:
     name = ind.name.strip()
     texts: list[str] = []
     numbers = []
+    verdict = verdict_of(facts.signals, ctx.rules)
+    about = judgement_facts(facts, ctx, verdict)
     for clause in facts.clauses:
-        text = pick(clause.form, clause.slots)
+        text = pick(clause.form, clause.slots, about)
         if not texts and not clause.form.startswith("value_"):
             text = name + text
         texts.append(text)
@@ -34,13 +36,12 @@ def build_statement(facts: Facts, ctx: Context, pick: Picker) -> Statement:
     if not texts:
         return Statement(name, name, "neutral", "hidden", [], ["没有可叙述的数据"], "", [], [],
                          judgement_facts(facts, ctx, "neutral"))
-    verdict = verdict_of(facts.signals, ctx.rules)
     kinds = WEAKNESSES if verdict == "weakness" else STRENGTHS if verdict == "strength" else ()
     reasons = [facts.reasons[s] for s in facts.signals if s in kinds]
     label = problem_label(facts, pick) if verdict == "weakness" else ""
     part = ind.part if ind.part != "auto" else ("problems" if verdict == "weakness" else "review")
     return Statement(name, "，".join(texts), verdict, part, numbers, reasons, label,
-                     list(facts.signals), forms, judgement_facts(facts, ctx, verdict))  # type: ignore[arg-type]
+                     list(facts.signals), forms, about)  # type: ignore[arg-type]
 
 
 def problem_label(facts: Facts, pick: Picker) -> str:

@@ -150,13 +150,17 @@ def _number_slots(text: str) -> set[str]:
     return set(_SLOT.findall(text)) & NUMBER_SLOTS
 
 
+_ALL = frozenset({"causes", "opportunities", "risks", "achievements"})
+
+
 class Picker:
     """Chooses one wording per use from the form's own random stream, avoiding the wording the
     same form used last time (so consecutive statements do not read alike); with *about* (the
     judgement facts of the row spoken of), only wordings whose ``when`` holds are offered."""
 
-    def __init__(self, wordings: Wordings, rng: "random.Random | Streams | int") -> None:
-        self.wordings, self.streams = wordings, Streams.of(rng)
+    def __init__(self, wordings: Wordings, rng: "random.Random | Streams | int",
+                 table: Mapping[str, Any] | None = None) -> None:
+        self.wordings, self.streams, self.table = wordings, Streams.of(rng), dict(table or {})
         self.rng = self.streams("narration")  # alternatives inside one wording ({sup} 全省/全省平均水平)
         self.last: dict[str, int] = {}
 
@@ -166,8 +170,8 @@ class Picker:
         if not variants:
             raise PhraseBankError(f"措辞文件缺少句式 {form!r}")
         entries = self.wordings.entries.get(form, [])
-        allowed = [i for i in range(len(variants)) if about is None or i >= len(entries)
-                   or entries[i].condition.holds([about], {}, frozenset({"causes", "opportunities", "risks"}))]
+        allowed = [i for i in range(len(variants)) if i >= len(entries)
+                   or entries[i].condition.holds(None if about is None else [about], self.table, _ALL)]
         if not allowed:
             raise PhraseBankError(f"句式 {form} 没有符合数据的措辞")
         choices = [i for i in allowed if i != self.last.get(form)] or allowed
