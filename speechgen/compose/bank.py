@@ -33,13 +33,14 @@ from typing import Any, Iterable, Mapping
 
 from speechgen.compose.conditions import Condition, parse_condition
 from speechgen.errors import PhraseBankError
+from speechgen.spec.fields import field_ids
 from speechgen.core.resources import corpora_dir
 from speechgen.core.yamlsrc import decode, load_yaml
 
 log = logging.getLogger(__name__)
 
-FIELDS = ("overall", "industry", "investment", "consumption", "trade", "fiscal", "finance", "livelihood",
-          "agriculture", "reform", "ecology", "urban", "safety", "stats", "general")
+#: the policy fields (corpora/fields.yaml) an entry may be tagged for.
+FIELDS = (*field_ids(), "general")
 
 #: tag key → allowed values.
 TAG_VALUES: dict[str, tuple[str, ...]] = {

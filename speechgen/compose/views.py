@@ -12,48 +12,22 @@ import re
 from dataclasses import dataclass, field as dc_field
 from typing import Any, Callable, Sequence
 
+from speechgen.spec.fields import indicator_field, taxonomy, text_field
 from speechgen.spec.model import Indicator, Spec, Target, Task
 from speechgen.core.numbers import cn_int, fmt_number
 
-_FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("overall", ("生产总值", "经济总量")),
-    ("livelihood", ("居民", "就业", "民生", "社保", "教育", "医疗", "养老", "增收", "农民")),
-    ("fiscal", ("财政", "税", "预算收入", "财源", "征管", "债务", "三保", "收入")),
-    ("finance", ("金融", "贷款", "存款", "信贷", "融资")),
-    ("reform", ("改革", "营商", "招商", "经营主体", "市场主体", "放管服", "要素")),
-    ("trade", ("进出口", "外贸", "出口", "外资", "开放", "口岸")),
-    ("consumption", ("消费", "零售", "商贸", "文旅", "旅游", "餐饮", "夜经济")),
-    ("investment", ("投资", "项目", "专项债", "开工", "固投")),
-    ("industry", ("工业", "制造", "规上", "产业", "产业链", "技改", "产值", "用电", "园区")),
-    ("agriculture", ("农业", "粮食", "乡村", "三农", "畜牧", "生猪", "种植")),
-    ("ecology", ("生态", "环保", "环境", "能耗", "节能", "减排", "绿色")),
-    ("urban", ("城市", "城建", "城镇化", "房地产", "住房", "更新")),
-    ("safety", ("安全", "风险", "稳定", "防汛", "应急")),
-    ("stats", ("统计", "入库", "纳统", "入统")),
-)
 _ENUM_HEAD = re.compile(r"^(?:[一二三四五六七八九十]+[是要、]|第[一二三四五六七八九十]+[，、]?|首先，?|其次，?|再次，?)")
 _STOPS = "。！？"
 
 
 def field_of(*texts: str) -> str:
-    """The policy field (industry, investment, …) of the first text that names one: the field
-    with most distinct keywords in it, the earlier field of :data:`_FIELD_WORDS` on a tie."""
-    for text in texts:
-        scores = [(sum(w in text for w in words), -i, name) for i, (name, words) in enumerate(_FIELD_WORDS)]
-        best = max(scores)
-        if best[0]:
-            return best[2]
-    return "general"
+    """The policy field of the first text that names one (see :mod:`speechgen.spec.fields`)."""
+    return text_field(*texts)
 
 
 def task_field(title: str, items: Sequence[str]) -> str:
     """A task's field: from its title, else the field most of its items name (more than half)."""
-    f = field_of(title)
-    if f != "general" or not items:
-        return f
-    votes = [field_of(i) for i in items]
-    best = max(set(votes), key=votes.count)
-    return best if best != "general" and votes.count(best) * 2 > len(votes) else "general"
+    return taxonomy().of_item(title, items)
 
 
 _SUBJECT_FIRST = ("各", "对", "由", "市", "县", "区", "全", "凡", "在", "把", "将", "请", "相关", "有关")
@@ -159,7 +133,7 @@ def problems(spec: Spec, weak: Sequence[Any], group_label: Callable[[], str]) ->
     items: list[Item] = []
     for p in spec.problems:
         f = field_of(p.title, p.detail)
-        matches = [s for s in left if f != "general" and field_of(subject(s)) == f]  # merged, not a new item
+        matches = [s for s in left if f != "general" and indicator_field(subject(s)) == f]  # merged, not a new item
         stats = [clause(s.text) for s in matches]
         left = [s for s in left if s not in matches]
         body = [sentence("；".join(stats))] if stats else []
@@ -168,7 +142,7 @@ def problems(spec: Spec, weak: Sequence[Any], group_label: Callable[[], str]) ->
     if left:
         label = (getattr(left[0], "label", "") or f"{subject(left[0])[:12]}表现偏弱") if len(left) == 1 else group_label()
         stats = [clause(s.text) for s in left]
-        items.append(Item(clause(label), [sentence("；".join(stats))], field_of(subject(left[0])), stats=stats,
+        items.append(Item(clause(label), [sentence("；".join(stats))], indicator_field(subject(left[0])), stats=stats,
                           about=list(left)))
     order = {id(item): i for i, item in enumerate(items)}
     return sorted(items, key=lambda it: (-severity(it.about), order[id(it)]))
@@ -183,7 +157,7 @@ def tasks(spec: Spec, statements: Sequence[Any], goals: dict[str, str]) -> list[
         f = task_field(t.title, t.items)
         stats, weak, about = [], False, []
         for i, s in enumerate(statements):
-            if i not in taken and f != "general" and field_of(subject(s)) == f:
+            if i not in taken and f != "general" and indicator_field(subject(s)) == f:
                 taken.add(i)
                 stats.append(clause(s.text))
                 about.append(s)
@@ -219,12 +193,14 @@ def indicator_goals(rows: Sequence[Indicator]) -> dict[str, str]:
     """field → a goal clause from the indicator's annual target (确保/力争 + the spec's figure)."""
     goals: dict[str, str] = {}
     for ind in rows:
-        f = field_of(ind.name)
+        f = indicator_field(ind.name)
         if f in goals or f == "overall":
             continue
         if ind.target_growth is not None:
-            t = fmt_number(ind.target_growth)
-            if ind.growth is not None and ind.growth < ind.target_growth:
+            t = fmt_number(abs(ind.target_growth))
+            if ind.target_growth < 0:
+                goals[f] = f"力争{ind.name}全年下降{t}%以上。"
+            elif ind.growth is not None and ind.growth < ind.target_growth:
                 goals[f] = f"力争{ind.name}增速尽快提升到年度目标{t}%以上。"
             else:
                 goals[f] = f"确保{ind.name}全年完成增长{t}%的目标。"
@@ -253,7 +229,7 @@ def commit_word(bound: str) -> str:
 def target_goals(targets: Sequence[Target]) -> dict[str, str]:
     goals: dict[str, str] = {}
     for t in targets:
-        f = field_of(t.name)
+        f = indicator_field(t.name)
         if f not in goals and f != "overall" and not clause(t.text):
             goals[f] = f"{commit_word(t.bound)}{target_line(t)}。"
     return goals

@@ -11,7 +11,7 @@ from speechgen.spec.model import Indicator, Target
 
 @pytest.mark.parametrize("text, field", [
     ("规上工业增加值", "industry"), ("固定资产投资", "investment"), ("社会消费品零售总额", "consumption"),
-    ("一般公共预算收入", "fiscal"), ("城镇居民人均可支配收入", "livelihood"), ("进出口总额", "trade"),
+    ("一般公共预算收入", "fiscal"), ("城镇居民人均可支配收入", "income"), ("进出口总额", "trade"),
     ("实际使用外资", "trade"), ("地区生产总值", "overall"), ("金融机构贷款余额", "finance"),
     ("工业投资占比偏低", "investment"), ("开源节流抓收入", "fiscal"), ("持续优化营商环境", "reform"),
     ("抓紧谋划明年改革开放重点", "reform"), ("做好统计入库工作", "stats"), ("会议纪律", "general"),
