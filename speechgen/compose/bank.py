@@ -40,7 +40,7 @@ from speechgen.core.yamlsrc import decode, load_yaml
 log = logging.getLogger(__name__)
 
 #: the policy fields (corpora/fields.yaml) an entry may be tagged for.
-FIELDS = (*field_ids(), "general")
+FIELDS = field_ids()
 
 #: tag key → allowed values.
 TAG_VALUES: dict[str, tuple[str, ...]] = {

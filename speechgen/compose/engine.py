@@ -28,6 +28,7 @@ from speechgen.spec.model import MeetingType, Spec
 from speechgen.core.numbers import cn_int, enum_word, fmt_number
 from speechgen.compose.context import build_context
 from speechgen.compose.bank import PhraseBank, load_bank
+from speechgen.compose.lost import lost_items
 from speechgen.compose.picker import PhrasePicker
 from speechgen.compose.streams import Streams
 from speechgen.core.resources import templates_dir
@@ -244,6 +245,7 @@ def render_draft(spec: Spec, options: RenderOptions | None = None, *, bank: Phra
     draft.meta.update(type=opts.meeting_type or m.type.value, seed=str(opts.seed), variety=opts.variety,
                       meeting=m.title, speaker=f"{m.speaker.post}{m.speaker.name}", office=m.office,
                       date=m.date.isoformat() if m.date else "", region=m.region, period=m.period_info.label)
+    draft.warnings = lost_items(spec, draft.text, opts.meeting_type or m.type.value)
     if opts.table and spec.indicator_rows:
         from speechgen.spec.tables.rows import indicator_table
 

@@ -69,6 +69,7 @@ class Draft:
     subtitle: list[str] = field(default_factory=list)  # byline, date line
     blocks: list[Block] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # for the writer (items of the spec not printed…)
 
     # ------------------------------------------------------------------ structure
     def number(self) -> "Draft":
