@@ -114,12 +114,15 @@ def level_of(region: str) -> str:
 
 
 def leadership_of(m: Meeting) -> str:
-    """Whose leadership the speaker credits: a government or department head credits the 党委 of
-    the same level (县委); a speaker for the 党委 credits the superior 党委 (市委), never itself."""
+    """Whose leadership the speaker credits: a government head credits the 党委 of the same level
+    (县委), a department head both (县委、县政府); a speaker for the 党委 credits the superior 党委
+    (市委), never itself."""
     level = level_of(m.region)
     if m.speaker.voice == "party":
         sup = level_of(m.superior) if m.superior.strip() else _LEVELS.get(level, "上级")
         return "党中央" if sup == "国家" else ("上级党委" if sup == level else f"{sup}委")
+    if m.speaker.voice == "department":
+        return f"{level}委、{level}政府"  # a department is led by both
     return f"{level}委"
 
 

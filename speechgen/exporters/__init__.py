@@ -26,7 +26,21 @@ def export_bytes(draft: Draft, fmt: str, **options: Any) -> bytes:
     return writer(draft).encode("utf-8")
 
 
+#: suffix → format, for every file speechgen writes (the one place that decides it).
+SUFFIXES = {"docx": "docx", "md": "md", "markdown": "md", "txt": "txt", "text": "txt", "json": "json"}
+
+
 def format_for_path(path: str, default: str = "md") -> str:
-    """Infer the format from a file name's extension."""
-    suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
-    return {"markdown": "md", "text": "txt"}.get(suffix, suffix) if suffix in (*FORMATS, "markdown", "text") else default
+    """The format a file name asks for; *default* when it has no suffix.  A suffix speechgen does
+    not write (.pdf, .doc, .wps…) is an :class:`ExportError`, never Markdown bytes in a .pdf."""
+    from pathlib import PurePath
+
+    suffix = PurePath(str(path)).suffix.lower().lstrip(".")
+    if not suffix:
+        return default
+    if suffix not in SUFFIXES:
+        known = "、".join(f".{s}" for s in SUFFIXES)
+        hint = "（Word 97 格式请用 .docx，再用 Word 另存）" if suffix == "doc" else \
+            "（PDF 请先生成 .docx，再用 Word 或 WPS 导出）" if suffix == "pdf" else ""
+        raise ExportError(f"不支持输出 .{suffix} 文件：{path}。可用的扩展名：{known}{hint}")
+    return SUFFIXES[suffix]

@@ -12,6 +12,8 @@ from typing import Any, Iterable, Mapping
 
 from pydantic import BaseModel, ValidationError
 
+from speechgen.spec.placeholders import ensure_filled, scan
+
 from speechgen.errors import InputError
 from speechgen.core.files import stat_input
 from speechgen.spec.model import CHINESE_KEYS, IndicatorFile, Spec
@@ -61,9 +63,12 @@ def load_spec_text(text: str, *, name: str = "<文本>", base_dir: Path | None =
 def validate(
     data: dict[str, Any], *, name: str, lines: Mapping[tuple[Any, ...], int], base_dir: Path
 ) -> Spec:
+    marks = scan(data, name=name, lines=lines)
     try:
         spec = Spec.model_validate(data)
     except ValidationError as exc:
+        if marks:  # 【待填】 in a number field: say what is unfilled, not "应为数字"
+            ensure_filled(_Marked(marks))
         located = sorted(
             (_describe(err, data, name, lines) for err in exc.errors()), key=lambda p: p[0]
         )
@@ -77,7 +82,13 @@ def validate(
         rows = read_indicator_file(base_dir / ref.file, sheet=ref.sheet, columns=ref.columns,
                                    origin=f"{name} 第{line}行 indicators" if line else name)
         spec = spec.model_copy(update={"indicators": rows})
+    spec._placeholders = marks
     return spec
+
+
+class _Marked:
+    def __init__(self, marks: list[tuple[str, str]]) -> None:
+        self._placeholders = marks
 
 
 # --------------------------------------------------------------------------- errors

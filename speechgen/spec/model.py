@@ -23,6 +23,7 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    PrivateAttr,
     Tag,
     field_validator,
     model_validator,
@@ -264,6 +265,7 @@ class NarrationSettings(_Model):
 
 
 class Spec(_Model):
+    _placeholders: list[tuple[str, str]] | None = PrivateAttr(default=None)  # located by the loader
     meeting: Meeting = _f("meeting")
     indicators: Annotated[
         Union[Annotated[list[Indicator], Tag("table")], Annotated[IndicatorFile, Tag("file")]],
