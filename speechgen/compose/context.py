@@ -8,7 +8,7 @@ import random
 import re
 from typing import Any, Mapping
 
-from speechgen.compose import views as wording
+import speechgen.compose.views as wording
 from speechgen.spec.model import Meeting, MeetingType, Spec
 from speechgen.compose.narration import Narration, narrate
 from speechgen.core.periods import Period
