@@ -5,6 +5,7 @@ Run ``pytest --update-golden`` to rewrite golden files after a reviewed change.
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 from typing import Any
 
@@ -74,12 +75,22 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite golden files")
 
 
+_SENTENCE_END = re.compile(r"([。！？；](?:[”’」）)]+)?)(?=[^\n])")
+
+
+def one_sentence_per_line(text: str) -> str:
+    """Golden files hold one sentence per line (paragraphs stay separated by blank lines), so a
+    reviewer reads a golden diff sentence by sentence."""
+    return _SENTENCE_END.sub("\\1\n", text)
+
+
 @pytest.fixture
 def golden(request: pytest.FixtureRequest):
     """golden(actual_text, "case/name.md"): compare with tests/golden/…, or rewrite with --update-golden."""
     update = request.config.getoption("--update-golden")
 
     def check(actual: str, relpath: str) -> None:
+        actual = one_sentence_per_line(actual)
         path = GOLDEN / relpath
         if update or not path.exists():
             if not update:

@@ -39,7 +39,10 @@ def test_render_export_check_round_trip(tmp_path: Path) -> None:
 def test_draft_dict_form_is_stable_json() -> None:
     draft = speechgen.render(SAMPLE, seed=1)
     data = json.loads(json.dumps(draft.to_dict(), ensure_ascii=False))
-    assert set(data) == {"title", "subtitle", "meta", "blocks"}
+    assert {"title", "subtitle", "meta", "blocks"} <= set(data) <= {"title", "subtitle", "meta", "blocks", "meeting",
+                                                                 "provenance", "warnings"}
+    assert data["meeting"]["period"] and data["provenance"] and all(p["formula"] for p in data["provenance"])
+    assert {h["role"] for b in data["blocks"] if b["type"] == "heading" for h in [b]} >= {"achievements", "tasks"}
     assert {b["type"] for b in data["blocks"]} <= {"heading", "paragraph", "table"}
     assert Draft.from_dict(data) == draft
 

@@ -21,12 +21,13 @@ import jinja2
 from jinja2 import nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from speechgen.core.draft import Draft, Heading, Paragraph, Run
+from speechgen.core.draft import Draft, Heading, MeetingFacts, Paragraph, Provenance, Run
 from speechgen.errors import SpeechgenError, TemplateError
-from speechgen.core.markup import parse_markup
+from speechgen.core.markup import escape_text, parse_markup
 from speechgen.spec.model import MeetingType, Spec
 from speechgen.core.numbers import cn_int, enum_word, fmt_number
 from speechgen.compose.context import build_context
+from speechgen.compose.narration import Narration
 from speechgen.compose.bank import PhraseBank, load_bank
 from speechgen.compose.lost import lost_items
 from speechgen.compose.picker import PhrasePicker
@@ -111,11 +112,9 @@ def _finalize(value: Any) -> Any:
 
 
 def _sanitise(text: str) -> str:
+    """Escape a value for the markup: its characters survive, none of them can act as markup."""
     text = " ".join(text.split()) if ("\n" in text or "\r" in text) else text
-    text = text.replace("**", "")
-    if text.startswith(("#", "::")):
-        text = "＃" + text.lstrip("#:")
-    return text
+    return escape_text(text)
 
 
 def enumerator(n: int, style: str = "是", total: int | None = None) -> str:
@@ -223,7 +222,11 @@ def _references(node: nodes.Node, replaced: frozenset[str]) -> Iterator[tuple[st
 def compose_text(spec: Spec, options: RenderOptions | None = None, *,
                  bank: PhraseBank | None = None) -> tuple[str, PhrasePicker]:
     """Render *spec* to markup; also return the picker (its ``log`` lists every phrase chosen)."""
-    opts = options or RenderOptions()
+    text, context = _compose(spec, options or RenderOptions(), bank)
+    return text, context["phrase"]
+
+
+def _compose(spec: Spec, opts: RenderOptions, bank: PhraseBank | None) -> tuple[str, dict[str, Any]]:
     if opts.variety not in VARIETIES:
         raise TemplateError(f"variety 应为 {'、'.join(VARIETIES)} 之一，收到 {opts.variety!r}")
     mtype = opts.meeting_type or spec.meeting.type.value
@@ -232,25 +235,36 @@ def compose_text(spec: Spec, options: RenderOptions | None = None, *,
     template = load_template(template_name(mtype), opts.template_dirs)
     context = build_context(spec, Streams(opts.seed), variety=opts.variety, mtype=mtype, points=POINTS, extra=opts.extra,
                             bank=bank if bank is not None else load_bank(opts.phrase_files))
-    return _render(template, context), context["phrase"]
+    return _render(template, context), context
 
 
 def render_draft(spec: Spec, options: RenderOptions | None = None, *, bank: PhraseBank | None = None) -> Draft:
     """Render *spec* to a numbered :class:`Draft`."""
     opts = options or RenderOptions()
-    text, _ = compose_text(spec, opts, bank=bank)
+    text, context = _compose(spec, opts, bank)
     draft = parse_markup(text)
     _fill_points(draft)
     m = spec.meeting
-    draft.meta.update(type=opts.meeting_type or m.type.value, seed=str(opts.seed), variety=opts.variety,
+    mtype = opts.meeting_type or m.type.value
+    draft.meta.update(type=mtype, seed=str(opts.seed), variety=opts.variety,
                       meeting=m.title, speaker=f"{m.speaker.post}{m.speaker.name}", office=m.office,
                       date=m.date.isoformat() if m.date else "", region=m.region, period=m.period_info.label)
-    draft.warnings = lost_items(spec, draft.text, opts.meeting_type or m.type.value)
+    draft.warnings = lost_items(spec, draft.text, mtype)
+    draft.meeting = MeetingFacts(mtype, m.title, m.period, m.period_info.label, m.year,
+                                 m.date.isoformat() if m.date else "", m.region, m.superior, m.speaker.name,
+                                 m.speaker.post, m.speaker.is_principal)
+    draft.provenance = provenance(context["narration"])
     if opts.table and spec.indicator_rows:
         from speechgen.spec.tables.rows import indicator_table
 
         draft.blocks.append(indicator_table(spec))
     return draft
+
+
+def provenance(narration: Narration) -> list[Provenance]:
+    """Every computed number of the narration with its formula and indicator (Draft.provenance)."""
+    out = [Provenance(d.text, d.formula, s.indicator) for s in narration.statements for d in s.numbers]
+    return out + [Provenance(d.text, d.formula) for d in narration.derived]
 
 
 def _render(template: jinja2.Template, context: dict[str, Any]) -> str:

@@ -132,6 +132,8 @@ def problems(spec: Spec, weak: Sequence[Any], group_label: Callable[[], str]) ->
     left = sorted(weak, key=lambda s: -severity([s]))
     items: list[Item] = []
     for p in spec.problems:
+        if not clause(strip_enum(p.title)) and not clause(p.detail):
+            continue  # an empty entry says nothing
         f = field_of(p.title, p.detail)
         matches = [s for s in left if f != "general" and indicator_field(subject(s)) == f]  # merged, not a new item
         stats = [clause(s.text) for s in matches]

@@ -63,13 +63,46 @@ class Table:
 Block = Union[Heading, Paragraph, Table]
 
 
+@dataclass(frozen=True)
+class Provenance:
+    """Where a computed number of the draft came from.
+
+    ``text`` is the number as printed without its unit ("0.5", "48.0", "两"); ``formula`` explains
+    the arithmetic in Chinese ("地区生产总值增速 5.8 − 全省增速 5.3"); ``indicator`` names the row it
+    belongs to ("" for table-wide aggregates such as tallies and 时序进度).
+    """
+
+    text: str
+    formula: str
+    indicator: str = ""
+
+
+@dataclass(frozen=True)
+class MeetingFacts:
+    """The meeting as typed facts (the draft's ``meta`` keeps their printed forms)."""
+
+    type: str = ""
+    title: str = ""
+    period: str = ""          # period code: Q1, H1, M1-5…
+    period_label: str = ""    # 一季度, 上半年, 1—5月…
+    year: int | None = None
+    date: str = ""            # ISO date, "" when the spec gives none
+    region: str = ""
+    superior: str = ""
+    speaker: str = ""
+    post: str = ""
+    principal: bool = True
+
+
 @dataclass
 class Draft:
     title: str = ""
     subtitle: list[str] = field(default_factory=list)  # byline, date line
     blocks: list[Block] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)  # for the writer (items of the spec not printed…)
+    meeting: MeetingFacts | None = None
+    provenance: list[Provenance] = field(default_factory=list)  # every computed number, in order
+    warnings: list[str] = field(default_factory=list)  # what the writer should know (input not used…)
 
     # ------------------------------------------------------------------ structure
     def number(self) -> "Draft":
@@ -107,8 +140,15 @@ class Draft:
         for b in self.blocks:
             kind = {Heading: "heading", Paragraph: "paragraph", Table: "table"}[type(b)]
             blocks.append({"type": kind, **asdict(b)})
-        return {"title": self.title, "subtitle": list(self.subtitle), "meta": dict(self.meta),
-                "blocks": blocks}
+        out: dict[str, Any] = {"title": self.title, "subtitle": list(self.subtitle), "meta": dict(self.meta),
+                               "blocks": blocks}
+        if self.meeting is not None:
+            out["meeting"] = asdict(self.meeting)
+        if self.provenance:
+            out["provenance"] = [asdict(p) for p in self.provenance]
+        if self.warnings:
+            out["warnings"] = list(self.warnings)
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Draft":
@@ -123,8 +163,25 @@ class Draft:
                 blocks.append(Paragraph(runs=[Run(**r) for r in raw["runs"]], kind=raw.get("kind", "body")))
             else:
                 blocks.append(Table(**raw))
+        meeting = data.get("meeting")
         return cls(title=data.get("title", ""), subtitle=list(data.get("subtitle", [])),
-                   blocks=blocks, meta=dict(data.get("meta", {})))
+                   blocks=blocks, meta=dict(data.get("meta", {})),
+                   meeting=MeetingFacts(**meeting) if meeting else None,
+                   provenance=[Provenance(**p) for p in data.get("provenance", [])],
+                   warnings=list(data.get("warnings", [])))
+
+    def inherit_roles(self) -> "Draft":
+        """Headings without a role take their parent's (a level-2 task item is a task); returns self."""
+        stack: list[Heading] = []
+        for block in self.blocks:
+            if not isinstance(block, Heading):
+                continue
+            while stack and stack[-1].level >= block.level:
+                stack.pop()
+            if not block.role and stack:
+                block.role = stack[-1].role
+            stack.append(block)
+        return self
 
 
 # ------------------------------------------------------------------ plain text

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from speechgen.core.numbers import cn_to_int
+
 _N = "[一二三四五六七八九十]{1,3}"
 _C = "一二三四五六七八九十"
 
@@ -59,12 +61,8 @@ class Token:
 
 
 def cn_value(text: str) -> int:
-    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23."""
-    digits = {ch: i for i, ch in enumerate("零一二三四五六七八九", start=0)}
-    if "十" not in text:
-        return digits.get(text[-1:], 0)
-    head, _, tail = text.partition("十")
-    return (digits.get(head, 1) if head else 1) * 10 + (digits.get(tail, 0) if tail else 0)
+    """一 → 1, 十二 → 12 (the marker grammar only lets well-formed numerals through; 0 otherwise)."""
+    return cn_to_int(text) or 0
 
 
 def _ordinal(scheme: str, value: str) -> int:

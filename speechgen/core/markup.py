@@ -18,11 +18,15 @@
     #[一要] A level-1 heading with a literal marker。
     #[要] A heading numbered in a run-in style: 一要 二要…  ([是] 一是, [第] 第一，,
     [首先] 首先， 其次， 再次，); text on the next line runs in, as in dispatch speeches.
+    #@tasks A heading with its role (after the optional [marker]): achievements, situation,
+    problems, tasks, requirements, closing, other; a heading without one takes its parent's.
     **一要压实责任。**Bold lead sentence, then body text.
     ::closing 同志们，……！        (a paragraph marked as the closing)
 
-Lines starting with ``{#`` are never produced (Jinja comments); text never
-contains markup characters because the template engine sanitises values.
+Lines starting with ``{#`` are never produced (Jinja comments).  Values the template engine
+prints are escaped with :func:`escape_text` (``*``, a leading ``#`` or ``:`` become private-use
+characters) and the parser turns them back, so the writer's text is never read as markup and
+never loses a character: "新开工亿元以上项目**个" stays as written (and the checker flags the mask).
 """
 from __future__ import annotations
 
@@ -31,10 +35,21 @@ import re
 from speechgen.core.draft import Draft, Heading, Paragraph, Run
 from speechgen.core.numbers import enum_word
 
-_HEADING = re.compile(r"^(#{1,4})(!?)(?:\[([^\]\s]+)\])?\s+(.*\S)\s*$")
+_HEADING = re.compile(r"^(#{1,4})(!?)(?:\[([^\]\s]+)\])?(?:@([a-z_]+))?\s+(.*\S)\s*$")
 _DIRECTIVE = re.compile(r"^::(title|subtitle|salutation|closing|meta)\s+(.*\S)\s*$")
 STYLES = ("是", "要", "第", "首先")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+_ESCAPES = {"*": "\ue010", "#": "\ue011", ":": "\ue012", "[": "\ue013"}
+_UNESCAPE = str.maketrans({v: k for k, v in _ESCAPES.items()})
+
+
+def escape_text(text: str) -> str:
+    """*text* with every character that could act as markup replaced by a private-use stand-in."""
+    return text.translate(str.maketrans(_ESCAPES))
+
+
+def unescape(text: str) -> str:
+    return text.translate(_UNESCAPE)
 
 
 def parse_runs(text: str) -> list[Run]:
@@ -43,11 +58,11 @@ def parse_runs(text: str) -> list[Run]:
     pos = 0
     for m in _BOLD.finditer(text):
         if m.start() > pos:
-            runs.append(Run(text[pos:m.start()]))
-        runs.append(Run(m.group(1), bold=True))
+            runs.append(Run(unescape(text[pos:m.start()])))
+        runs.append(Run(unescape(m.group(1)), bold=True))
         pos = m.end()
     if pos < len(text):
-        runs.append(Run(text[pos:]))
+        runs.append(Run(unescape(text[pos:])))
     return runs
 
 
@@ -82,13 +97,14 @@ def parse_markup(text: str) -> Draft:
         if m:
             flush()
             marker = "" if m.group(2) else m.group(3)
-            heading = Heading(level=len(m.group(1)), text=m.group(4), marker=marker)
+            heading = Heading(level=len(m.group(1)), text=unescape(m.group(5)), marker=marker,
+                              role=m.group(4) or "")
             draft.blocks.append(heading)
             continue
         pending.append(line)
     flush()
     _style_markers(draft)
-    return draft.number()
+    return draft.number().inherit_roles()
 
 
 def _style_markers(draft: Draft) -> None:
@@ -106,6 +122,8 @@ def _style_markers(draft: Draft) -> None:
 
 
 def _directive(draft: Draft, name: str, value: str) -> None:
+    if name not in ("closing",):
+        value = unescape(value)
     if name == "title":
         draft.title = value
     elif name == "subtitle":

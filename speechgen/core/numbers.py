@@ -48,6 +48,33 @@ def cn_int(n: int) -> str:
     return str(n)
 
 
+def cn_to_int(text: str) -> int | None:
+    """The inverse of :func:`cn_int` for 0–9999 (一 → 1, 十二 → 12, 二十一 → 21, 一百零五 → 105,
+    两 → 2); None for anything that is not one well-formed numeral.  The project's one reader of
+    Chinese numerals: the outline, the checker and the markup numberer all use it."""
+    text = text.strip()
+    if not text or any(ch not in _CN_VALUES for ch in text):
+        return None
+    if text in ("零", "〇"):
+        return 0
+    for n in _candidates(text):
+        if cn_int(n) == text or cn_int(n) == text.replace("两", "二").replace("〇", "零"):
+            return n
+    return None
+
+
+_CN_VALUES = set("零〇一二两三四五六七八九十百千")
+
+
+def _candidates(text: str) -> range:
+    """Numbers whose numeral could be *text* (by its largest unit), so the inverse is a short search."""
+    if "千" in text:
+        return range(1000, 10000)
+    if "百" in text:
+        return range(100, 1000)
+    return range(0, 100)
+
+
 def _cn_tens(n: int) -> str:
     return _CN[n // 10] + "十" + (_CN[n % 10] if n % 10 else "")
 

@@ -8,7 +8,9 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-_CN_DIGITS = "零一二三四五六七八九十"
+from speechgen.core.numbers import cn_int
+
+
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ class Period:
         if self.last == 6:
             return "下半年"
         if self.last % 3 == 0:
-            return f"{_CN_DIGITS[self.last // 3 + 1]}季度"
+            return f"{cn_int(self.last // 3 + 1)}季度"
         return f"{self.last + 1}月份"
 
     @property

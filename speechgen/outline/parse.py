@@ -22,7 +22,7 @@ from speechgen.core.draft import Draft, Heading, Paragraph, Run
 from speechgen.outline.hierarchy import Item, build, top_scheme
 from speechgen.core.markers import Token, run_in_tokens, start_token
 from speechgen.core.numbers import heading_marker
-from speechgen.outline.read import Line, read_lines
+from speechgen.outline.read import MARKDOWN_SUFFIXES, Line, markdown_line, read_lines
 from speechgen.outline.roles import item_role, part_role
 from speechgen.outline.front import HEADING_STYLE, closing_start, front
 from speechgen.outline.clean import Para, clean_lines, join_paragraphs
@@ -70,12 +70,18 @@ def heading_text(text: str) -> str:
 def outline_file(path: str | Path) -> Outline:
     """Outline a .txt, .md or .docx file (raises :class:`~speechgen.errors.InputError`)."""
     path = Path(path)
-    if path.suffix.lower() != ".docx":
-        raw = read_lines(path)
-        if any(_MARKUP.match(line.text) for line in raw[:50]):
-            return outline_markup("\n".join(line.text for line in raw), source=str(path))
-    lines = read_lines(path, markdown=True)
-    return outline_lines(lines, source=str(path), joinable=path.suffix.lower() != ".docx")
+    return outline_document(read_lines(path), source=str(path), joinable=path.suffix.lower() != ".docx",
+                            markdown=path.suffix.lower() in MARKDOWN_SUFFIXES)
+
+
+def outline_document(raw: list[Line], *, source: str = "", joinable: bool = True,
+                     markdown: bool = False) -> Outline:
+    """Outline lines read by :func:`~speechgen.outline.read.read_lines` (the checker uses this too)."""
+    if any(_MARKUP.match(line.text) for line in raw[:50]):
+        return outline_markup("\n".join(line.text for line in raw), source=source)
+    if markdown:
+        raw = [markdown_line(line.number, line.text) for line in raw]
+    return outline_lines(raw, source=source, joinable=joinable)
 
 
 def outline_text(text: str, *, source: str = "<文本>") -> Outline:

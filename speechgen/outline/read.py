@@ -28,6 +28,9 @@ class Line:
     numbered: bool = False  # Word automatic list numbering (the marker is not in ``text``)
 
 
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
 def read_lines(path: str | Path, *, markdown: bool = False) -> list[Line]:
     """The document's lines; raises :class:`InputError` with a Chinese message.
 
@@ -42,7 +45,7 @@ def read_lines(path: str | Path, *, markdown: bool = False) -> list[Line]:
     if path.suffix.lower() in {".doc", ".wps", ".pdf", ".xls", ".xlsx", ".et", ".ppt", ".pptx", ".zip", ".rar"}:
         raise InputError(f"{path}：不支持 {path.suffix} 格式，请另存为 .docx 或 .txt")
     text = decode(path.read_bytes(), str(path))
-    if markdown and path.suffix.lower() in {".md", ".markdown"}:
+    if markdown and path.suffix.lower() in MARKDOWN_SUFFIXES:
         return [markdown_line(i, t) for i, t in enumerate(text.splitlines(), start=1)]
     return [Line(i, t) for i, t in enumerate(text.splitlines(), start=1)]
 

@@ -15,7 +15,10 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence, Union
 
+from speechgen.outline.parse import outline_document
+from speechgen.outline.read import Line, read_lines
 from speechgen.proof.rules import Doc, Finding, registry
+from speechgen.proof.structure_view import with_outline
 from speechgen.proof.rules.lines import lines_from_draft, lines_from_text
 from speechgen.proof.rules.norms import NormRule, builtin_norms, load_norms, merge_norms, parse_rules
 from speechgen.errors import CheckFailed, InputError
@@ -44,31 +47,38 @@ def check_text(text: str, *, spec: SpecArg = None, rules: RulesArg = None, sourc
                select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[Finding]:
     """Check pasted text.  *source* names the text; a ``.md`` name turns on Markdown handling."""
     markdown = source.lower().endswith(MARKDOWN_SUFFIXES)
-    doc = Doc(lines_from_text(text, markdown=markdown), spec=_spec(spec), norms=_norms(rules), source=source)
+    numbered = [Line(i, t) for i, t in enumerate(text.splitlines(), start=1)]
+    doc = _file_doc(numbered, markdown=markdown, source=source or "<文本>")
+    doc.spec, doc.norms = _spec(spec), _norms(rules)
     return _run(doc, select, ignore)
 
 
 def check_draft(draft: "Draft", *, spec: SpecArg = None, rules: RulesArg = None,
                 select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[Finding]:
     """Check a :class:`Draft`; ``line`` is the line of its plain-text export."""
-    doc = Doc(lines_from_draft(draft), spec=_spec(spec), norms=_norms(rules), source="<draft>", structured=True)
+    doc = Doc(lines_from_draft(draft), spec=_spec(spec), norms=_norms(rules), source="<draft>", structured=True,
+              provenance=list(draft.provenance) or None)
     return _run(doc, select, ignore)
 
 
 def check_file(path: str | Path, *, spec: SpecArg = None, rules_file: str | Path | None = None,
                select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[Finding]:
     """Check a .txt, .md or .docx file (``line`` is the paragraph number for .docx)."""
-    from speechgen.outline.read import read_lines
-
     path = Path(path)
     spec = _spec(spec)
     norms = _norms(rules_file)
-    lines = read_lines(path)
     markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
+    doc = _file_doc(read_lines(path), markdown=markdown, source=str(path))
+    doc.spec, doc.norms = spec, norms
+    return _run(doc, select, ignore)
+
+
+def _file_doc(lines: "list[Line]", *, markdown: bool, source: str) -> Doc:
+    """Classify read lines for the line rules; the heading structure is the outliner's."""
     doc_lines = lines_from_text(((ln.number, ln.text) for ln in lines), markdown=markdown,
                                 styles=[ln.style for ln in lines])
-    doc = Doc(doc_lines, spec=spec, norms=norms, source=str(path))
-    return _run(doc, select, ignore)
+    outline = outline_document(lines, source=source, markdown=markdown)
+    return Doc(with_outline(doc_lines, outline), source=source, structured=True)
 
 
 def failed(findings: Iterable[Finding], *, strict: bool = False) -> bool:

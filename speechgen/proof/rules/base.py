@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal
 
 if TYPE_CHECKING:  # pragma: no cover
+    from speechgen.core.draft import Provenance
     from speechgen.spec.model import Spec
     from speechgen.proof.rules.norms import NormRule
 
@@ -74,6 +75,7 @@ class Doc:
     norms: "list[NormRule]" = field(default_factory=list)
     source: str = ""
     structured: bool = False  # heading levels come from a Draft (not inferred)
+    provenance: "list[Provenance] | None" = None  # a Draft's computed numbers (None: recompute)
     cache: dict[str, Any] = field(default_factory=dict)
 
     def prose(self) -> Iterator[DocLine]:

@@ -10,11 +10,12 @@ import logging
 import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from speechgen.proof.rules.base import NUMBER, Doc
 
 if TYPE_CHECKING:  # pragma: no cover
+    from speechgen.core.draft import Provenance
     from speechgen.spec.model import Indicator, Spec
 
 log = logging.getLogger(__name__)
@@ -91,16 +92,18 @@ def facts_for(doc: Doc) -> Facts | None:
     if doc.spec is None:
         return None
     if "facts" not in doc.cache:
-        doc.cache["facts"] = build_facts(doc.spec)
+        doc.cache["facts"] = build_facts(doc.spec, doc.provenance)
     return doc.cache["facts"]
 
 
-def build_facts(spec: "Spec") -> Facts:
+def build_facts(spec: "Spec", provenance: "Sequence[Provenance] | None" = None) -> Facts:
+    """The allowed numbers: the spec's own, obvious arithmetic on them, and the computed numbers
+    the draft records (its provenance; for a file, those narration would compute)."""
     facts = Facts()
     common = facts.common
     text = set(_text_numbers(spec.model_dump()))
     text |= {abs(v) for t in spec.targets for v in (t.growth, t.value) if v is not None}  # annual targets list
-    per, rest = _narration_numbers(spec)
+    per, rest = _recorded_numbers(provenance) if provenance is not None else _narration_numbers(spec)
     common.exact |= text
     common.derived |= set(_counts(spec)) | rest
     common.ranks |= text | rest
@@ -201,6 +204,16 @@ def _counts(spec: "Spec") -> Iterator[Decimal]:
     tallies += [sum(i.rank is not None and i.rank_total is not None and i.rank > i.rank_total * 2 / 3 for i in rows)]
     tallies += [sum(len(a.items) for a in spec.achievements), sum(len(t.items) for t in spec.tasks)]
     return (Decimal(n) for n in tallies)
+
+
+def _recorded_numbers(provenance: "Sequence[Provenance]") -> tuple[dict[str, set[Decimal]], set[Decimal]]:
+    """Computed numbers a Draft records: per indicator, and the table-wide rest."""
+    per: dict[str, set[Decimal]] = {}
+    for p in provenance:
+        if p.indicator:
+            per.setdefault(p.indicator, set()).update(numbers_in([p.text]))
+    rest = set(numbers_in(p.text for p in provenance if not p.indicator))
+    return per, rest - set().union(*per.values()) if per else rest
 
 
 def _narration_numbers(spec: "Spec") -> tuple[dict[str, set[Decimal]], set[Decimal]]:

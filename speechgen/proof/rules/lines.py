@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from speechgen.core.numbers import cn_to_int
 from speechgen.proof.rules.base import DocLine, HeadingInfo
 
 if TYPE_CHECKING:
     from speechgen.core.draft import Draft
 
-CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 CN_NUMERAL = "一二三四五六七八九十"
 
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
@@ -32,18 +32,6 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _MD_RULE = re.compile(r"^\s*([-*_])(?:\s*\1){2,}\s*$")
 # `**` pairs that are markup: the inner text does not start with a unit and is not led by a digit/第.
 _BOLD_PAIR = re.compile(r"(?<![\d.第前])\*\*(?=[^\s*])(?![%％个位亿万千百元家户项人倍次名年月日号.．·])(.+?)(?<=[^\s*])\*\*")
-
-
-def cn_to_int(text: str) -> int | None:
-    """一 → 1, 十 → 10, 十二 → 12, 二十一 → 21 (1–99); None for anything else."""
-    if not text or any(c not in CN_DIGITS and c != "十" for c in text):
-        return None
-    if "十" not in text:
-        return CN_DIGITS[text] if len(text) == 1 else None
-    tens, _, units = text.partition("十")
-    t = CN_DIGITS.get(tens, -1) if tens else 1
-    u = CN_DIGITS.get(units, -1) if units else 0
-    return None if t <= 0 or u < 0 or "十" in units else t * 10 + u
 
 
 def parse_marker(text: str) -> HeadingInfo | None:

@@ -6,9 +6,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from speechgen.core.numbers import cn_int as cn
+from speechgen.core.numbers import cn_count, cn_int as cn, cn_to_int
 from speechgen.proof.rules.base import Doc, DocLine, Finding, register
-from speechgen.proof.rules.lines import cn_to_int
 
 CN = "一二三四五六七八九十"
 
@@ -200,7 +199,7 @@ def points(doc: Doc) -> Iterator[Finding]:
             n = 2 if m.group(1) == "两" else cn_to_int(m.group(1))
             if n is not None and n != len(level1):
                 yield Finding("points", "warning", ln.number, m.group(0),
-                              f"开头说“{m.group(0)}”，但正文有{cn(len(level1))}个一级标题，请核对")
+                              f"开头说“{m.group(0)}”，但正文有{cn_count(len(level1))}个一级标题，请核对")
 
 
 def _is_level1(ln: DocLine) -> bool:
