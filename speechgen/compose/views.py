@@ -95,8 +95,25 @@ class Item:
 
 
 def achievements(spec: Spec) -> list[Item]:
-    return [Item(clause(strip_enum(a.title)), [sentence(i) for i in a.items if clause(i)],
-                 field_of(a.title, *a.items)) for a in spec.achievements]
+    """The writer's achievements; one without a title is led by its first note, an empty one dropped."""
+    out = []
+    for a in spec.achievements:
+        notes = [sentence(i) for i in a.items if clause(i)]
+        title = clause(strip_enum(a.title)) or (clause(notes.pop(0)) if notes else "")
+        if title:
+            out.append(Item(title, notes, a.field or field_of(a.title, *a.items)))
+    return out
+
+
+def stat_fields(spec: Spec) -> Callable[[Any], str]:
+    """The field of an indicator statement: the indicator's explicit ``field:``, else its name's."""
+    explicit = {ind.name.strip(): ind.field for ind in spec.indicator_rows if ind.field}
+
+    def of(statement: Any) -> str:
+        name = subject(statement)
+        return explicit.get(name.strip()) or indicator_field(name)
+
+    return of
 
 
 def requirements(spec: Spec) -> list[Item]:
@@ -130,21 +147,24 @@ def problems(spec: Spec, weak: Sequence[Any], group_label: Callable[[], str]) ->
     backed by data come first, gravest first (a decline or a last rank before a small gap); the
     writer's problems without data keep their order after them."""
     left = sorted(weak, key=lambda s: -severity([s]))
+    stat_field = stat_fields(spec)
     items: list[Item] = []
     for p in spec.problems:
         if not clause(strip_enum(p.title)) and not clause(p.detail):
             continue  # an empty entry says nothing
-        f = field_of(p.title, p.detail)
-        matches = [s for s in left if f != "general" and indicator_field(subject(s)) == f]  # merged, not a new item
+        f = p.field or field_of(p.title, p.detail)
+        matches = [s for s in left if f != "general" and stat_field(s) == f]  # merged, not a new item
         stats = [clause(s.text) for s in matches]
         left = [s for s in left if s not in matches]
         body = [sentence("；".join(stats))] if stats else []
-        body += [sentence(p.detail)] if clause(p.detail) else []
-        items.append(Item(clause(strip_enum(p.title)), body, f, stats=stats, about=matches))
+        title = clause(strip_enum(p.title))
+        if title and clause(p.detail):
+            body.append(sentence(p.detail))
+        items.append(Item(title or clause(p.detail), body, f, stats=stats, about=matches))
     if left:
         label = (getattr(left[0], "label", "") or f"{subject(left[0])[:12]}表现偏弱") if len(left) == 1 else group_label()
         stats = [clause(s.text) for s in left]
-        items.append(Item(clause(label), [sentence("；".join(stats))], indicator_field(subject(left[0])), stats=stats,
+        items.append(Item(clause(label), [sentence("；".join(stats))], stat_field(left[0]), stats=stats,
                           about=list(left)))
     order = {id(item): i for i, item in enumerate(items)}
     return sorted(items, key=lambda it: (-severity(it.about), order[id(it)]))
@@ -155,11 +175,12 @@ def tasks(spec: Spec, statements: Sequence[Any], goals: dict[str, str]) -> list[
     out: list[Item] = []
     taken: set[int] = set()
     goals = dict(goals)
+    stat_field = stat_fields(spec)
     for t in spec.tasks:
-        f = task_field(t.title, t.items)
+        f = t.field or task_field(t.title, t.items)
         stats, weak, about = [], False, []
         for i, s in enumerate(statements):
-            if i not in taken and f != "general" and indicator_field(subject(s)) == f:
+            if i not in taken and f != "general" and stat_field(s) == f:
                 taken.add(i)
                 stats.append(clause(s.text))
                 about.append(s)
@@ -195,7 +216,7 @@ def indicator_goals(rows: Sequence[Indicator]) -> dict[str, str]:
     """field → a goal clause from the indicator's annual target (确保/力争 + the spec's figure)."""
     goals: dict[str, str] = {}
     for ind in rows:
-        f = indicator_field(ind.name)
+        f = ind.field or indicator_field(ind.name)
         if f in goals or f == "overall":
             continue
         if ind.target_growth is not None:

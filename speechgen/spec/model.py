@@ -30,6 +30,7 @@ from pydantic import (
 )
 
 from speechgen.core.periods import Period, parse_period
+from speechgen.spec.fields import taxonomy
 
 
 class MeetingType(str, Enum):
@@ -107,6 +108,7 @@ CHINESE_KEYS: dict[str, tuple[str, ...]] = {
     "verb": ("动词",),
     "text": ("表述", "文字"),
     "narration": ("叙述设置",),
+    "field": ("领域",),
 }
 
 
@@ -187,8 +189,30 @@ class Meeting(_Model):
 Number = Decimal
 
 
-class Indicator(_Model):
+def _field_choices() -> list[str]:
+    tax = taxonomy()
+    return [*tax.ids, *(f.name for f in tax.fields)]
+
+
+def _policy_field() -> Any:
+    """``field:`` on an indicator or item: a field id of corpora/fields.yaml or its Chinese name."""
+    return _f("field", None, description="所属领域（不填按名称、关键词判断）：" +
+              "、".join(f"{f.id}（{f.name}）" for f in taxonomy().fields),
+              json_schema_extra={"enum": _field_choices()})
+
+
+class _HasField(BaseModel):
+    @field_validator("field", mode="before", check_fields=False)
+    @classmethod
+    def _field_ok(cls, v: Any) -> Any:
+        if v is None or (isinstance(v, str) and not v.strip()):
+            return None
+        return taxonomy().resolve(str(v))  # ValueError with the list of fields
+
+
+class Indicator(_Model, _HasField):
     name: str = _f("name", description="指标名称")
+    field: str | None = _policy_field()
     value: Number | None = _f("value", None, description="本期值（累计值）")
     unit: str = _f("unit", "", description="单位，如 亿元")
     growth: Number | None = _f("growth", None, description="同比增长（%），负数为下降")
@@ -220,18 +244,21 @@ class IndicatorFile(_Model):
     columns: dict[str, str] = Field(default_factory=dict, description="额外的表头映射：表头 → 字段名")
 
 
-class Achievement(_Model):
+class Achievement(_Model, _HasField):
     title: str = _f("title")
+    field: str | None = _policy_field()
     items: list[str] = _f("items", default_factory=list)
 
 
-class Problem(_Model):
+class Problem(_Model, _HasField):
     title: str = _f("title")
+    field: str | None = _policy_field()
     detail: str = _f("detail", "")
 
 
-class Task(_Model):
+class Task(_Model, _HasField):
     title: str = _f("title")
+    field: str | None = _policy_field()
     items: list[str] = _f("items", default_factory=list)
     lead: str = _f("lead", "", description="牵头单位")
     deadline: str = _f("deadline", "", description="完成时限，如 6月底前")
