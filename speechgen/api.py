@@ -38,6 +38,7 @@ def render(
     table: bool = False,
     indicators: str | Path | Sequence[Any] | None = None,
     sheet: str | None = None,
+    standard_requirements: bool = False,
 ) -> Draft:
     """Render a spec into a numbered :class:`Draft` (deterministic for a given seed).
 
@@ -50,7 +51,8 @@ def render(
         rows = None if indicators is None or isinstance(indicators, (str, Path)) else list(indicators)
         settings = RenderSettings.make(seed=seed, variety=variety, meeting_type=meeting_type,
                                        templates=templates, phrases=phrases, table=table, sheet=sheet,
-                                       indicators=indicators if rows is None else None)
+                                       indicators=indicators if rows is None else None,
+                                       standard_requirements=standard_requirements)
         if rows is not None:
             spec_obj = spec_obj.model_copy(update={"indicators": rows})
     ensure_filled(spec_obj)
@@ -71,7 +73,7 @@ def build(spec: str | Path | Mapping[str, Any] | Spec, settings: RenderSettings,
     if settings.check:
         from speechgen.proof.checker import ensure_clean
 
-        findings = ensure_clean(draft, spec=spec_obj)
+        findings = ensure_clean(draft, spec=spec_obj, placeholders=settings.placeholders)
     data = export_bytes(draft, fmt, **settings.export_options(fmt))
     return Product(spec_obj, draft, data, findings)
 
@@ -98,7 +100,8 @@ def _options(spec: Spec, settings: RenderSettings) -> RenderOptions:
     seed = settings.seed if settings.seed is not None else (spec.seed if spec.seed is not None else 0)
     return RenderOptions(seed=seed, variety=settings.variety, meeting_type=settings.meeting_type,
                          template_dirs=list(settings.templates), phrase_files=list(settings.phrases),
-                         table=settings.table, extra=dict(settings.extra))
+                         table=settings.table, standard_requirements=settings.standard_requirements,
+                         extra={**settings.extra, "placeholders": settings.placeholders})
 
 
 def replace_indicators(spec: Spec, indicators: str | Path | Sequence[Any], *, sheet: str | None = None) -> Spec:

@@ -18,7 +18,9 @@ class RenderSettings:
 
     ``seed`` None means the spec's own ``seed`` (else 0); ``indicators`` replaces the spec's indicator
     table with an .xlsx/.csv file (``sheet`` names the worksheet); ``profile`` and ``reference_docx``
-    only matter for .docx; ``check`` refuses drafts the checker finds errors in.
+    only matter for .docx; ``check`` refuses drafts the checker finds errors in;
+    ``standard_requirements`` writes a short standard requirements part when the spec has none
+    (never in a dispatch meeting; off by default: a draft does not pad).
     """
 
     seed: int | None = None
@@ -32,6 +34,8 @@ class RenderSettings:
     profile: str | None = None
     reference_docx: Path | None = None
     check: bool = True
+    standard_requirements: bool = False
+    placeholders: bool = False  # mark parts without input (【形势：待补】) instead of leaving them out
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

@@ -60,7 +60,7 @@ def main() -> None:
 
 def _register() -> None:
     """Import the command modules; each adds its commands to :func:`main`."""
-    from speechgen.cli import batch, corpus, export, info, proof, render  # noqa: F401
+    from speechgen.cli import batch, corpus, export, info, proof, render, serve  # noqa: F401
 
 
 _register()

@@ -23,10 +23,14 @@ _OPTIONS: list[Callable[[Any], Any]] = [
     click.option("--reference-docx", type=click.Path(dir_okay=False, path_type=Path),
                  help="从单位模板 .docx 取页面设置和样式"),
     click.option("--table", is_flag=True, help="在文末附主要指标表"),
+    click.option("--standard-requirements", "standard_requirements", is_flag=True,
+                 help="spec 没有填写要求时，写一段简短的通用要求（调度会不写）"),
+    click.option("--placeholders", is_flag=True, help="缺少材料的部分（如形势）留出【待补】段落，而不是略去"),
     click.option("--force", is_flag=True, help="覆盖已存在的输出文件"),
     click.option("--no-check", "no_check", is_flag=True, help="不做自动检查（默认检查生成稿，有错误时拒绝输出）"),
 ]
-SETTING_NAMES = ("meeting_type", "seed", "variety", "templates", "phrases", "profile", "reference_docx", "table")
+SETTING_NAMES = ("meeting_type", "seed", "variety", "templates", "phrases", "profile", "reference_docx", "table",
+                 "standard_requirements", "placeholders")
 
 
 def render_options(fn: Callable[..., Any]) -> Callable[..., Any]:

@@ -30,8 +30,8 @@ def render(spec: Path, output: Path | None, fmt: str | None, indicators: Path | 
     if output is not None:
         check_writable(output, force=force)  # fail before any work
     product = build(spec, settings, fmt)  # raises CheckFailed (exit 1) before anything is written
-    for warning in product.draft.warnings:
-        click.echo(f"警告：{warning}", err=True)
+    for note in product.draft.warnings:
+        click.echo(note, err=True)
     if product.warnings:
         click.echo(f"提示：自动检查发现 {len(product.warnings)} 处提醒（不影响输出），"
                    "可将结果存为文件后运行 speechgen check 查看。", err=True)

@@ -10,6 +10,7 @@ A bank is a folder (or file list) of YAML files, one category each::
       - text: 让我们坚定信心、真抓实干，确保完成全年目标任务！
         tags: {type: [quarterly_analysis], period: [Q3, year], speaker: principal}
       - 一句不带标签的短语也可以直接写成字符串
+      - 同志们，{时间紧、任务重|时不我待、只争朝夕}。      # {甲|乙}：同一句的几种说法
 
 Tags restrict where an entry fits (see :data:`TAG_VALUES`): an entry fits a
 context when, for each of its tag keys, the context's value is listed.
@@ -71,6 +72,8 @@ SLOTS: dict[str, str] = {
     "topic": "领域名称（工业经济）",
     "leadership": "讲话人归功的领导机关（县长、部门：县委；书记：上级党委 市委）",
     "voice": "讲话人代表的机关（书记：县委；县长：县政府；局长：本局）",
+    "owner": "负责调度推进的领导（常务副县长王明同志）", "check_by": "督查人或单位",
+    "check_when": "督查时间（月底前）", "check_action": "督查方式（专项督查）",
 }
 #: the narration's slots (``corpora/narration.yaml``): numbers, which every wording of a form must share …
 NUMBER_SLOTS = frozenset({"value", "p", "d", "rank", "n", "c", "gap", "t", "m", "k", "j", "total",
@@ -219,6 +222,9 @@ def builtin_bank() -> PhraseBank:
 
 
 _NESTED = re.compile(r"\{@([a-z_]+)\}")
+#: ``{甲|乙}`` inside an entry: alternative wordings of one phrase (the first is the standard one,
+#: ``variety: low`` always takes it), so two drafts rarely share a whole stock sentence
+_ALT = re.compile(r"\{([^{}@]*\|[^{}]*)\}")
 
 
 def _grams(text: str, n: int = 4) -> set[str]:

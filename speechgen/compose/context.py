@@ -8,8 +8,11 @@ import random
 import re
 from typing import Any, Mapping
 
+import speechgen.compose.deployment as deployment
 import speechgen.compose.views as wording
+from speechgen.compose.rewrite import NoteStyle, voice_for
 from speechgen.spec.model import Meeting, MeetingType, Spec
+from speechgen.compose import situation
 from speechgen.compose.narration import Narration, narrate
 from speechgen.core.periods import Period
 from speechgen.compose.bank import PhraseBank
@@ -171,7 +174,8 @@ def facts_of_draft(spec: Spec, narration: Narration) -> TableFacts:
 
 
 def build_context(spec: Spec, rng: "random.Random | Streams", *, variety: str, bank: PhraseBank,
-                  mtype: str, points: str, extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
+                  mtype: str, points: str, extra: Mapping[str, Any] | None = None, seed: int = 0,
+                  standard_requirements: bool = False) -> dict[str, Any]:
     m = spec.meeting
     streams = Streams.of(rng)
     rng = streams("structure")
@@ -183,7 +187,7 @@ def build_context(spec: Spec, rng: "random.Random | Streams", *, variety: str, b
             "speaker": "principal" if principal else "deputy", "tone": narration.tone}
     phrase = PhrasePicker(bank, streams, context=tags, slots=slots, variety=variety,
                           facts=facts_of_draft(spec, narration))
-    views = _views(spec, narration, mtype, phrase)
+    views = _views(spec, narration, mtype, phrase, random.Random(f"{seed}:rewrite"), variety)
     style = wording.choose_style(variety, rng, n_problems=len(views["problems"]),
                                  n_requirements=len(views["requirements"]),
                                  has_achievements=bool(views["achievements"]),
@@ -198,21 +202,38 @@ def build_context(spec: Spec, rng: "random.Random | Streams", *, variety: str, b
         "title": main_title(m), "byline": "　".join(x for x in (m.speaker.post, m.speaker.name) if x),
         "preceding": [wording.clause(p) for p in m.preceding if wording.clause(p)],
         "points": points, "variety": variety, "principal": principal, "tone": narration.tone,
-        "defer": defer, "style": style, "type": mtype,
+        "defer": defer, "style": style, "type": mtype, "situation": situation.build(spec),
+        "placeholders": bool((extra or {}).get("placeholders")),
+        "situation_in_outlook": annual or (spec.targets and (tags["period"] == "year" or mtype == "department")),
+        "standard_requirements": standard_requirements and mtype != MeetingType.dispatch.value,
         "choice": lambda *options: rng.choice(options), **views, **(extra or {}),
     }
 
 
-def _views(spec: Spec, narration: Narration, mtype: str, phrase: PhrasePicker) -> dict[str, Any]:
+def _writer(mtype: str, rng: random.Random) -> wording.Writer:
+    """The note rewriter for this draft: notes of a part in that part's voice."""
+    def write(notes: Any, *, part: str, field: str, heading: str, verbatim: bool = False) -> list[str]:
+        return deployment.sentences_of(notes, NoteStyle(voice_for(part, mtype), field, heading), rng,
+                                       verbatim=verbatim)
+    return write
+
+
+def _views(spec: Spec, narration: Narration, mtype: str, phrase: PhrasePicker, rewrite_rng: random.Random,
+           variety: str) -> dict[str, Any]:
     annual = mtype == MeetingType.annual_conference.value
     year_done = annual or spec.meeting.period_info.last == 12  # the reviewed year is over: goals come from targets
     goals = wording.target_goals(spec.targets) if year_done else wording.indicator_goals(spec.indicator_rows)
     statements = list(narration.review) + list(narration.problems)
-    tasks = wording.tasks(spec, statements, goals)
+    write = _writer(mtype, rewrite_rng)
+    groups = deployment.task_views(spec, statements, goals, mtype=mtype, rng=rewrite_rng, variety=variety)
+    tasks = [t for g in groups for t in g.tasks]
     return {
-        "achievements": wording.achievements(spec),
-        "problems": wording.problems(spec, list(narration.problems), lambda: phrase("problem_label")),
+        "achievements": wording.achievements(spec, write),
+        "problems": wording.problems(spec, list(narration.problems), lambda: phrase("problem_label"), write),
         "tasks": tasks,
+        "task_groups": groups if any(g.title for g in groups) else [],
+        "task_enum": deployment.heading_enum(tasks),
+        "reminders": deployment.reminders(spec, mtype, rewrite_rng),
         "requirements": wording.requirements(spec),
         "targets": [wording.target_line(t) for t in spec.targets],
         "stats_left": wording.unmatched(statements, tasks),

@@ -28,6 +28,7 @@ from speechgen.spec.model import MeetingType, Spec
 from speechgen.core.numbers import cn_int, enum_word, fmt_number
 from speechgen.compose.context import build_context
 from speechgen.compose.narration import Narration
+from speechgen.compose.situation import missing_inputs
 from speechgen.compose.bank import PhraseBank, load_bank
 from speechgen.compose.lost import lost_items
 from speechgen.compose.picker import PhrasePicker
@@ -48,6 +49,7 @@ class RenderOptions:
     phrase_files: Sequence[Path] = ()
     meeting_type: str | None = None
     table: bool = False
+    standard_requirements: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -233,9 +235,21 @@ def _compose(spec: Spec, opts: RenderOptions, bank: PhraseBank | None) -> tuple[
     if mtype not in MeetingType.__members__:
         raise TemplateError(f"未知的会议类型 {mtype!r}，可选：{'、'.join(MeetingType.__members__)}")
     template = load_template(template_name(mtype), opts.template_dirs)
-    context = build_context(spec, Streams(opts.seed), variety=opts.variety, mtype=mtype, points=POINTS, extra=opts.extra,
+    streams = Streams(f"{opts.seed}:{draft_key(spec)}")
+    context = build_context(spec, streams, variety=opts.variety, mtype=mtype, points=POINTS, extra=opts.extra,
+                            seed=opts.seed, standard_requirements=opts.standard_requirements,
                             bank=bank if bank is not None else load_bank(opts.phrase_files))
     return _render(template, context), context
+
+
+def draft_key(spec: Spec) -> str:
+    """What tells one draft from another (meeting, place, time, speaker): mixed into the seed so
+    two different meetings rendered with the same seed do not pick the same stock sentences."""
+    import hashlib
+
+    m = spec.meeting
+    key = "|".join((m.type.value, m.title, m.region, m.period, str(m.year), m.speaker.name, m.speaker.post))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
 def render_draft(spec: Spec, options: RenderOptions | None = None, *, bank: PhraseBank | None = None) -> Draft:
@@ -253,12 +267,26 @@ def render_draft(spec: Spec, options: RenderOptions | None = None, *, bank: Phra
     draft.meeting = MeetingFacts(mtype, m.title, m.period, m.period_info.label, m.year,
                                  m.date.isoformat() if m.date else "", m.region, m.superior, m.speaker.name,
                                  m.speaker.post, m.speaker.is_principal)
-    draft.provenance = provenance(context["narration"])
+    draft.provenance = provenance(context["narration"]) + list(context["situation"].numbers)
+    draft.warnings += situation_warnings(spec, mtype, context["situation"])
     if opts.table and spec.indicator_rows:
         from speechgen.spec.tables.rows import indicator_table
 
         draft.blocks.append(indicator_table(spec))
     return draft
+
+
+#: meeting types whose genre reads the period against the outside world
+SITUATION_TYPES = ("quarterly_analysis", "annual_conference", "dispatch")
+
+
+def situation_warnings(spec: Spec, mtype: str, text: Any) -> list[str]:
+    """Say which inputs would fill the situation part (the draft makes no outside claim without them)."""
+    if mtype not in SITUATION_TYPES or text.outside:
+        return []
+    missing = "、".join(missing_inputs(spec))
+    return [f"提示：未提供 {missing}，讲话稿不谈外部形势；填写后会按“全国—上级—兄弟地区—本地”写出形势部分"
+            "（加 --placeholders 可留出【形势：待补】段落）"]
 
 
 def provenance(narration: Narration) -> list[Provenance]:

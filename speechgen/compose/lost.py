@@ -73,7 +73,7 @@ def lost_items(spec: Spec, text: str, mtype: str) -> list[str]:
             reason = why
             if field == "indicators" and not _has_data(spec.indicator_rows[i]):
                 reason = "该指标没有可叙述的数据（数值、增速、排位都未填写）"
-            warnings.append(f"{field}[{i}]（{_short(shown)}）未写入讲话稿：{reason}")
+            warnings.append(f"警告：{field}[{i}]（{_short(shown)}）未写入讲话稿：{reason}")
     return warnings
 
 

@@ -4,7 +4,8 @@
 narrow the context (``field="industry"``; entries tagged for that field are
 preferred); ``about=[statements]`` names the indicators the phrase speaks of (its
 ``when`` conditions are checked against them); ``optional=True`` returns "" when no
-entry may be said instead of failing; ``avoid=TEXT`` prefers entries that repeat no
+entry may be said instead of failing (and then also refuses an entry used already, one
+repeating a three-character run of ``avoid`` or one not written for the given ``field``); ``avoid=TEXT`` prefers entries that repeat no
 four-character run of TEXT; other keys are slot values for this call
 (``lead="市发改委"``).  ``picker.log`` records every choice in order.
 
@@ -20,7 +21,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Sequence
 
-from speechgen.compose.bank import _ECHO, TAG_VALUES, Phrase, PhraseBank, _fill, _grams, _NESTED
+from speechgen.compose.bank import _ALT, _ECHO, TAG_VALUES, Phrase, PhraseBank, _fill, _grams, _NESTED
 from speechgen.compose.conditions import Facts, TableFacts
 from speechgen.compose.streams import Streams
 from speechgen.errors import PhraseBankError
@@ -128,6 +129,13 @@ class PhrasePicker:
             fitting = [p for p in fitting if len(p.slots & given) == best]
         texts = [(p, _fill(p.text, call.slots)) for p in fitting]
         fresh = [(p, t) for p, t in texts if t not in self.used and (p.source or p.text) not in self.entries]
+        if optional:  # a rule, not a preference: nothing used, nothing echoing TEXT, written for the field
+            near = _grams(str(kw.get("avoid", "") or ""), 3)
+            field = str(kw.get("field", "general"))
+            fresh = [(p, t) for p, t in fresh
+                     if (field == "general" or "field" in p.tags) and not (near & _grams(t, 3))]
+            if not fresh:
+                return ""
         if not fresh:
             log.warning("phrase category %s exhausted; repeating a phrase", category)
             self.repeats.append(category)
@@ -141,7 +149,10 @@ class PhrasePicker:
             lambda p, t: not (p.slots & self._echo) and t[:4] != self._head,  # no echo of the last phrase
         ):
             fresh = [(p, t) for p, t in fresh if prefer(p, t)] or fresh
-        chosen, text = fresh[0] if self.variety == "low" else self.streams(category).choice(fresh)
+        stream = self.streams(category)
+        chosen, text = fresh[0] if self.variety == "low" else stream.choice(fresh)
+        text = _ALT.sub(lambda m: m.group(1).split("|")[0 if self.variety == "low" else
+                                                       stream.randrange(m.group(1).count("|") + 1)], text)
         self._echo, self._head = chosen.slots & _ECHO, text[:4]
         self.used.add(text)
         self.entries.add(chosen.source or chosen.text)  # one entry once, whatever its slots are filled with

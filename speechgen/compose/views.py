@@ -13,7 +13,7 @@ from dataclasses import dataclass, field as dc_field
 from typing import Any, Callable, Sequence
 
 from speechgen.spec.fields import indicator_field, taxonomy, text_field
-from speechgen.spec.model import Indicator, Spec, Target, Task
+from speechgen.spec.model import Indicator, Spec, Target, Task, note_text
 from speechgen.core.numbers import cn_int, fmt_number
 
 _ENUM_HEAD = re.compile(r"^(?:[一二三四五六七八九十]+[是要、]|第[一二三四五六七八九十]+[，、]?|首先，?|其次，?|再次，?)")
@@ -84,6 +84,12 @@ class Item:
     stats: list[str] = dc_field(default_factory=list)  # indicator clauses that back this item
     about: list[Any] = dc_field(default_factory=list)  # the statements of those clauses (their judgement facts)
     weak: bool = False  # some of those clauses are weaknesses
+    points: list[Any] = dc_field(default_factory=list)  # PointView: 一要……二要…… inside a task
+    point_style: str = "是"  # enumerator of the points
+    owner: str = ""  # 常务副县长王明同志
+    check: Any = None  # deployment.Check: who supervises, when
+    pad: bool = False  # the notes are thin: one generic sentence of the task's field may follow
+    group: str = ""  # the task group (level-1 part) the task belongs to
 
     @property
     def heading(self) -> str:
@@ -94,14 +100,26 @@ class Item:
         return "".join(self.sentences)
 
 
-def achievements(spec: Spec) -> list[Item]:
-    """The writer's achievements; one without a title is led by its first note, an empty one dropped."""
+Writer = Callable[..., list[str]]
+
+
+def _plain(notes: Sequence[Any], **_: Any) -> list[str]:
+    return [sentence(note_text(n)) for n in notes if clause(note_text(n))]
+
+
+def achievements(spec: Spec, write: Writer = _plain) -> list[Item]:
+    """Achievements, their notes in the results voice (``write`` is the note rewriter); one without
+    a title is led by its first note, an empty one dropped."""
     out = []
     for a in spec.achievements:
-        notes = [sentence(i) for i in a.items if clause(i)]
-        title = clause(strip_enum(a.title)) or (clause(notes.pop(0)) if notes else "")
-        if title:
-            out.append(Item(title, notes, a.field or field_of(a.title, *a.items)))
+        title = clause(strip_enum(a.title))
+        notes = list(a.items)
+        while not title and notes:
+            title = clause(note_text(notes.pop(0)))
+        if not title:
+            continue
+        f = a.field or field_of(a.title, *map(note_text, a.items))
+        out.append(Item(title, write(notes, part="achievements", field=f, heading=title, verbatim=a.verbatim), f))
     return out
 
 
@@ -141,7 +159,7 @@ def severity(statements: Sequence[Any]) -> int:
     return max((sum(w for (k, v), w in _GRAVITY.items() if f.get(k) == v) for f in facts), default=0)
 
 
-def problems(spec: Spec, weak: Sequence[Any], group_label: Callable[[], str]) -> list[Item]:
+def problems(spec: Spec, weak: Sequence[Any], group_label: Callable[[], str], write: Writer = _plain) -> list[Item]:
     """Spec problems, each backed by the weak indicator statement of its field when there is one;
     weak statements no problem claims become one item (grouped when there are several).  Items
     backed by data come first, gravest first (a decline or a last rank before a small gap); the
@@ -159,7 +177,7 @@ def problems(spec: Spec, weak: Sequence[Any], group_label: Callable[[], str]) ->
         body = [sentence("；".join(stats))] if stats else []
         title = clause(strip_enum(p.title))
         if title and clause(p.detail):
-            body.append(sentence(p.detail))
+            body += write([p.detail], part="problems", field=f, heading=title, verbatim=p.verbatim)
         items.append(Item(title or clause(p.detail), body, f, stats=stats, about=matches))
     if left:
         label = (getattr(left[0], "label", "") or f"{subject(left[0])[:12]}表现偏弱") if len(left) == 1 else group_label()
@@ -168,29 +186,6 @@ def problems(spec: Spec, weak: Sequence[Any], group_label: Callable[[], str]) ->
                           about=list(left)))
     order = {id(item): i for i, item in enumerate(items)}
     return sorted(items, key=lambda it: (-severity(it.about), order[id(it)]))
-
-
-def tasks(spec: Spec, statements: Sequence[Any], goals: dict[str, str]) -> list[Item]:
-    """Tasks with their field, numeric goal (if the spec gives one) and the statements of their field."""
-    out: list[Item] = []
-    taken: set[int] = set()
-    goals = dict(goals)
-    stat_field = stat_fields(spec)
-    for t in spec.tasks:
-        f = t.field or task_field(t.title, t.items)
-        stats, weak, about = [], False, []
-        for i, s in enumerate(statements):
-            if i not in taken and f != "general" and stat_field(s) == f:
-                taken.add(i)
-                stats.append(clause(s.text))
-                about.append(s)
-                weak = weak or getattr(s, "verdict", "") == "weakness"
-        title = clause(strip_enum(t.title))
-        goal = goals.pop(f, "")
-        out.append(Item(title, [sentence(i) for i in t.items if clause(i)], f,
-                        lead=clause(t.lead), support=clause(t.support), deadline=clause(t.deadline),
-                        goal="" if echoes(goal, title) else goal, stats=stats, weak=weak, about=about))
-    return out
 
 
 _GOAL_WORDS = re.compile(r"^(?:确保|力争|努力|争取)|[。！，、“”%\d.]|全年|以上|左右|以内")
@@ -303,4 +298,4 @@ def qty(n: int) -> str:
 
 
 __all__ = ["Item", "Style", "achievements", "choose_style", "field_of", "indicator_goals", "problems",
-           "requirements", "split_lead", "target_goals", "target_line", "tasks", "unmatched", "Task"]
+           "requirements", "split_lead", "target_goals", "target_line", "unmatched", "Task"]

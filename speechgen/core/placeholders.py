@@ -13,6 +13,7 @@ _LATIN = "A-Za-z\uff21-\uff3a\uff41-\uff5a"
 MARKS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"[【\[［]\s*(?:待|此处|请|TODO|TBD|XX|xx|××)[^】\]］\n]{0,20}[】\]］]|[（(]此处[^）)\n]{0,20}[）)]"),
      "待补充标记未处理"),
+    (re.compile(r"【[^】\n]{0,12}待补[^】\n]{0,60}】"), "待补段落尚未填写"),
     (re.compile(rf"(?<![{_LATIN}])(?:TODO|TBD|FIXME)(?![{_LATIN}])"), "待办标记未处理"),
     (re.compile(r"\*{2,}|＊{2,}"), "数字或名称被星号遮盖，尚未填写"),
     (re.compile(r"某某+"), "“某某”占位未替换为实际名称"),

@@ -58,7 +58,8 @@ def carry_forward(spec: Spec, period: str, *, year: int | None = None) -> str:
     lines.append(f"achievements: []        # {TO_FILL} 本期成绩：- {{title: …, items: [ … ]}}")
     lines += _block("problems", [f"  - {{title: {_q(p.title)}, detail: \"\"}}   # 请核实本期是否仍存在"
                                  for p in spec.problems])
-    lines += _block("tasks", [_task(t.title, t.lead) for t in spec.tasks])
+    lines += _block("tasks", [_task(t.title, t.lead, group, t.owner) for group, tasks in spec.grouped_tasks
+                              for t in tasks])
     lines += _block("requirements", [f"  - {_q(r)}" for r in spec.requirements])
     return "\n".join(lines) + "\n"
 
@@ -67,10 +68,14 @@ def _block(key: str, entries: list[str]) -> list[str]:
     return [f"{key}:", *entries] if entries else [f"{key}: []"]
 
 
-def _task(title: str, lead: str) -> str:
+def _task(title: str, lead: str, group: str = "", owner: str = "") -> str:
     lines = [f"  - title: {_q(title)}", f"    items: []            # {TO_FILL} 下一步具体举措"]
+    if group:
+        lines.append(f"    group: {_q(group)}")
     if lead:
         lines.append(f"    lead: {_q(lead)}")
+    if owner:
+        lines.append(f"    owner: {_q(owner)}          # 请核实责任领导是否调整")
     lines.append(f'    deadline: ""          # {TO_FILL}')
     return "\n".join(lines)
 

@@ -31,6 +31,7 @@ from pydantic import (
 
 from speechgen.core.periods import Period, parse_period
 from speechgen.spec.fields import taxonomy
+from speechgen.spec.situation import SITUATION_KEYS, Assessment, Guidance, Relay, Situation
 
 
 class MeetingType(str, Enum):
@@ -109,6 +110,18 @@ CHINESE_KEYS: dict[str, tuple[str, ...]] = {
     "text": ("表述", "文字"),
     "narration": ("叙述设置",),
     "field": ("领域",),
+    "verbatim": ("原文照录", "不改写"),
+    "points": ("分项", "具体要点"),
+    "group": ("所属部分", "板块"),
+    "task_groups": ("任务板块", "部署板块"),
+    "reminders": ("强调事项", "最后强调"),
+    "owner": ("责任领导", "负责人"),
+    "supervision": ("督查", "督办"),
+    "goal": ("任务目标", "目标句"),
+    "by": ("督查人", "督查单位"),
+    "when": ("督查时间",),
+    "action": ("督查方式",),
+    **{k: v for k, v in SITUATION_KEYS.items() if k in ("situation", "relays", "assessment", "guidance")},
 }
 
 
@@ -244,25 +257,74 @@ class IndicatorFile(_Model):
     columns: dict[str, str] = Field(default_factory=dict, description="额外的表头映射：表头 → 字段名")
 
 
+class Note(_Model):
+    """One note written out as a mapping, to keep it as written: ``{text: …, verbatim: true}``."""
+
+    text: str = _f("text", description="要点原文")
+    verbatim: bool = _f("verbatim", False, description="照录原文，不改写（已经润色过的文字）")
+
+
+#: a note: plain text (rewritten into the speaker's voice) or a :class:`Note`.
+NoteLike = Union[str, Note]
+
+
+def note_text(note: NoteLike) -> str:
+    return note.text if isinstance(note, Note) else note
+
+
 class Achievement(_Model, _HasField):
     title: str = _f("title")
     field: str | None = _policy_field()
-    items: list[str] = _f("items", default_factory=list)
+    items: list[NoteLike] = _f("items", default_factory=list)
+    verbatim: bool = _f("verbatim", False, description="各条照录原文，不改写")
 
 
 class Problem(_Model, _HasField):
     title: str = _f("title")
     field: str | None = _policy_field()
     detail: str = _f("detail", "")
+    verbatim: bool = _f("verbatim", False, description="照录原文，不改写")
+
+
+class Point(_Model):
+    """A point inside a task (一要……二要……): a short head and its notes."""
+
+    title: str = _f("title", description="分项的引领句，如 稳存量")
+    items: list[NoteLike] = _f("items", default_factory=list)
+    verbatim: bool = _f("verbatim", False, description="各条照录原文，不改写")
+
+
+class Supervision(_Model):
+    """Who checks a task and when (``月底前我要进行专项督查``); ``by`` empty means the speaker."""
+
+    by: str = _f("by", "", description="督查人或单位，不填为讲话人本人（“我”）")
+    when: str = _f("when", "", description="督查时间，如 月底前")
+    action: str = _f("action", "督查", description="督查方式，如 专项督查、现场察看")
+    text: str = _f("text", "", description="整句自写（填写后忽略其他字段）")
 
 
 class Task(_Model, _HasField):
     title: str = _f("title")
     field: str | None = _policy_field()
-    items: list[str] = _f("items", default_factory=list)
+    items: list[NoteLike] = _f("items", default_factory=list)
     lead: str = _f("lead", "", description="牵头单位")
     deadline: str = _f("deadline", "", description="完成时限，如 6月底前")
     support: str = _f("support", "", description="配合单位，如 市财政局、市自然资源局")
+    group: str = _f("group", "", description="所属部署板块（一级标题）；相同板块的任务归在一起")
+    points: list[Union[str, Point]] = _f("points", default_factory=list,
+                                         description="任务内的分项（一要……二要……）")
+    owner: str = _f("owner", "", description="负责调度推进的领导（职务和姓名，如 常务副县长王明）")
+    supervision: Union[str, Supervision, None] = _f("supervision", None,
+                                                    description="督查：谁、何时、方式，或整句自写")
+    goal: str = _f("goal", "", description="本项任务的目标句（如 确保全年新增规上企业15家），填写后不再从指标推导")
+    verbatim: bool = _f("verbatim", False, description="各条照录原文，不改写")
+
+
+class TaskGroup(_Model):
+    """A level-1 deployment part with its own heading and tasks."""
+
+    title: str = _f("title", description="板块标题（一级标题）")
+    tasks: list[Task] = _f("tasks", default_factory=list)
 
 
 class Target(_Model):
@@ -301,11 +363,68 @@ class Spec(_Model):
     achievements: list[Achievement] = _f("achievements", default_factory=list)
     problems: list[Problem] = _f("problems", default_factory=list)
     tasks: list[Task] = _f("tasks", default_factory=list)
+    task_groups: list[TaskGroup] = _f("task_groups", default_factory=list,
+                                      description="部署板块：几个一级部署部分，各有标题和任务")
     requirements: list[str] = _f("requirements", default_factory=list)
-    targets: list[Target] = _f("targets", default_factory=list, description="年度主要预期目标（经济工作会议用）")
+    reminders: list[NoteLike] = _f("reminders", default_factory=list,
+                                   description="最后强调的几件事（“最后，我再强调几件事”）")
+    targets: list[Target] = _f("targets", default_factory=list,
+                               description="主要预期目标；也可写成 {items: [...], rationale: 目标依据}")
+    situation: Situation = _f("situation", default_factory=Situation,
+                              description="形势：全国、上级、兄弟地区、本地，机遇、风险和总体判断（不填则不谈外部形势）")
+    relays: list[Relay] = _f("relays", default_factory=list, description="要传达的上级会议、文件、批示（领导原话原样引用）")
+    assessment: Assessment = _f("assessment", default_factory=Assessment, description="考核评价办法和目前位次")
+    guidance: Guidance = _f("guidance", default_factory=Guidance, description="上级总体要求、工作思路和目标依据")
     seed: int | None = _f("seed", None, description="默认随机种子（措辞变化）")
     narration: NarrationSettings = _f("narration", default_factory=NarrationSettings,
                                       description="指标叙述和问题判定的阈值")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _targets_with_rationale(cls, data: Any) -> Any:
+        """``targets: {items: [...], rationale: …}`` → the list plus ``guidance.rationale``."""
+        if not isinstance(data, dict):
+            return data
+        key = next((k for k in ("targets", *CHINESE_KEYS["targets"]) if k in data), None)
+        block = data.get(key) if key else None
+        if not isinstance(block, dict):
+            return data
+        block = dict(block)
+        items = next((block.pop(k) for k in ("items", "条目", "要点") if k in block), [])
+        reason = next((block.pop(k) for k in ("rationale", "目标依据", "依据") if k in block), None)
+        if block:
+            raise ValueError(f"targets 只能包含 items 和 rationale，多了 {'、'.join(map(str, block))}")
+        data = {**data, key: items}
+        if reason:
+            gkey = next((k for k in ("guidance", *CHINESE_KEYS["guidance"]) if k in data), "guidance")
+            guidance = dict(data.get(gkey) or {})
+            guidance.setdefault("rationale", reason)
+            data[gkey] = guidance
+        return data
+
+    @property
+    def grouped_tasks(self) -> list[tuple[str, list[Task]]]:
+        """(group title, tasks) in order: ``task_groups`` first, then ``tasks`` grouped by their
+        ``group`` (tasks without a group form one untitled group)."""
+        groups: list[tuple[str, list[Task]]] = [(g.title, list(g.tasks)) for g in self.task_groups]
+        for t in self.tasks:
+            key = t.group.strip()
+            found = next((g for g in groups if key and g[0] == key), None)
+            if found is None:
+                groups.append((key, [t]))
+            else:
+                found[1].append(t)
+        merged: list[tuple[str, list[Task]]] = []
+        for title, tasks in groups:
+            if merged and not title and not merged[-1][0]:
+                merged[-1][1].extend(tasks)
+            else:
+                merged.append((title, tasks))
+        return merged
+
+    @property
+    def all_tasks(self) -> list[Task]:
+        return [t for _, tasks in self.grouped_tasks for t in tasks]
 
     @property
     def indicator_rows(self) -> list[Indicator]:

@@ -61,7 +61,7 @@ def test_render_is_deterministic_and_seed_matters(runner, tmp_path: Path) -> Non
 def test_render_to_stdout(runner) -> None:
     result = runner.invoke(main, ["render", str(SAMPLE)])
     assert result.exit_code == 0
-    assert result.output.startswith("# 在全市一季度经济运行分析会上的讲话")
+    assert result.stdout.startswith("# 在全市一季度经济运行分析会上的讲话")
 
 
 def _bad(runner, tmp_path: Path, args: list[str], *fragments: str, out: Path | None = None) -> None:

@@ -71,9 +71,9 @@ def _assert_nothing_silently_lost(spec: Any, mtype: str) -> list[str]:
     body = han(draft.text)
     for field, i, text in _keys(spec):
         if han(text) not in body:
-            named = [w for w in draft.warnings if w.startswith(f"{field}[{i}]") and text[:6] in w]
+            named = [w for w in draft.warnings if w.startswith(f"警告：{field}[{i}]") and text[:6] in w]
             assert named, (mtype, spec.meeting.period, field, i, text, draft.warnings)
-    return draft.warnings
+    return [w for w in draft.warnings if w.startswith("警告：")]
 
 
 @pytest.mark.parametrize("period", PERIODS)
@@ -95,14 +95,14 @@ def test_the_main_layouts_print_every_item(mtype: str, period: str) -> None:
     """Dispatch prints problems and achievements, the monthly layout its achievements: no warning
     about them (targets only belong to year-end and annual speeches)."""
     draft = render_draft(_full(mtype, period), RenderOptions(meeting_type=mtype))
-    assert [w for w in draft.warnings if not w.startswith("targets[")] == []
+    assert [w for w in draft.warnings if w.startswith("警告：") and not w.startswith("警告：targets[")] == []
 
 
 def test_warning_names_field_item_and_reason() -> None:
     raw = copy.deepcopy(FULL)
     raw["meeting"].update(type="dispatch", period="M1-4")
     draft = render_draft(load_spec(raw))
-    targets = [w for w in draft.warnings if w.startswith("targets[")]
+    targets = [w for w in draft.warnings if w.startswith("警告：targets[")]
     assert targets and "目标" in targets[0] and "调度会" in targets[0]
 
 

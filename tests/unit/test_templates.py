@@ -99,7 +99,7 @@ def test_sample_renders_to_every_format_without_leftovers(sample):
         assert bad not in body
 
 
-LENGTHS = {"dispatch": (1200, 3500), "statement": (800, 2000), "work_report": (1000, 6000)}
+LENGTHS = {"dispatch": (1200, 3500), "statement": (700, 2000), "work_report": (1000, 6000)}
 
 
 MINE = [p for p in SAMPLES if p.stem in {"city_q1", "county_h1", "city_q3", "district_m1_5", "city_year_end",
@@ -111,7 +111,8 @@ MINE = [p for p in SAMPLES if p.stem in {"city_q1", "county_h1", "city_q3", "dis
 def test_sample_drafts_are_clean_and_of_plausible_length(sample):
     spec = load_spec(sample)
     mtype = spec.meeting.type.value
-    low, high = LENGTHS.get(mtype, (2000 if spec.meeting.period.startswith("M") else 2500, 9000))
+    # lower bounds follow the samples' input: a draft never pads to reach a length (issue 16)
+    low, high = LENGTHS.get(mtype, (2000 if spec.meeting.period.startswith("M") else 2400, 9000))
     for seed in range(5):
         draft = render_draft(spec, RenderOptions(seed=seed, variety=("normal", "high")[seed % 2]))
         _clean(_text(draft))
@@ -201,7 +202,7 @@ def test_dispatch_is_numbers_first_with_units_and_deadlines():
     assert [h.marker for h in parts] == ["一要", "二要", "三要", "四要", "五要", "六要"]
     assert all(h.run_in for h in parts)
     first = "".join(r.text for r in parts[0].body)
-    assert re.search(r"\d", first) and first.startswith("1—10月")
+    assert re.search(r"\d", first) and "1—10月，" in first  # the situation (superior, peers, assessment) may lead
     text = _text(draft)
     for task in spec.tasks:
         assert task.lead in text and (not task.deadline or task.deadline in text)

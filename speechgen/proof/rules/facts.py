@@ -102,6 +102,7 @@ def build_facts(spec: "Spec", provenance: "Sequence[Provenance] | None" = None) 
     facts = Facts()
     common = facts.common
     text = set(_text_numbers(spec.model_dump()))
+    text |= set(_context_numbers(spec))  # situation, relays, assessment: the writer's figures
     text |= {abs(v) for t in spec.targets for v in (t.growth, t.value) if v is not None}  # annual targets list
     per, rest = _recorded_numbers(provenance) if provenance is not None else _narration_numbers(spec)
     common.exact |= text
@@ -221,6 +222,7 @@ def _narration_numbers(spec: "Spec") -> tuple[dict[str, set[Decimal]], set[Decim
     try:
         import random
 
+        from speechgen.compose import situation
         from speechgen.compose.narration import narrate
 
         narration = narrate(spec, rng=random.Random(0))
@@ -228,6 +230,11 @@ def _narration_numbers(spec: "Spec") -> tuple[dict[str, set[Decimal]], set[Decim
         for st in narration.statements:
             per.setdefault(st.indicator, set()).update(numbers_in(d.text for d in st.numbers))
         rest = set(numbers_in(d.text for d in narration.numbers()))
+        for p in situation.build(spec).numbers:  # the situation part's comparisons
+            if p.indicator:
+                per.setdefault(p.indicator, set()).update(numbers_in([p.text]))
+            else:
+                rest.update(numbers_in([p.text]))
     except Exception as exc:  # the checker reports; it never fails because narration did
         log.warning("narration unavailable for the number check: %s", exc)
         return {}, set()
@@ -241,6 +248,26 @@ def numbers_in(texts: Iterable[str]) -> Iterator[Decimal]:
                 yield Decimal(m.group(0))
             except InvalidOperation:  # pragma: no cover - the regex only yields digits
                 continue
+
+
+def _context_numbers(spec: "Spec") -> Iterator[Decimal]:
+    """Figures the writer gave about the outside world (national/superior growth, tallies, scores)."""
+    for key in ("situation", "relays", "assessment", "guidance"):
+        value = getattr(spec, key)
+        yield from _all_numbers([v.model_dump() for v in value] if isinstance(value, list) else value.model_dump())
+
+
+def _all_numbers(data: Any) -> Iterator[Decimal]:
+    if isinstance(data, bool) or data is None:
+        return
+    if isinstance(data, (int, Decimal)):
+        yield abs(Decimal(data))
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from _all_numbers(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _all_numbers(value)
 
 
 def _text_numbers(data: Any) -> Iterator[Decimal]:

@@ -1,0 +1,126 @@
+"""Note punctuation made sentence punctuation.
+
+Departments write notes with bullets, ``1)``, half-width commas, trailing ``；`` or ``：`` and
+line breaks.  :func:`normalise` turns that into the genre's full-width punctuation without ever
+touching a character inside a quotation (“…” 《…》 「…」) or inside a number (``1,234``, ``10:30``),
+and :func:`clauses` cuts the result into the writer's clauses with the stop that ended each one.
+"""
+from __future__ import annotations
+
+import re
+
+_CJK = "\u4e00-\u9fff"
+_BULLET = re.compile(
+    r"^\s*(?:[-–—•·*◆◇■□●○▪▶►√→Ø]+\s*"
+    r"|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）][、.．]?\s*"
+    r"|\d{1,2}\s*(?:[)）]|[.．、])(?!\s*\d)\s*"
+    r"|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*"
+    r"|[一二三四五六七八九十]{1,3}\s*[、.．]\s*"
+    r"|[一二三四五六七八九十]{1,3}(?:是|要)(?![要是])"
+    r"|第[一二三四五六七八九十]{1,3}\s*[，、,]\s*"
+    r"|(?:首先|其次|再次|最后)\s*[，,]\s*)"
+)
+_OPEN = {"“": "”", "《": "》", "「": "」", "‘": "’", "『": "』"}
+_STOP = "。；！？"
+#: stops a clause may end with in the writer's text, and what they become
+_HALF = {",": "，", ";": "；", "!": "！", "?": "？"}
+
+
+def protected(text: str) -> list[bool]:
+    """For every character: is it inside a quotation (or its quote marks)?"""
+    flags = [False] * len(text)
+    if not any(mark in text for mark in _OPEN):
+        return flags
+    i = 0
+    while i < len(text):
+        close = _OPEN.get(text[i])
+        end = text.find(close, i + 1) if close else -1
+        if end > 0:
+            for k in range(i, end + 1):
+                flags[k] = True
+            i = end + 1
+        else:
+            i += 1
+    return flags
+
+
+def _ascii_quotes(text: str) -> str:
+    return re.sub(r'"([^"\n]*)"', r"“\1”", text) if text.count('"') % 2 == 0 else text
+
+
+def strip_bullet(line: str) -> str:
+    """Drop one leading bullet or enumerator ('- ', '1)', '（2）', '③', '一是', '第一，')."""
+    return _BULLET.sub("", line, count=1)
+
+
+def _digit(ch: str) -> bool:
+    return ch.isascii() and ch.isdigit()
+
+
+_CJKISH = re.compile(f"[{_CJK}，。；：、！？“”《》（）%]")
+
+
+def _cjkish(ch: str) -> bool:
+    return bool(_CJKISH.match(ch))
+
+
+def _fix_char(text: str, i: int) -> str:
+    ch = text[i]
+    prev, nxt = text[i - 1] if i else "", text[i + 1] if i + 1 < len(text) else ""
+    if ch in ",:" and _digit(prev) and _digit(nxt):
+        return ch  # 1,234 · 10:30
+    if ch == ":":
+        return "：" if (_cjkish(prev) or _cjkish(nxt) or not nxt) else ch
+    if ch in _HALF:
+        return _HALF[ch]
+    if ch == "." and not nxt and not _digit(prev):
+        return "。"
+    if ch in " \t\u3000" and (_cjkish(prev) or _cjkish(nxt) or not prev or not nxt):
+        return ""
+    return ch
+
+
+def normalise(note: str) -> str:
+    """One note as one line of sentence punctuation (bullets, half-width marks, line breaks fixed)."""
+    lines = [strip_bullet(line).strip() for line in str(note).replace("\r", "\n").split("\n")]
+    lines = [ln for ln in lines if ln]
+    text = "".join(ln if ln[-1] in _STOP + "，：、" or i == len(lines) - 1 else ln + "；"
+                   for i, ln in enumerate(lines))
+    text = _ascii_quotes(text)
+    if re.search(r"[,:;!?.\s]", text):
+        flags = protected(text)
+        text = "".join(ch if flags[i] else _fix_char(text, i) for i, ch in enumerate(text))
+    text = re.sub(r"\(([^()]*[" + _CJK + r"][^()]*)\)", r"（\1）", text)
+    text = re.sub(r"([，；。、：！？])\1+", r"\1", text)
+    text = re.sub(r"[，、；：]+([。！？])", r"\1", text)
+    return text.strip().lstrip("，。；：、")
+
+
+def clauses(text: str) -> list[tuple[str, str]]:
+    """(clause, stop) pairs: the text cut at 。；！？ outside quotations; a trailing ：、， is dropped."""
+    flags = protected(text)
+    out: list[tuple[str, str]] = []
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in _STOP and not flags[i]:
+            out.append((text[start:i], ch))
+            start = i + 1
+    out.append((text[start:], ""))
+    return [(c.strip().strip("，：、 "), s) for c, s in out if c.strip().strip("，：、 ")]
+
+
+def split_outside(text: str, mark: str) -> list[str]:
+    """*text* split at *mark* (e.g. '、') where it is not inside a quotation."""
+    flags = protected(text)
+    parts, start = [], 0
+    for i, ch in enumerate(text):
+        if ch == mark and not flags[i]:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
+def has_outside(text: str, marks: str) -> bool:
+    flags = protected(text)
+    return any(ch in marks and not flags[i] for i, ch in enumerate(text))

@@ -1,0 +1,211 @@
+"""What a clause is (a predicate, a noun list, a "name：a、b、c" list, a bare slogan) and the verb
+frame that turns a predicate-less clause into a sentence.  Frames only add verbs of action and
+words the clause implies (项目、活动、政策); every character of the clause survives."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from speechgen.compose.rewrite.lexicon import Lexicon
+from speechgen.compose.rewrite.punct import has_outside, protected, split_outside
+
+_TIME = re.compile(
+    r"^(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:底|初|中旬|上旬|下旬|末)?(?:前|之前|以前|内|起)?"
+    r"|年内|年底前|年底|年前|今年|全年|本月|本周|当月|会后|近期|节前|汛期|汛前|春节前"
+    r"|[一二三四]季度(?:末)?(?:前)?|上半年|下半年)，?")
+_CONTINUE = ("并", "同时", "以及", "且", "及", "并且", "还要", "也要")
+_JOINERS = ("和", "与", "及", "、", "等")
+_DEICTIC = re.compile(r"^(?:下一步[，,]?)?(?:我局|我委|我办|本局|我们|我单位|本单位|我部门|我中心|我县|我市|我区)"
+                      r"(?:将|要|拟)")
+#: endings that make a clause a comment on its topic (规模还不够大、支撑不强), not a noun
+_COMMENT = ("不足", "不够", "不强", "不高", "不大", "较大", "较多", "较少", "偏低", "偏高", "偏慢", "滞后", "乏力",
+            "突出", "明显", "不畅", "大", "小", "多", "少", "高", "低", "快", "慢", "强", "弱", "难", "紧", "好", "差")
+#: words that make a clause a statement even without a lexicon verb (copula, adverbs, modal verbs)
+_PROSE = re.compile(r"是|都|也|还|已|正在|将|会|能|可以|应该|没有|不是|任何|非常|十分|比较|一直|始终|仍然|依然")
+
+
+def _unquoted(text: str) -> str:
+    flags = protected(text)
+    return "".join(ch for i, ch in enumerate(text) if not flags[i])
+
+
+Choose = Callable[[tuple[str, ...]], str]
+
+
+@dataclass
+class Shape:
+    kind: str  # predicate | vo | list | named | label | slogan | fragment
+    items: list[str] = field(default_factory=list)
+    name: str = ""
+    rest: str = ""
+    etc: bool = False
+
+
+def time_prefix(text: str) -> int:
+    m = _TIME.match(text)
+    return m.end() if m and m.end() < len(text) else 0
+
+
+def _opens_predicate(text: str, lex: Lexicon) -> bool:
+    return bool(lex.starts_with(text, lex.modal) or lex.verb_at(text)
+                or lex.starts_with(text, lex.prepositions) or text.startswith("由"))
+
+
+def subject_end(text: str, lex: Lexicon) -> int:
+    """Length of a leading subject (a unit or post: 县统计局、各乡镇（街道）) before a predicate; 0 if none."""
+    for i in range(2, min(len(text) - 1, 24)):
+        head = text[:i]
+        if any(mark in head for mark in "，：；“"):
+            return 0
+        base = head[:-1].rsplit("（", 1)[0] if head.endswith("）") else head
+        if base.endswith(lex.units):
+            rest = text[i:]
+            verb = lex.verb_at(rest)
+            if verb and verb == rest and verb in lex.nominal:
+                return 0  # 冷链物流中心建设: a noun phrase, not "中心 builds"
+            if _opens_predicate(rest, lex) or (time_prefix(rest) and _opens_predicate(rest[time_prefix(rest):], lex)):
+                return i
+    return 0
+
+
+def predicate_start(text: str, lex: Lexicon) -> tuple[str, int]:
+    """('modal'|'verb'|'prep'|'time'|'subject', where the predicate starts) or ('', 0)."""
+    if lex.starts_with(text, lex.modal):
+        return "modal", 0
+    if lex.verb_at(text):
+        return "verb", 0
+    if lex.starts_with(text, lex.prepositions) or text.startswith("由"):
+        return "prep", 0
+    t = time_prefix(text)
+    if t and _opens_predicate(text[t:], lex):
+        return "time", t
+    s = subject_end(text, lex)
+    if s:
+        return "subject", s
+    return "", 0
+
+
+def _verbish(item: str, lex: Lexicon) -> bool:
+    return bool(lex.verb_at(item)) or (len(item) <= 4 and item[:1] in lex.short_verbs)
+
+
+def has_verb(text: str, lex: Lexicon) -> bool:
+    """A verb heads a predicate somewhere: not as a noun at the end (…建设) or before 和/与 (改造和…)."""
+    flags = protected(text)
+    for i in range(len(text)):
+        v = "" if flags[i] else lex.verb_at(text, i)
+        if not v:
+            continue
+        after = text[i + len(v):]
+        if not after or after.startswith(_JOINERS) or v in lex.nominal:
+            continue
+        return True
+    return False
+
+
+def time_only(text: str) -> bool:
+    """A note that is only a time (11月底前、年内)."""
+    return bool(_TIME.fullmatch(text.strip().rstrip("。；，")))
+
+
+def is_fragment(text: str) -> bool:
+    """A piece that cannot stand alone: a bare time (11月底前) or a continuation (并……)."""
+    return bool(_TIME.fullmatch(text)) or text.startswith(_CONTINUE)
+
+
+def classify(text: str, lex: Lexicon) -> Shape:
+    if is_fragment(text):
+        return Shape("fragment")
+    if predicate_start(text, lex)[0]:
+        return Shape("predicate")
+    named = _named(text, lex)
+    if named is not None:
+        return named
+    if re.fullmatch(r"“[^”]+”", text):
+        return Shape("slogan", [text])
+    if has_outside(text, "、") and has_outside(text, "，"):
+        return Shape("predicate")  # prose with commas, not a list: keep the writer's sentence
+    if _PROSE.search(_unquoted(text)) or len(text) > 40 and not has_outside(text, "、"):
+        return Shape("predicate")  # 安全生产任何时候都是一项底线性工作: a statement, not a noun
+    mark = "、" if has_outside(text, "、") else "，"
+    items = [i.strip() for i in split_outside(text, mark) if i.strip()]
+    if any(len(i) > 20 for i in items):
+        return Shape("predicate")
+    if len(items) > 1 and sum(_verbish(i, lex) for i in items) * 2 > len(items):
+        return Shape("vo")
+    if mark == "，" and len(items) > 1 and (any(has_verb(i, lex) or len(i) > 8 for i in items)
+                                           or any(i.endswith(_COMMENT) for i in items)):
+        return Shape("predicate")  # clauses with a comment each (…比重仍在六成以上，…不够大), not a list
+    if has_verb(text, lex) and mark != "、":
+        return Shape("predicate")
+    if any(has_verb(i, lex) and not _verbish(i, lex) for i in items) or len(text) > 60:
+        return Shape("predicate")
+    etc = items[-1].endswith("等") and len(items[-1]) > 1
+    if etc:
+        items[-1] = items[-1][:-1]
+    return Shape("list", items, etc=etc)
+
+
+def _named(text: str, lex: Lexicon) -> Shape | None:
+    flags = protected(text)
+    colon = next((i for i, ch in enumerate(text) if ch == "：" and not flags[i]), -1)
+    if not 0 < colon <= 16 or colon == len(text) - 1 or "，" in text[:colon]:
+        return None
+    name, rest = text[:colon], text[colon + 1:]
+    inner = classify(rest, lex)
+    if inner.kind in ("list", "slogan"):
+        return Shape("named", inner.items, name=name, etc=inner.etc)
+    return Shape("label", name=name, rest=rest)
+
+
+def is_unit(name: str, lex: Lexicon) -> bool:
+    """A unit or post (县商务局、各乡镇（街道）): a label that names one is the sentence's subject."""
+    base = name[:-1].rsplit("（", 1)[0] if name.endswith("）") else name
+    return base.endswith(lex.units)
+
+
+def frame_list(items: list[str], voice: str, field: str, lex: Lexicon, choose: Choose, *, etc: bool = False) -> str:
+    """Give a noun list its verb: object class (项目、活动、政策…) first, then the nominal-verb
+    frames (…建设), then the field, then the general frames."""
+    key = "deploy" if voice == "dispatch" else voice
+    last = items[-1]
+    frames: tuple[str, ...] = ()
+    for cls in lex.objects:
+        if any(last.endswith(e) for e in cls.ends) and key in cls.frames:
+            frames = cls.frames[key]
+            break
+    if not frames and any(last.endswith(n) for n in lex.nominal):
+        frames = lex.nominal_frames.get(key, ())
+    if not frames and field in lex.fields and field != "general":
+        frames = lex.fields[field].get(key, ())
+    if not frames:
+        frames = lex.fields.get("general", {}).get(key, ("抓好{items}{etc:工作}",))
+    return fill(choose(frames), items, etc=etc)
+
+
+def fill(frame: str, items: list[str], *, etc: bool = False, name: str = "", body: str = "") -> str:
+    many = len(items) > 1 or etc
+
+    def etc_word(m: re.Match[str]) -> str:
+        word = m.group(1)
+        if not many:
+            return ""
+        if word and items[-1].endswith(word):  # 国企改革等各项改革, not 国企改革等改革 or a bare 等
+            return "等各项" + word if word in ("改革", "工作", "任务", "政策") else "等各类" + word
+        return "等" + word
+
+    text = re.sub(r"\{etc:([^{}]*)\}", etc_word, frame)
+    text = text.replace("{items}", "、".join(items)).replace("{name}", name).replace("{body}", body)
+    for word in ("项目", "活动", "政策", "问题", "改革", "工作", "风险", "建设"):
+        text = text.replace(word + word, word)
+    return text
+
+
+def drop_deictic(text: str, subject: str = "") -> str:
+    """'我局将加快……' (a department's own voice) → '加快……' or '{subject}要加快……' in a leader's speech."""
+    m = _DEICTIC.match(text)
+    if not m:
+        return re.sub(r"^下一步[，,]", "", text)
+    rest = text[m.end():]
+    return rest if not subject else f"{subject}要{rest}"

@@ -1,0 +1,77 @@
+"""The speaker's voice on a sentence that already has a predicate.
+
+Deployment in a speech is imperative: 要 / 要抓紧 / 务必 / 坚决 (as the genre varies it, not on
+every sentence), placed after a subject the note names ("县统计局要……") or after a leading time
+("11月底前要……").  A work report speaks in the third person: a department's 要 becomes 将 after a
+subject and disappears at the start.
+"""
+from __future__ import annotations
+
+import random
+import re
+
+from speechgen.compose.rewrite.lexicon import Lexicon
+from speechgen.compose.rewrite.shape import predicate_start, subject_end
+
+_DEADLINE = re.compile(r"\d{1,2}月|\d{1,2}日|年底|年内|以上|以内|%|前完成|之前|确保")
+_STRONG = ("要抓紧", "务必", "坚决")
+
+
+def choose_modal(rest: str, voice: str, lex: Lexicon, rng: random.Random, *, bare: bool) -> str:
+    """The modal for a predicate beginning *rest* ('' = a bare imperative)."""
+    verb = lex.verb_at(rest)
+    if verb in lex.firm or rest.startswith(tuple(lex.firm)):
+        return "坚决"
+    weights = [(m, w) for m, w in lex.modals.get(voice, (("要", 1),)) if bare or m]
+    if not weights:
+        return lex.first.get(voice, "要")
+    modal = rng.choices([m for m, _ in weights], weights=[w for _, w in weights])[0]
+    if modal == "要抓紧" and not (verb in lex.speed or rest.startswith(tuple(lex.speed))):
+        modal = "要"
+    if modal == "务必" and not _DEADLINE.search(rest):
+        modal = "要"
+    if modal.endswith("抓紧") and rest.startswith(("抓紧", "加快", "尽快")):
+        modal = "要"
+    return modal
+
+
+_TOPIC = re.compile(r"^[^，。；“]{1,14}方面，")
+_DONE = re.compile(r"(?<![为除罢])了(?![解结])|已经|已于")
+_VP_SUBJECT = re.compile(r"^[^，。；]{2,40}，(?:这|也|就|更|都)?是")
+
+
+def imperative(text: str, voice: str, lex: Lexicon, rng: random.Random, *, first: bool) -> str:
+    """Give a predicate sentence the speaker's modal, unless it already has one."""
+    if _VP_SUBJECT.match(text) or _DONE.search(text):
+        return text  # 加大专项债投放，是……举措 / 出台了实施方案: a statement, not an instruction
+    topic = _TOPIC.match(text)
+    if topic:  # 统计上报方面，各部门要……
+        return topic.group(0) + imperative(text[topic.end():], voice, lex, rng, first=first)
+    kind, pos = predicate_start(text, lex)
+    if not kind and text[:1] in lex.short_verbs and "、" in text[2:5]:
+        kind = "verb"  # 稳订单、拓市场、保生产
+    if not kind or kind == "modal":
+        return text
+    rest = text[pos:]
+    if lex.starts_with(rest, lex.modal):
+        return text
+    if kind == "prep" and text.startswith(("对", "针对")) and "，" in text[:40]:
+        j = text.index("，") + 1
+        after = text[j:]
+        topic = "的" in text[max(0, j - 10):j - 1]  # 对进度滞后的项目，…  (not 对欠税企业逐户清缴，…)
+        if topic and after and not lex.starts_with(after, lex.modal) and (lex.verb_at(after) or after.startswith("由")):
+            return text[:j] + choose_modal(after, voice, lex, rng, bare=False) + after
+    modal = choose_modal(rest, voice, lex, rng, bare=not first and kind in ("verb", "prep"))
+    return text[:pos] + modal + rest
+
+
+def declarative(text: str, lex: Lexicon) -> str:
+    """A report's voice: '要加强……' → '加强……'; '县统计局要会同……' → '县统计局将会同……'."""
+    for word in ("要抓紧", "务必", "必须", "要"):
+        if text.startswith(word) and lex.verb_at(text[len(word):] if word != "要抓紧" else "抓紧"):
+            return "抓紧" + text[3:] if word == "要抓紧" else text[len(word):]
+    s = subject_end(text, lex)
+    if s and text[s:].startswith(("要", "务必")) and not text[s:].startswith("要求"):
+        skip = 1 if text[s] == "要" else 2
+        return text[:s] + "将" + text[s + skip:]
+    return text
