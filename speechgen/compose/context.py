@@ -12,7 +12,7 @@ import speechgen.compose.deployment as deployment
 import speechgen.compose.views as wording
 from speechgen.compose.rewrite import NoteStyle, voice_for
 from speechgen.spec.model import Meeting, MeetingType, Spec
-from speechgen.compose import situation
+import speechgen.compose.situation as situation
 from speechgen.compose.narration import Narration, narrate
 from speechgen.core.periods import Period
 from speechgen.compose.bank import PhraseBank
