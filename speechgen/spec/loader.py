@@ -12,6 +12,8 @@ from typing import Any, Iterable, Mapping
 
 from pydantic import BaseModel, ValidationError
 
+from speechgen.spec.placeholders import ensure_filled, scan
+
 from speechgen.errors import InputError
 from speechgen.core.files import stat_input
 from speechgen.spec.model import CHINESE_KEYS, IndicatorFile, Spec
@@ -61,9 +63,12 @@ def load_spec_text(text: str, *, name: str = "<文本>", base_dir: Path | None =
 def validate(
     data: dict[str, Any], *, name: str, lines: Mapping[tuple[Any, ...], int], base_dir: Path
 ) -> Spec:
+    marks = scan(data, name=name, lines=lines)
     try:
         spec = Spec.model_validate(data)
     except ValidationError as exc:
+        if marks:  # 【待填】 in a number field: say what is unfilled, not "应为数字"
+            ensure_filled(_Marked(marks))
         located = sorted(
             (_describe(err, data, name, lines) for err in exc.errors()), key=lambda p: p[0]
         )
@@ -84,6 +89,7 @@ def validate(
         file = base_dir / spec.regions.file if spec.regions.file else workbook
         if file is not None:
             spec = with_regions(spec, file, origin=f"{name} 第{line}行 regions" if line else f"{name} regions")
+    spec._placeholders = marks
     return spec
 
 
@@ -95,7 +101,14 @@ def with_regions(spec: Spec, path: Path, *, origin: str) -> Spec:
     ref = spec.regions
     assert ref is not None
     rows = read_region_rows(path, indicator=ref.indicator, sheet=ref.sheet, columns=ref.columns, origin=origin)
-    return spec.model_copy(update={"regions": ref.model_copy(update={"rows": rows, "file": None, "sheet": None})})
+    updated = spec.model_copy(update={"regions": ref.model_copy(update={"rows": rows, "file": None, "sheet": None})})
+    updated._placeholders = getattr(spec, "_placeholders", [])
+    return updated
+
+
+class _Marked:
+    def __init__(self, marks: list[tuple[str, str]]) -> None:
+        self._placeholders = marks
 
 
 # --------------------------------------------------------------------------- errors

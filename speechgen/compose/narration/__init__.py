@@ -37,8 +37,11 @@ from speechgen.compose.narration.regions import compare_regions
 from speechgen.compose.narration.facts import Context, Facts, row_facts
 from speechgen.compose.narration.model import Derived, Narration, Statement, Verdict
 from speechgen.compose.narration.rules import NarrationRules, rules_from_settings
+from speechgen.compose.narration.judged import mark_headline
 from speechgen.compose.narration.statements import build_statement
-from speechgen.compose.narration.wording import Picker, load_wordings
+from speechgen.compose.narration.wording import Picker, load_wordings, with_bank
+from speechgen.compose.bank import PhraseBank
+from speechgen.compose.streams import Streams
 
 log = logging.getLogger(__name__)
 
@@ -66,17 +69,20 @@ def previous_label(period: Period) -> tuple[str, tuple[Derived, ...]]:
     return f"{before}月份", (Derived(str(before), f"上期月份 = 本期月份 {period.first} − 1"),)
 
 
-def narrate(spec: Spec, *, rng: random.Random | None = None, rules: NarrationRules | None = None) -> Narration:
-    """Narrate the spec's indicator table (see the module docstring)."""
-    rng = rng if rng is not None else random.Random(0)
+def narrate(spec: Spec, *, rng: "random.Random | Streams | None" = None, rules: NarrationRules | None = None,
+            bank: PhraseBank | None = None) -> Narration:
+    """Narrate the spec's indicator table (see the module docstring).  *bank*: a phrase bank whose
+    categories named after narration forms override those wordings (``--phrases``)."""
+    streams = Streams.of(rng if rng is not None else 0)
     rules = rules or rules_from_settings(spec.narration)
     period = spec.meeting.period_info
     prev, prev_numbers = (rules.prev_label, ()) if rules.prev_label else previous_label(period)
-    wordings = load_wordings(tuple(rules.wording_files))
+    wordings = with_bank(load_wordings(tuple(rules.wording_files)), bank)
     table = spec.indicator_rows
     whole = next((i.name.strip() for i in table if indicator_field(i.name) == "overall" and not i.parent.strip()), "")
     ctx = Context(spec.meeting.superior, prev, prev_numbers, period, rules, wordings, whole, spec.meeting.region)
-    pick = Picker(wordings, rng)
+    full_year = period.cumulative and period.first == 1 and period.last == 12
+    pick = Picker(wordings, streams, {"span": "year" if full_year else "part"})
     headline = headline_default([i.name for i in table if not i.parent.strip()])
     facts_of: dict[int, Facts] = {}
     statements: list[Statement] = []
@@ -94,9 +100,13 @@ def narrate(spec: Spec, *, rng: random.Random | None = None, rules: NarrationRul
         statements.append(statement)
     _join(statements, {i.name.strip() for i in table if i.part != "auto"})
     rows = [(facts_of[id(s)], s) for s in statements if s.part in ("review", "problems")]
+    mark_headline(rows)
     tallied = [r for r in rows if r[1].headline]
     summary = summarise(tallied, ctx, pick)
-    judgement, overall, tone = judge(rows, ctx, pick, spec.meeting.region)
+    # the overall verdict weighs every figure the draft states, sub-items included (a 其中 row that
+    # fell by a sixth is no "总体平稳")
+    stated = [(facts_of[id(s)], s) for s in statements if s.part != "hidden"]
+    judgement, overall, tone = judge(stated, ctx, pick, spec.meeting.region)
     report = compare_regions(spec, ctx, pick) if spec.regions is not None else None
     log.debug("narrated %d indicators: %s (%s)", len(statements), judgement, tone)
     return Narration(statements=statements, summary=summary.sentences, judgement=judgement,

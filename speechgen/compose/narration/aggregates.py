@@ -196,11 +196,21 @@ def judge(rows: list[Row], ctx: Context, pick: Picker, region: str) -> tuple[str
     weak = [s.indicator for _, s in rows if s.verdict == "weakness"]
     judgement = judgement_of(len(rows), len(strong), len(weak), ctx.rules)
     tone = tone_of(judgement, len(weak))
+    slump = any(f.indicator.growth is not None and f.indicator.growth <= -10 and not f.lower_better
+                for f, s in rows if s.verdict == "weakness")
+    if judgement == "总体平稳" and slump:  # a fall of a tenth or more is never "总体平稳"
+        judgement = "分化" if strong else "承压前行"
+        tone = tone_of(judgement, len(weak))
     form = f"overall_{judgement}"
     if judgement == "稳中有进" and not weak:
         form += "_noweak"
-    if (not strong and "{strong}" in "".join(pick.wordings.forms.get(form, []))) or \
-            (not weak and "{weak}" in "".join(pick.wordings.forms.get(form, []))):
-        form = "overall_总体平稳"
+    needs = "".join(pick.wordings.forms.get(form, []))
+    if not strong and "{strong}" in needs:  # nothing to praise: a weak indicator is never "总体平稳"
+        form = "overall_承压前行" if weak else "overall_总体平稳"
+    elif not weak and "{weak}" in needs:
+        form = "overall_稳中有进_noweak" if strong else "overall_总体平稳"
+    if form != f"overall_{judgement}" and not form.endswith("_noweak"):
+        judgement = form.removeprefix("overall_")
+        tone = tone_of(judgement, len(weak))
     slots = {"region": region, "strong": "、".join(strong[:3]), "weak": "、".join(weak[:3])}
     return judgement, pick(form, slots) + "。", tone

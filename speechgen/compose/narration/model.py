@@ -45,6 +45,7 @@ class Statement:
     label: str = ""
     signals: list[str] = field(default_factory=list)
     forms: list[str] = field(default_factory=list)  # the narration forms used, in order
+    facts: dict[str, str] = field(default_factory=dict)  # judgement facts (rank band, growth sign…)
     field_id: str = "general"  # the policy field (speechgen.spec.fields): industry, investment …
     headline: bool = False  # counted in the "N项主要指标" tallies
     parent: str = ""  # the indicator this one is a sub-item of (其中)

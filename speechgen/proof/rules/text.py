@@ -5,39 +5,20 @@ import calendar
 import re
 from typing import Iterator
 
+from speechgen.core.placeholders import MARKS, RENDER_MARKS, find_marks
 from speechgen.proof.rules.base import HAN, Doc, Finding, finditer, register, snippet
 
 # ------------------------------------------------------------------ placeholder
 
-_LATIN = "A-Za-z\uff21-\uff3a\uff41-\uff5a"
-_PLACEHOLDERS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{\{|\}\}|\{%|%\}|\$\{[^}]*\}"), "模板占位符未替换"),
-    (re.compile(rf"(?<![{_LATIN}])(?:None|nan|NaN|NAN|null|NULL|undefined)(?![{_LATIN}])"),
-     "出现程序空值，说明有数据没有填写"),
-    (re.compile(r"[【\[［]\s*(?:待|此处|请|TODO|TBD|XX|xx|××)[^】\]］\n]{0,20}[】\]］]|[（(]此处[^）)\n]{0,20}[）)]"),
-     "待补充标记未处理"),
-    (re.compile(r"【[^】\n]{0,12}待补[^】\n]{0,60}】"), "待补段落尚未填写"),
-    (re.compile(rf"(?<![{_LATIN}])(?:TODO|TBD|FIXME)(?![{_LATIN}])"), "待办标记未处理"),
-    (re.compile(r"\*{2,}|＊{2,}"), "数字或名称被星号遮盖，尚未填写"),
-    (re.compile(r"某某+"), "“某某”占位未替换为实际名称"),
-    (re.compile(r"(?<![一二三四五六七八九十〇零])[〇○◯]{2,}(?![一二三四五六七八九十〇零年])|□+"),
-     "圆圈/方框占位未替换"),
-    (re.compile(rf"(?<![{_LATIN}\d])(?:[XxＸｘ]{{1,4}})(?![{_LATIN}])(?!射线|光)"), "字母 X 占位未替换为实际内容"),
-    (re.compile(r"(?<!\d)×{1,4}(?!\d)"), "“×”占位未替换为实际内容"),
-]
+_PLACEHOLDERS = [*RENDER_MARKS, *MARKS]  # one list of marks (core.placeholders), template syntax first
 
 
 @register("placeholder", "遗留的占位符：X/XX/×××/**/某某/〇〇、{{ }}、None、nan、【待补】")
 def placeholder(doc: Doc) -> Iterator[Finding]:
     for ln in doc.lines:
-        taken: list[tuple[int, int]] = []
-        for pattern, why in _PLACEHOLDERS:
-            for m in pattern.finditer(ln.text):
-                if any(a <= m.start() < b for a, b in taken):
-                    continue
-                taken.append((m.start(), m.end()))
-                yield Finding("placeholder", "error", ln.number, m.group(0),
-                              f"{why}：“{snippet(ln.text, m.start(), m.end(), 6)}”，请填入实际内容后再定稿").at(m)
+        for m, why in find_marks(ln.text, _PLACEHOLDERS):
+            yield Finding("placeholder", "error", ln.number, m.group(0),
+                          f"{why}：“{snippet(ln.text, m.start(), m.end(), 6)}”，请填入实际内容后再定稿").at(m)
 
 
 # ------------------------------------------------------------------ date
