@@ -6,8 +6,6 @@ naming the new path.  Installed by ``speechgen/__init__.py``; nothing here is im
 from __future__ import annotations
 
 import importlib
-import importlib.abc
-import importlib.util
 import sys
 import warnings
 from types import ModuleType
@@ -29,7 +27,7 @@ MOVED = {
 }
 
 
-class _Alias(importlib.abc.Loader):
+class _Alias:  # a loader (duck-typed: importlib.abc costs ~10 ms of import time)
     def __init__(self, target: str) -> None:
         self.target = target
 
@@ -42,7 +40,7 @@ class _Alias(importlib.abc.Loader):
         return None
 
 
-class OldPaths(importlib.abc.MetaPathFinder):
+class OldPaths:  # a meta path finder (duck-typed)
     """Resolve ``speechgen.<old>`` to its new module."""
 
     def find_spec(self, fullname: str, path: Sequence[str] | None = None, target: Any = None) -> Any:
@@ -51,7 +49,9 @@ class OldPaths(importlib.abc.MetaPathFinder):
         new = MOVED.get(fullname[len("speechgen."):])
         if new is None:
             return None
-        return importlib.util.spec_from_loader(fullname, _Alias("speechgen." + new))
+        from importlib.machinery import ModuleSpec
+
+        return ModuleSpec(fullname, _Alias("speechgen." + new))
 
 
 def install() -> None:

@@ -65,7 +65,7 @@ def build(spec: str | Path | Mapping[str, Any] | Spec, settings: RenderSettings,
     Raises :class:`CheckFailed` when ``settings.check`` and the checker finds errors; nothing is
     written here (see :func:`export` / :func:`write_product`).
     """
-    spec_obj = spec if isinstance(spec, Spec) else load_spec(spec)
+    spec_obj = spec if isinstance(spec, Spec) else load_spec(spec, allow_outside=settings.allow_outside)
     ensure_filled(spec_obj)
     spec_obj = _with_table(spec_obj, settings)
     draft = render_draft(spec_obj, _options(spec_obj, settings))
@@ -87,6 +87,11 @@ class Product:
     data: bytes
     warnings: list[Any]
 
+    @property
+    def notes(self) -> list[str]:
+        """What the writer should know that is not a checker finding (the draft's warnings)."""
+        return list(self.draft.warnings)
+
 
 def _with_table(spec: Spec, settings: RenderSettings) -> Spec:
     if settings.indicators is None:
@@ -101,7 +106,18 @@ def _options(spec: Spec, settings: RenderSettings) -> RenderOptions:
     return RenderOptions(seed=seed, variety=settings.variety, meeting_type=settings.meeting_type,
                          template_dirs=list(settings.templates), phrase_files=list(settings.phrases),
                          table=settings.table, standard_requirements=settings.standard_requirements,
-                         extra={**settings.extra, "placeholders": settings.placeholders})
+                         extra={**settings.extra, "placeholders": settings.placeholders},
+                         avoid_texts=tuple(_avoid_texts(spec, settings)))
+
+
+def _avoid_texts(spec: Spec, settings: RenderSettings) -> list[str]:
+    """The text of every earlier speech named by ``--avoid`` or the spec's ``avoid:``."""
+    paths = [*settings.avoid, *(Path(a) for a in spec.avoid)]
+    if not paths:
+        return []
+    from speechgen.outline.read import read_text
+
+    return [read_text(p) for p in dict.fromkeys(paths)]
 
 
 def replace_indicators(spec: Spec, indicators: str | Path | Sequence[Any], *, sheet: str | None = None) -> Spec:

@@ -6,13 +6,13 @@ result reports success with the output path and length, or the Chinese error.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from speechgen.api import build
 from speechgen.core.files import write_atomic
+from speechgen.core.names import safe_file_name, unique_names
 from speechgen.errors import SpeechgenError
 from speechgen.settings import RenderSettings
 from speechgen.spec.model import Spec
@@ -25,6 +25,7 @@ class BatchItem:
     name: str
     spec: Path | Mapping[str, Any] | Spec
     output: Path
+    note: str = ""  # e.g. the file name was changed to avoid a collision
 
 
 @dataclass
@@ -47,21 +48,16 @@ class BatchOptions:
 
 def plan(specs: Iterable[Path], out_dir: Path, fmt: str) -> list[BatchItem]:
     """One item per spec file, named after the file; duplicate names get a suffix."""
-    items: list[BatchItem] = []
-    seen: dict[str, int] = {}
-    for spec in specs:
-        stem = Path(spec).stem
-        seen[stem] = seen.get(stem, 0) + 1
-        name = stem if seen[stem] == 1 else f"{stem}-{seen[stem]}"
-        items.append(BatchItem(name, Path(spec), out_dir / f"{name}.{fmt}"))
-    return items
+    paths = [Path(s) for s in specs]
+    names = unique_names([safe_file_name(p.stem, fallback="讲话稿") for p in paths])
+    return [BatchItem(name, p, out_dir / f"{name}.{fmt}", note) for p, (name, note) in zip(paths, names)]
 
 
 REGION_SLOT = "{地区}"
 
 
 def plan_regions(spec_path: Path, table: Path, out_dir: Path, *, fmt: str, by: str | None = None,
-                 sheet: str | None = None) -> list[BatchItem]:
+                 sheet: str | None = None, allow_outside: bool = False) -> list[BatchItem]:
     """One item per region of a multi-region table, sharing *spec_path*'s meeting facts and tasks.
 
     Each region gets its own indicator rows with ranks and the comparison figure
@@ -72,11 +68,12 @@ def plan_regions(spec_path: Path, table: Path, out_dir: Path, *, fmt: str, by: s
     from speechgen.spec.loader import load_spec
     from speechgen.spec.tables.regions import region_table
 
-    base = load_spec(Path(spec_path))
+    base = load_spec(Path(spec_path), allow_outside=allow_outside)
     data = region_table(table, region_column=by, sheet=sheet, origin=str(table))
     average = any(b == "average" for b in data.basis.values())
     meeting = base.meeting
     items = []
+    names = iter(unique_names([safe_file_name(r) for r in data.regions]))
     for region, rows in data.regions.items():
         title = meeting.title.replace(REGION_SLOT, region) if REGION_SLOT in meeting.title else region + meeting.title
         update = {"title": title}
@@ -88,8 +85,8 @@ def plan_regions(spec_path: Path, table: Path, out_dir: Path, *, fmt: str, by: s
             "indicators": rows,
             "narration": base.narration.model_copy(update={"average_basis": average}),
         })
-        safe = "".join(ch for ch in region if ch not in '\\/:*?"<>|').strip() or "地区"
-        items.append(BatchItem(safe, spec, out_dir / f"{safe}.{fmt}"))
+        safe, note = next(names)
+        items.append(BatchItem(safe, spec, out_dir / f"{safe}.{fmt}", f"{region}：{note}" if note else ""))
     return items
 
 
@@ -100,26 +97,43 @@ def run_batch(
     workers: int | None = None,
     progress: Callable[[BatchResult], None] | None = None,
 ) -> list[BatchResult]:
-    """Render every item; results come back in input order."""
-    workers = max(1, workers or os.cpu_count() or 1)
+    """Render every item; results come back in input order (streamed to *progress* as they end).
+
+    *workers* is capped by :func:`effective_jobs` (the caller decides about forcing).  The parent
+    warms up (imports, phrase bank, templates, rules) before forking, so workers start warm;
+    workers end with the parent (see :mod:`speechgen.core.workers`)."""
+    from speechgen.core.workers import pool
+
+    workers = max(1, min(workers or effective_jobs(None), len(items) or 1))
     results: dict[int, BatchResult] = {}
-    if workers == 1 or len(items) == 1:
+    if workers == 1:
         for i, item in enumerate(items):
             results[i] = render_one(item, options)
             if progress:
                 progress(results[i])
-    else:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up, initargs=(options.fmt,)) as pool:
-            futures = {pool.submit(render_one, item, options): i for i, item in enumerate(items)}
-            for fut in as_completed(futures):
-                i = futures[fut]
-                try:
-                    results[i] = fut.result()
-                except Exception as exc:  # a crashed worker: report, keep going
-                    results[i] = BatchResult(items[i].name, items[i].output, False, error=f"内部错误：{exc}")
-                if progress:
-                    progress(results[i])
+        return [results[i] for i in range(len(items))]
+    _warm_up(options.fmt)
+    for i, result in pool(render_one, [(item, options) for item in items], workers):
+        if result is None:  # a crashed worker: report, keep going
+            item = items[i]
+            result = BatchResult(item.name, item.output, False, error="处理进程意外退出，本篇未生成")
+        results[i] = result
+        if progress:
+            progress(result)
     return [results[i] for i in range(len(items))]
+
+
+def effective_jobs(jobs: int | None, *, force: bool = False) -> int:
+    """Worker processes for ``-j``: the usable CPU count by default; more only when *force*d."""
+    try:
+        cpus = len(os.sched_getaffinity(0))  # type: ignore[attr-defined]
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    if jobs is None:
+        return cpus
+    if jobs < 1:
+        return 1
+    return jobs if force else min(jobs, cpus)
 
 
 def _warm_up(fmt: str) -> None:
@@ -132,7 +146,7 @@ def _warm_up(fmt: str) -> None:
     compose.environment(())
     builtin_norms()
     if fmt == "docx":
-        from speechgen.exporters.docx import writer as docx
+        from speechgen.exporters.docx import writer as docx  # noqa: F401
 
 
 def render_one(item: BatchItem, options: BatchOptions) -> BatchResult:

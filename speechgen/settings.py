@@ -20,7 +20,8 @@ class RenderSettings:
     table with an .xlsx/.csv file (``sheet`` names the worksheet); ``profile`` and ``reference_docx``
     only matter for .docx; ``check`` refuses drafts the checker finds errors in;
     ``standard_requirements`` writes a short standard requirements part when the spec has none
-    (never in a dispatch meeting; off by default: a draft does not pad).
+    (never in a dispatch meeting; off by default: a draft does not pad); ``avoid`` names
+    earlier speeches (.docx/.md/.txt) whose sentences the phrase picker steers away from.
     """
 
     seed: int | None = None
@@ -34,17 +35,20 @@ class RenderSettings:
     profile: str | None = None
     reference_docx: Path | None = None
     check: bool = True
+    avoid: tuple[Path, ...] = ()
     explain: bool = False  # .docx: a comment on every computed figure saying how it was computed
     standard_requirements: bool = False
     placeholders: bool = False  # mark parts without input (【形势：待补】) instead of leaving them out
+    allow_outside: bool = False  # let a spec's `indicators: {file: …}` reach outside the spec's folder
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def make(cls, *, templates: Sequence[str | Path] = (), phrases: Sequence[str | Path] = (),
              indicators: str | Path | None = None, reference_docx: str | Path | None = None,
-             **options: Any) -> "RenderSettings":
+             avoid: Sequence[str | Path] = (), **options: Any) -> "RenderSettings":
         """Build settings from loose values (paths as strings, lists instead of tuples)."""
         return cls(templates=tuple(Path(t) for t in templates), phrases=tuple(Path(p) for p in phrases),
+                   avoid=tuple(Path(a) for a in avoid),
                    indicators=Path(indicators) if indicators is not None else None,
                    reference_docx=Path(reference_docx) if reference_docx is not None else None, **options)
 

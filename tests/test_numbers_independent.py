@@ -6,6 +6,8 @@ the arithmetic the genre uses, and every number printed in a draft must be one o
 """
 from __future__ import annotations
 
+import calendar
+import datetime
 import itertools
 import re
 from decimal import ROUND_HALF_UP, Decimal
@@ -68,6 +70,21 @@ def candidates(spec: speechgen.Spec) -> set[Decimal]:
         if ind.value is not None and ind.growth is not None and ind.growth != -100:
             out.add(abs(ind.value * ind.growth / (100 + ind.growth)))
     out |= {Decimal(m) * 100 / 12 for m in range(1, 13)}
+    out |= _countdowns(spec)
+    return out
+
+
+def _countdowns(spec: speechgen.Spec) -> set[Decimal]:
+    """Days from the meeting date to a month end of its year (距离年底只剩60多天), exact or
+    rounded down to tens, as the calendar phrases count them."""
+    day = spec.meeting.date
+    if not isinstance(day, datetime.date):
+        return set()
+    out: set[Decimal] = set()
+    for month in range(1, 13):
+        n = (datetime.date(day.year, month, calendar.monthrange(day.year, month)[1]) - day).days
+        if n > 0:
+            out |= {Decimal(n), Decimal(n // 10 * 10)}
     return out
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
+import threading
 from typing import Any, Callable
 
 import click
@@ -30,11 +32,26 @@ def report(exc: BaseException) -> int:
     if isinstance(exc, BrokenPipeError):  # `speechgen … | head`: the reader left; stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
-    if isinstance(exc, KeyboardInterrupt):
-        click.echo("已中断。", err=True)
-        return 130
+    if isinstance(exc, (KeyboardInterrupt, Terminated)):
+        from speechgen.core.files import written_files
+
+        done = written_files()
+        what = "已终止" if isinstance(exc, Terminated) else "已中断"
+        if done:
+            click.echo(f"{what}；中断前已写入：{'、'.join(map(str, done))}，其余未写入。", err=True)
+        else:
+            click.echo(f"{what}，未写入任何文件。", err=True)
+        return 143 if isinstance(exc, Terminated) else 130
     click.echo(f"内部错误：{type(exc).__name__}: {exc}（设置 SPEECHGEN_DEBUG=1 查看详情）", err=True)
     return 3
+
+
+class Terminated(BaseException):
+    """SIGTERM, turned into an exception so that temp files are removed on the way out."""
+
+
+def _terminate(_sig: int, _frame: Any) -> None:
+    raise Terminated
 
 
 class SpeechgenCommand(click.Command):
@@ -54,14 +71,27 @@ class SpeechgenGroup(click.Group):
     group_class = type  # sub-groups are SpeechgenGroups too
 
     def invoke(self, ctx: click.Context) -> Any:
+        from speechgen.core.files import forget_written
+
+        forget_written()
+        old = _on_sigterm(_terminate)
         try:
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise  # click reports usage errors itself (exit 2)
-        except (Exception, KeyboardInterrupt) as exc:
-            if os.environ.get("SPEECHGEN_DEBUG") and not isinstance(exc, SpeechgenError):
+        except (Exception, KeyboardInterrupt, Terminated) as exc:
+            if os.environ.get("SPEECHGEN_DEBUG") and not isinstance(exc, (SpeechgenError, Terminated)):
                 raise
             ctx.exit(report(exc))
+        finally:
+            _on_sigterm(old)
+
+
+def _on_sigterm(handler: Any) -> Any:
+    """Install *handler* for SIGTERM (main thread only); return the previous one."""
+    if handler is None or threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, handler)
 
 
 def _guard(fn: Callable[..., Any]) -> Callable[..., Any]:

@@ -18,14 +18,16 @@ from speechgen.cli.options import render_options, settings_from
 @click.option("--regions", type=click.Path(dir_okay=False, path_type=Path), help="分地区指标表（.xlsx/.xls/.csv），每个地区生成一篇")
 @click.option("--by", "by", help="分地区指标表中地区所在的列名（默认自动识别“地区/县区/单位”等表头）")
 @click.option("--sheet", help="分地区指标表的工作表名")
-@click.option("-j", "--jobs", type=int, help="并行进程数（默认等于 CPU 核数）")
+@click.option("-j", "--jobs", type=int, help="并行进程数（默认且最多等于 CPU 核数）")
+@click.option("--force-jobs", "force_jobs", is_flag=True, help="允许 -j 超过 CPU 核数")
 @click.option("--indicators", "indicators", type=click.Path(dir_okay=False, path_type=Path), help="从 .xlsx/.xls/.csv 指标表读取指标（替换每个 spec 中的 indicators）")
 @click.option("--indicators-sheet", "indicators_sheet", help="--indicators 指标表的工作表名称")
 @render_options
 def batch(specs: tuple[Path, ...], out_dir: Path, fmt: str, regions: Path | None, by: str | None, sheet: str | None,
-          jobs: int | None, indicators: Path | None, indicators_sheet: str | None, force: bool, **options: Any) -> None:
+          jobs: int | None, force_jobs: bool, indicators: Path | None, indicators_sheet: str | None, force: bool,
+          **options: Any) -> None:
     """批量生成：每个 SPEC 一篇；或用 --regions 按地区各生成一篇。任何一篇失败不影响其他，最后汇总。"""
-    from speechgen.batch import BatchOptions, plan, run_batch
+    from speechgen.batch import BatchOptions, effective_jobs, plan, run_batch
 
     out_dir.mkdir(parents=True, exist_ok=True)
     if regions is not None:
@@ -33,13 +35,20 @@ def batch(specs: tuple[Path, ...], out_dir: Path, fmt: str, regions: Path | None
 
         if len(specs) != 1:
             raise click.UsageError("使用 --regions 时只能给一个 SPEC（作为各地区共用的会议信息和任务）")
-        items = plan_regions(specs[0], regions, out_dir, fmt=fmt, by=by, sheet=sheet)
+        items = plan_regions(specs[0], regions, out_dir, fmt=fmt, by=by, sheet=sheet,
+                             allow_outside=bool(options.get("allow_outside")))
     else:
         items = plan(specs, out_dir, fmt)
+    workers = effective_jobs(jobs, force=force_jobs)
+    if jobs is not None and workers < jobs:
+        click.echo(f"提示：-j {jobs} 超过可用 CPU 核数，按 {workers} 个进程运行（确需更多请加 --force-jobs）。", err=True)
+    for item in items:
+        if item.note:
+            click.echo(f"提示：{item.note}", err=True)
     settings = settings_from(options, indicators=indicators, sheet=indicators_sheet)
     batch_options = BatchOptions(fmt=fmt, force=force, settings=settings)
     with click.progressbar(length=len(items), label="生成中", file=sys.stderr) as bar:
-        results = run_batch(items, batch_options, workers=jobs, progress=lambda _r: bar.update(1))
+        results = run_batch(items, batch_options, workers=workers, progress=lambda _r: bar.update(1))
     failed = [r for r in results if not r.ok]
     width = max(len(r.name) for r in results)
     for r in results:

@@ -43,7 +43,9 @@ def outline(file: Path, as_json: bool, as_spec: bool, output: Path | None, force
     else:
         text = _tree(result)
     if output is None:
-        click.echo(text, nl=False)
+        from speechgen.core.chars import json_visible, visible
+
+        click.echo(json_visible(text) if as_json else visible(text), nl=False)
     else:
         write_atomic(output, text.encode("utf-8"), force=force)
         click.echo(f"已写入 {output}（{len(result.draft.headings())} 个标题）", err=True)

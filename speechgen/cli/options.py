@@ -53,11 +53,15 @@ _OPTIONS: list[Callable[[Any], Any]] = [
     click.option("--standard-requirements", "standard_requirements", is_flag=True,
                  help="spec 没有填写要求时，写一段简短的通用要求（调度会不写）"),
     click.option("--placeholders", is_flag=True, help="缺少材料的部分（如形势）留出【待补】段落，而不是略去"),
+    click.option("--avoid", "avoid", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+                 help="上期讲话稿（.docx/.md/.txt，可重复）：生成时避开其中用过的句子和套话"),
     click.option("--force", is_flag=True, help="覆盖已存在的输出文件"),
+    click.option("--allow-outside", "allow_outside", is_flag=True,
+                 help="允许 spec 引用其所在目录以外的文件（默认不允许，防止不可信的 spec 读取本机文件）"),
     click.option("--no-check", "no_check", is_flag=True, help="不做自动检查（默认检查生成稿，有错误时拒绝输出）"),
 ]
 SETTING_NAMES = ("meeting_type", "seed", "variety", "templates", "phrases", "profile", "reference_docx", "table",
-                 "explain", "standard_requirements", "placeholders")
+                 "explain", "standard_requirements", "placeholders", "avoid", "allow_outside")
 
 
 def render_options(fn: Callable[..., Any]) -> Callable[..., Any]:

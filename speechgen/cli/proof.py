@@ -19,21 +19,24 @@ from speechgen.cli import main
 @click.option("--rules", "rules_file", type=click.Path(dir_okay=True, path_type=Path),
               help="补充的提法规则文件（YAML，格式同 corpora/norms.yaml；同 id 覆盖内置规则）")
 @click.option("--ignore", "ignore", multiple=True, metavar="RULE", help="跳过某条检查规则（可重复），如 --ignore repetition")
+@click.option("--against", "against", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="上期讲话稿（.docx/.md/.txt，可重复）：报告原样照搬其中的句子（规则 reuse）")
 @click.option("--annotate", "annotate", type=click.Path(dir_okay=False, path_type=Path), metavar="OUT.docx",
               help="把每条结果作为 Word 批注写入原稿的副本 OUT.docx（原稿不变，仅限 .docx）")
 @click.option("--force", is_flag=True, help="覆盖已存在的批注稿")
 def check(file: Path, spec: Path | None, as_json: bool, strict: bool, rules_file: Path | None,
-          ignore: tuple[str, ...], annotate: Path | None, force: bool) -> None:
+          ignore: tuple[str, ...], against: tuple[Path, ...], annotate: Path | None, force: bool) -> None:
     """校对 FILE（.txt/.md/.docx）：占位符、数字、提法、标点、序号、日期等。
 
     有错误时退出码为 1（加 --strict 时有提醒也为 1），无问题为 0，输入有误为 2。
     """
+    from speechgen.core.chars import json_visible, visible
     from speechgen.proof.checker import check_file, failed, summary
     from speechgen.proof.rules.base import SEVERITY_CN
 
     if annotate is not None:
         _check_annotate_target(file, annotate, force)
-    findings = check_file(file, spec=spec, rules_file=rules_file, ignore=ignore)
+    findings = check_file(file, spec=spec, rules_file=rules_file, ignore=ignore, against=against)
     if annotate is not None:
         from speechgen.core.files import write_atomic
         from speechgen.proof.annotate import annotate_findings
@@ -41,11 +44,11 @@ def check(file: Path, spec: Path | None, as_json: bool, strict: bool, rules_file
         write_atomic(annotate, annotate_findings(file, findings), force=force)
         click.echo(f"已写出批注稿 {annotate}（{len(findings)} 条批注）", err=True)
     if as_json:
-        click.echo(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
+        click.echo(json_visible(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2)))
     else:
         for f in findings:
-            click.echo(f"{file} 第{f.line}行 [{SEVERITY_CN[f.severity]}] {f.rule}：{f.message}")
-            click.echo(f"    原文：{f.text}")
+            click.echo(visible(f"{file} 第{f.line}行 [{SEVERITY_CN[f.severity]}] {f.rule}：{f.message}"))
+            click.echo(visible(f"    原文：{f.text}"))
         click.echo(summary(findings))
     if failed(findings, strict=strict):
         sys.exit(1)

@@ -28,15 +28,18 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
+from speechgen.core.chars import bad_char
+from speechgen.core.limits import LIMITS, read_bounded
 from speechgen.compose.conditions import Condition, parse_condition
 from speechgen.errors import PhraseBankError
 from speechgen.spec.fields import field_ids
 from speechgen.core.resources import corpora_dir
 from speechgen.core.yamlsrc import decode, load_yaml
+from speechgen.compose.filters import parse_years
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +58,11 @@ TAG_VALUES: dict[str, tuple[str, ...]] = {
     "variety": ("low", "normal", "high"),
     "field": FIELDS,
     "when": ("before", "after", "none"),
+    # has the period under review ended by the meeting day (data out)?  "unknown" fits no entry
+    # tagged with it, so a draft without date or data makes no such claim
+    "status": ("ended", "open"),
+    # has the stage the speech deploys for ({next}) already begun on the meeting day?
+    "stage": ("begun", "ahead"),
 }
 TAG_KEYS = tuple(TAG_VALUES)
 #: fields an entry may carry for the reader only (``speechgen phrases mine`` writes freq/docs/pattern).
@@ -72,6 +80,9 @@ SLOTS: dict[str, str] = {
     "topic": "领域名称（工业经济）",
     "leadership": "讲话人归功的领导机关（县长、部门：县委；书记：上级党委 市委）",
     "voice": "讲话人代表的机关（书记：县委；县长：县政府；局长：本局）",
+    # calendar (only with meeting.date): 二季度乃至全年 / 距离年底只剩70多天 / 距离报统关网只有不到一周
+    "horizon": "部署时段（二季度乃至全年）", "countdown": "阶段倒计时（距离年底只剩70多天）",
+    "deadline_countdown": "时间节点倒计时（距离报统关网只有不到一周）",
     "owner": "负责调度推进的领导（常务副县长王明同志）", "check_by": "督查人或单位",
     "check_when": "督查时间（月底前）", "check_action": "督查方式（专项督查）",
 }
@@ -84,7 +95,7 @@ TEXT_SLOTS = frozenset({"name", "unit", "sup", "lvl", "prev", "names", "region",
 ANY_SLOTS = frozenset(SLOTS) | NUMBER_SLOTS | TEXT_SLOTS
 _SLOT = re.compile(r"\{([a-z_]+)\}")
 #: slots whose value reads as an echo when two consecutive phrases both use it.
-_ECHO = {"stage_goal", "next", "remaining", "this_year", "last_year", "judgement", "topic", "system", "leader"}
+_ECHO = {"stage_goal", "next", "horizon", "remaining", "this_year", "last_year", "judgement", "topic", "system", "leader"}
 
 
 @dataclass(frozen=True)
@@ -94,6 +105,7 @@ class Phrase:
     source: str = ""
     priority: int = 0  # user entries (prefer mode) outrank built-in ones
     condition: Condition = Condition()  # judgement conditions on the data (when/needs)
+    years: tuple[int | None, int | None] | None = None  # the era it belongs to (compose.filters)
 
     def fits(self, context: Mapping[str, str]) -> bool:
         return all(context.get(k) in allowed for k, allowed in self.tags.items() if k in context)
@@ -125,7 +137,7 @@ class PhraseBank:
 def read_bank_yaml(path: Path) -> Any:
     name = str(path)
     try:
-        data, _ = load_yaml(decode(path.read_bytes(), name), name)
+        data, _ = load_yaml(decode(read_bounded(path, LIMITS.spec_bytes, what="短语库文件", where=name), name), name)
     except OSError as exc:
         raise PhraseBankError(f"{name}：无法读取短语库（{exc.strerror}）") from None
     except Exception as exc:  # InputError from the YAML reader
@@ -135,19 +147,25 @@ def read_bank_yaml(path: Path) -> Any:
 
 def load_bank_file(path: Path, *, priority: int = 0, slots: frozenset[str] = ANY_SLOTS) -> PhraseBank:
     """Load one YAML bank file (one category, or ``categories: {name: {...}}``)."""
-    return parse_bank(read_bank_yaml(path), str(path), priority=priority, slots=slots)
+    return parse_bank(read_bank_yaml(path), str(path), priority=priority, slots=slots, default=path.stem)
 
 
-def parse_bank(data: Any, name: str, *, priority: int = 0, slots: frozenset[str] = ANY_SLOTS) -> PhraseBank:
-    """A bank from parsed YAML; *slots* is the slot vocabulary its entries may use."""
+def parse_bank(data: Any, name: str, *, priority: int = 0, slots: frozenset[str] = ANY_SLOTS,
+               default: str = "") -> PhraseBank:
+    """A bank from parsed YAML; *slots* is the slot vocabulary its entries may use; a one-category
+    file without ``category:`` is named *default* (its file name)."""
     if isinstance(data, dict) and "forms" in data and "categories" not in data:
         data = {**data, "categories": data["forms"]}  # the narration file's older key
     if not isinstance(data, dict):
         raise PhraseBankError(f"{name}：短语库应为字段表（category、entries）")
-    groups = data.get("categories") if "categories" in data else {data.get("category") or path.stem: data}
+    category = data.get("category") or default
+    if not isinstance(category, str) or len(category) > 80:
+        raise PhraseBankError(f"{name}：category 应为类别名（如 closing），收到 {str(category)[:40]!r}")
+    groups = data.get("categories") if "categories" in data else {category: data}
     if not isinstance(groups, dict):
         raise PhraseBankError(f"{name}：categories 应为字段表")
     bank = PhraseBank()
+    count = 0
     for cat, body in groups.items():
         entries = body.get("entries") if isinstance(body, dict) else body
         if not isinstance(entries, list):
@@ -159,6 +177,9 @@ def parse_bank(data: Any, name: str, *, priority: int = 0, slots: frozenset[str]
         if part is not None and part not in TAG_VALUES["part"]:
             raise PhraseBankError(f"{name}：类别 {cat} 的 part 应为 {'、'.join(TAG_VALUES['part'])} 之一，收到 {part!r}")
         prio = priority if mode == "prefer" else 0
+        count += len(entries)
+        if count > LIMITS.phrase_entries:
+            raise PhraseBankError(f"{name}：超出限制（短语库条目数不超过 {LIMITS.phrase_entries:,}）")
         bank.categories[str(cat)] = [_entry(e, name, str(cat), i, prio, part, slots)
                                      for i, e in enumerate(entries)]
         if isinstance(body, dict) and body.get("description"):
@@ -173,10 +194,10 @@ def _entry(raw: Any, name: str, cat: str, i: int, priority: int, part: str | Non
         raw = {"text": raw}
     if not isinstance(raw, dict) or not isinstance(raw.get("text"), str) or not raw["text"].strip():
         raise PhraseBankError(f"{where} 应为非空文字或含 text 的字段表")
-    unknown = set(raw) - {"text", "tags", "when", "needs"} - _METADATA
+    unknown = set(raw) - {"text", "tags", "when", "needs", "years"} - _METADATA
     if unknown:
         raise PhraseBankError(f"{where} 未知字段 {'、'.join(sorted(unknown))}"
-                              f"（只允许 text、tags、when、needs 和说明字段 {'、'.join(sorted(_METADATA))}）")
+                              f"（只允许 text、tags、when、needs、years 和说明字段 {'、'.join(sorted(_METADATA))}）")
     tags: dict[str, tuple[str, ...]] = {}
     for key, val in (raw.get("tags") or {}).items():
         if key not in TAG_VALUES:
@@ -188,11 +209,25 @@ def _entry(raw: Any, name: str, cat: str, i: int, priority: int, part: str | Non
         tags[key] = vals
     if part and "part" not in tags:
         tags["part"] = (part,)  # the category's part, unless the entry names its own
+    refs = _NESTED.findall(raw["text"])
+    if cat in refs:
+        raise PhraseBankError(f"{where} 用 {{@{cat}}} 引用了自身所在的类别（循环引用），请改为引用其他类别")
+    if len(refs) > LIMITS.phrase_ref_count:
+        raise PhraseBankError(f"{where}：超出限制（{{@类别}} 引用不超过 {LIMITS.phrase_ref_count} 个，收到 {len(refs)} 个）")
+    if len(raw["text"]) > LIMITS.text_chars:
+        raise PhraseBankError(f"{where}：超出限制（一条短语不超过 {LIMITS.text_chars:,} 字）")
+    found = bad_char(raw["text"])
+    if found:
+        raise PhraseBankError(f"{where} 第{found[0]}个字是{found[1]}（不可见的控制或方向字符），请删除")
     for slot in _SLOT.findall(raw["text"]):
         if slot not in vocabulary:
             raise PhraseBankError(f"{where} 使用了未知的占位符 {{{slot}}}，可用：{'、'.join(sorted(vocabulary))}")
     condition = parse_condition(raw.get("when"), raw.get("needs"), where)
-    return Phrase(raw["text"], tags, where, priority, condition)
+    try:
+        years = parse_years(raw["years"]) if raw.get("years") is not None else None
+    except ValueError as exc:
+        raise PhraseBankError(f"{where} {exc}") from None
+    return Phrase(raw["text"], tags, where, priority, condition, years)
 
 
 def load_bank(paths: Iterable[Path] = ()) -> PhraseBank:
@@ -212,13 +247,50 @@ _BUILTIN: PhraseBank | None = None
 
 
 def builtin_bank() -> PhraseBank:
+    """The built-in bank: parsed once per installation, then loaded from the private cache (keyed by
+    every file's name, size and mtime), so a cold process does not re-read 69 YAML files."""
     global _BUILTIN
     if _BUILTIN is None:
-        bank = PhraseBank()
-        for f in sorted((corpora_dir() / "phrases").glob("*.yaml")):
-            bank = bank.merge(load_bank_file(f, slots=frozenset(SLOTS)))
-        _BUILTIN = bank
+        from speechgen.core import cache
+
+        files = sorted((corpora_dir() / "phrases").glob("*.yaml"))
+        stamp = "\n".join(f"{f}:{st.st_size}:{st.st_mtime_ns}" for f in files for st in [f.stat()]).encode()
+        saved = cache.load("phrase-bank-v3", stamp)
+        if _valid_dump(saved):
+            _BUILTIN = _from_dump(saved)
+        else:
+            bank = PhraseBank()
+            for f in files:
+                bank = bank.merge(load_bank_file(f, slots=frozenset(SLOTS)))
+            cache.store("phrase-bank-v3", stamp, _to_dump(bank))
+            _BUILTIN = bank
     return _BUILTIN
+
+
+def _to_dump(bank: PhraseBank) -> tuple[dict[str, list[dict[str, Any]]], dict[str, str]]:
+    """Every field of every phrase (a field added to :class:`Phrase` is cached without touching this)."""
+    def row(p: Phrase) -> dict[str, Any]:
+        d = {f.name: getattr(p, f.name) for f in fields(Phrase)}
+        d["tags"] = {k: tuple(v) for k, v in p.tags.items()}
+        d["condition"] = (p.condition.anyof, p.condition.needs)  # marshal takes tuples and frozensets
+        return d
+
+    return {c: [row(p) for p in ps] for c, ps in bank.categories.items()}, dict(bank.descriptions)
+
+
+def _valid_dump(saved: Any) -> bool:
+    return (isinstance(saved, tuple) and len(saved) == 2 and isinstance(saved[0], dict)
+            and isinstance(saved[1], dict)
+            and all(isinstance(r, dict) and set(r) == _PHRASE_FIELDS for ps in saved[0].values() for r in ps))
+
+
+def _from_dump(saved: tuple[dict[str, list[dict[str, Any]]], dict[str, str]]) -> PhraseBank:
+    cats, descriptions = saved
+    return PhraseBank({c: [Phrase(**{**r, "condition": Condition(*r["condition"])}) for r in ps]
+                       for c, ps in cats.items()}, dict(descriptions))
+
+
+_PHRASE_FIELDS = {f.name for f in fields(Phrase)}
 
 
 _NESTED = re.compile(r"\{@([a-z_]+)\}")

@@ -17,7 +17,12 @@ from speechgen.compose.narration import Narration, narrate
 from speechgen.core.periods import Period
 from speechgen.compose.bank import PhraseBank
 from speechgen.compose.conditions import TableFacts, table_facts
+from speechgen.compose.filters import AvoidIndex
 from speechgen.compose.picker import PhrasePicker
+from speechgen.compose.timing import (
+    calendar_of, calendar_slots, era_year, stage_goal, stage_of, stage_targets, status_of, unify_progress_word,
+)
+from speechgen.core.calendar import Calendar
 from speechgen.compose.review import Group, ReviewView, build_review
 from speechgen.compose.streams import Streams
 from speechgen.spec.fields import taxonomy
@@ -45,19 +50,6 @@ def years(m: Meeting) -> tuple[str, str]:
     return "今年", "明年"
 
 
-def stage_goal(period: Period, mtype: str) -> str:
-    if mtype == MeetingType.annual_conference.value:
-        return "全年目标任务"
-    last = period.last
-    if last <= 5:
-        return "上半年“双过半”"
-    if last <= 8:
-        return "前三季度各项目标"
-    if last <= 11:
-        return "全年目标任务"
-    return "明年“开门红”"
-
-
 def remaining(period: Period, this_year: str) -> str:
     if period.last == 12:
         return this_year if this_year != "今年" else "新的一年"
@@ -66,8 +58,15 @@ def remaining(period: Period, this_year: str) -> str:
     return f"后{wording.qty(12 - period.last)}个月"
 
 
-def next_label(period: Period, this_year: str) -> str:
-    return this_year if period.last == 12 else period.next_label
+def next_label(period: Period, this_year: str, cal: Calendar) -> str:
+    """The stage the deployment covers: from the calendar when the meeting has a date (a meeting on
+    31 March is not told to deploy for 3月份), else what follows the data."""
+    if cal.known:
+        return cal.next_label
+    if period.last == 12:
+        return this_year
+    # without a date, naming the coming month (3月份) would guess when the meeting is held
+    return "下一步" if period.next_label.endswith("月份") else period.next_label
 
 
 _PERIOD_WORDS = re.compile(r"^(?:\d{4}年度?|[一二三四]季度|第[一二三四]季度|上半年|下半年|前三季度|全年|年度|年中|"
@@ -142,14 +141,15 @@ def voice_of(m: Meeting) -> str:
     return f"{level}政府"
 
 
-def slots_for(m: Meeting, narration: Narration, mtype: str) -> dict[str, str]:
+def slots_for(m: Meeting, narration: Narration, mtype: str, cal: Calendar) -> dict[str, str]:
     period = m.period_info
     last_year, this_year = years(m)
     sector = sector_of(m)
+    nxt = next_label(period, this_year, cal)
     return {
         "region": m.region, "superior": m.superior, "place": _PLACE.get(m.region, "我们"),
-        "period": period.label, "next": next_label(period, this_year),
-        "remaining": remaining(period, this_year), "stage_goal": stage_goal(period, mtype),
+        "period": period.label, "next": nxt, **calendar_slots(cal, mtype),
+        "remaining": remaining(period, this_year), "stage_goal": stage_goal(nxt, period, mtype),
         "year": str(m.year), "meeting": m.title, "organizer": organizer_of(m),
         "judgement": narration.judgement, "leader": m.leader.strip(),
         "sector": sector, "system": f"{m.region}{sector}系统" if sector else "全系统",
@@ -177,18 +177,22 @@ def facts_of_draft(spec: Spec, narration: Narration) -> TableFacts:
 
 def build_context(spec: Spec, rng: "random.Random | Streams", *, variety: str, bank: PhraseBank,
                   mtype: str, points: str, extra: Mapping[str, Any] | None = None, seed: int = 0,
-                  standard_requirements: bool = False) -> dict[str, Any]:
+                  standard_requirements: bool = False, avoid: AvoidIndex | None = None) -> dict[str, Any]:
     m = spec.meeting
     streams = Streams.of(rng)
     rng = streams("structure")
-    narration = narrate(spec, rng=streams, bank=bank)
-    slots = slots_for(m, narration, mtype)
+    avoid = avoid or AvoidIndex()
+    cal = calendar_of(spec)
+    narration = narrate(spec, rng=streams, bank=bank, avoid=avoid.said if avoid else None)
+    slots = slots_for(m, narration, mtype, cal)
     principal = m.speaker.is_principal
     annual = mtype == MeetingType.annual_conference.value  # always about a whole year
     tags = {"type": mtype, "period": "year" if annual else period_tag(m.period_info.code),
-            "speaker": "principal" if principal else "deputy", "tone": narration.tone}
+            "speaker": "principal" if principal else "deputy", "tone": narration.tone,
+            "status": status_of(spec, cal), "stage": stage_of(cal)}
     phrase = PhrasePicker(bank, streams, context=tags, slots=slots, variety=variety,
-                          facts=facts_of_draft(spec, narration))
+                          facts=facts_of_draft(spec, narration), year=era_year(spec),
+                          said=avoid.said if avoid else None)
     views = _views(spec, narration, mtype, phrase, random.Random(f"{seed}:rewrite"), variety)
     style = wording.choose_style(variety, rng, n_problems=len(views["problems"]),
                                  n_requirements=len(views["requirements"]),
@@ -209,9 +213,11 @@ def build_context(spec: Spec, rng: "random.Random | Streams", *, variety: str, b
         "title": main_title(m), "byline": "　".join(x for x in (m.speaker.post, m.speaker.name) if x),
         "preceding": [wording.clause(p) for p in m.preceding if wording.clause(p)],
         "points": points, "variety": variety, "principal": principal, "tone": narration.tone,
-        "defer": defer, "style": style, "type": mtype, "situation": situation.build(spec),
+        "defer": defer, "style": style, "type": mtype, "calendar": cal,
+        "stage_targets": stage_targets(spec, cal), "situation": situation.build(spec),
         "placeholders": bool((extra or {}).get("placeholders")),
-        "situation_in_outlook": annual or (spec.targets and (tags["period"] == "year" or mtype == "department")),
+        "situation_in_outlook": annual or (any(not t.period.strip() for t in spec.targets)
+                                           and (tags["period"] == "year" or mtype == "department")),
         "standard_requirements": standard_requirements and mtype != MeetingType.dispatch.value,
         "choice": lambda *options: rng.choice(options), "review_view": review_view,
         "region_follow_up": narration.regions.follow_up if narration.regions is not None else "",
@@ -241,7 +247,8 @@ def _views(spec: Spec, narration: Narration, mtype: str, phrase: PhrasePicker, r
            variety: str) -> dict[str, Any]:
     annual = mtype == MeetingType.annual_conference.value
     year_done = annual or spec.meeting.period_info.last == 12  # the reviewed year is over: goals come from targets
-    goals = wording.target_goals(spec.targets) if year_done else wording.indicator_goals(spec.indicator_rows)
+    yearly = [t for t in spec.targets if not t.period.strip()]  # targets with a period are stage targets
+    goals = wording.target_goals(yearly) if year_done else wording.indicator_goals(spec.indicator_rows, phrase.said)
     statements = list(narration.review) + list(narration.problems)
     write = _writer(mtype, rewrite_rng)
     groups = deployment.task_views(spec, statements, goals, mtype=mtype, rng=rewrite_rng, variety=variety)
@@ -258,6 +265,6 @@ def _views(spec: Spec, narration: Narration, mtype: str, phrase: PhrasePicker, r
         "task_enum": deployment.heading_enum(tasks),
         "reminders": deployment.reminders(spec, mtype, rewrite_rng),
         "requirements": wording.requirements(spec),
-        "targets": [wording.target_line(t) for t in spec.targets],
+        "targets": [wording.target_line(t) for t in yearly],
         "stats_left": wording.unmatched(statements, tasks),
     }

@@ -19,22 +19,26 @@ from typing import Any, Iterable, Iterator, Sequence
 
 import jinja2
 from jinja2 import nodes
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.sandbox import SecurityError
 
 from speechgen.core.draft import Draft, Heading, MeetingFacts, Paragraph, Provenance, Run
 from speechgen.errors import SpeechgenError, TemplateError
 from speechgen.core.markup import escape_text, parse_markup
 from speechgen.spec.model import MeetingType, Spec
 from speechgen.core.numbers import cn_int, enum_word, fmt_number
-from speechgen.compose.context import build_context
+from speechgen.compose.context import build_context, unify_progress_word
+from speechgen.compose.filters import AvoidIndex
+from speechgen.compose.timing import calendar_provenance, calendar_warnings
 from speechgen.compose.narration import Narration
 from speechgen.compose.situation import missing_inputs
 from speechgen.compose.bank import PhraseBank, load_bank
 from speechgen.compose.lost import lost_items
 from speechgen.compose.picker import PhrasePicker
+from speechgen.compose.sandbox import BoundedSandbox, ConfinedLoader, PrivateBytecodeCache, render_bounded
 from speechgen.compose.streams import Streams
 from speechgen.core.resources import templates_dir
 from speechgen.compose.views import qty
+from speechgen.compose.narration.vintage import chain
 from speechgen.compose.views import sentence as _sentence
 
 POINTS = "\ue000POINTS\ue001"  # replaced by the real number of level-1 parts
@@ -51,6 +55,7 @@ class RenderOptions:
     table: bool = False
     standard_requirements: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+    avoid_texts: Sequence[str] = ()  # earlier speeches: their sentences are not repeated
 
 
 # ------------------------------------------------------------------ environment
@@ -63,7 +68,8 @@ _ENV_CACHE: dict[tuple[str, ...], jinja2.Environment] = {}
 
 
 def environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
-    """The sandboxed environment for a search path (cached: templates compile once)."""
+    """The sandboxed environment for a search path (cached: templates compile once; a user
+    template edited since is reloaded, see :class:`~speechgen.compose.sandbox.ConfinedLoader`)."""
     dirs = search_path(template_dirs)
     key = tuple(str(d) for d in dirs)
     env = _ENV_CACHE.get(key)
@@ -71,32 +77,24 @@ def environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
         for d in dirs[:-1]:
             if not d.is_dir():
                 raise TemplateError(f"模板目录不存在：{d}")
-        loader = jinja2.ChoiceLoader([
-            jinja2.PrefixLoader({"builtin": jinja2.FileSystemLoader(str(dirs[-1]))}),
-            jinja2.FileSystemLoader([str(d) for d in dirs]),
-        ])
-        env = ImmutableSandboxedEnvironment(
-            loader=loader, undefined=jinja2.StrictUndefined, autoescape=False,
+        env = BoundedSandbox(
+            loader=ConfinedLoader(dirs[:-1], dirs[-1]), undefined=jinja2.StrictUndefined, autoescape=False,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=_finalize,
-            auto_reload=False, bytecode_cache=_bytecode_cache(),
+            auto_reload=len(dirs) > 1, bytecode_cache=_bytecode_cache(),
         )
         env.filters.update(cn=cn_int, qty=qty, enum=enumerator, num=fmt_number, date_cn=date_cn,
-                           sentence=sentence, clause=clause, lead=lead_sentence, rest=rest_sentences)
+                           sentence=sentence, clause=clause, lead=lead_sentence, rest=rest_sentences,
+                           chain=chain)
         _ENV_CACHE[key] = env
     return env
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    """Compiled templates cached per user in the temp dir (keyed by source checksum), so a cold
-    process skips Jinja's compile step; ``SPEECHGEN_NO_CACHE=1`` turns it off."""
+    """Compiled templates cached in the user's private cache directory (keyed by source checksum),
+    so a cold process skips Jinja's compile step; ``SPEECHGEN_NO_CACHE=1`` turns it off."""
     import os
 
-    if os.environ.get("SPEECHGEN_NO_CACHE"):
-        return None
-    try:
-        return jinja2.FileSystemBytecodeCache(pattern="speechgen-%s.cache")
-    except (OSError, RuntimeError):
-        return None
+    return None if os.environ.get("SPEECHGEN_NO_CACHE") else PrivateBytecodeCache()
 
 
 def _finalize(value: Any) -> Any:
@@ -174,11 +172,11 @@ def load_template(name: str, template_dirs: Iterable[Path] = ()) -> jinja2.Templ
 
 
 def resolve(name: str, template_dirs: Iterable[Path] = ()) -> Path | None:
-    """The file a template name resolves to on the search path (``builtin/x`` → the built-in x)."""
-    dirs = search_path(template_dirs)
-    if name.startswith("builtin/"):
-        name, dirs = name[len("builtin/"):], dirs[-1:]
-    return next((d / name for d in dirs if (d / name).is_file()), None)
+    """The file a template name resolves to on the search path (``builtin/x`` → the built-in x);
+    names that leave the template folders raise :class:`TemplateError`."""
+    loader = environment(template_dirs).loader
+    assert isinstance(loader, ConfinedLoader)
+    return loader.resolve(name)
 
 
 def template_files(meeting_type: str, template_dirs: Iterable[Path] = ()) -> list[tuple[str, Path | None]]:
@@ -196,7 +194,7 @@ def template_files(meeting_type: str, template_dirs: Iterable[Path] = ()) -> lis
         if path is None:
             continue
         try:
-            ast = env.parse(path.read_text(encoding="utf-8"), name, str(path))
+            ast = env.parse(env.loader.get_source(env, name)[0], name, str(path))  # type: ignore[union-attr]
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(f"模板 {_short(str(path))} 第{exc.lineno}行：语法错误（{exc.message}）") from None
         defined = frozenset(b.name for b in ast.find_all(nodes.Block) if not _calls_super(b))
@@ -238,8 +236,9 @@ def _compose(spec: Spec, opts: RenderOptions, bank: PhraseBank | None) -> tuple[
     streams = Streams(f"{opts.seed}:{draft_key(spec)}")
     context = build_context(spec, streams, variety=opts.variety, mtype=mtype, points=POINTS, extra=opts.extra,
                             seed=opts.seed, standard_requirements=opts.standard_requirements,
-                            bank=bank if bank is not None else load_bank(opts.phrase_files))
-    return _render(template, context), context
+                            bank=bank if bank is not None else load_bank(opts.phrase_files),
+                            avoid=AvoidIndex(opts.avoid_texts))
+    return unify_progress_word(_render(template, context), spec), context
 
 
 def draft_key(spec: Spec) -> str:
@@ -267,8 +266,9 @@ def render_draft(spec: Spec, options: RenderOptions | None = None, *, bank: Phra
     draft.meeting = MeetingFacts(mtype, m.title, m.period, m.period_info.label, m.year,
                                  m.date.isoformat() if m.date else "", m.region, m.superior, m.speaker.name,
                                  m.speaker.post, m.speaker.is_principal)
-    draft.provenance = provenance(context["narration"], spec) + list(context["situation"].numbers)
-    draft.warnings += situation_warnings(spec, mtype, context["situation"])
+    draft.provenance = (provenance(context["narration"], spec) + list(context["situation"].numbers)
+                        + calendar_provenance(context["calendar"]))
+    draft.warnings += situation_warnings(spec, mtype, context["situation"]) + calendar_warnings(context["calendar"])
     if opts.table and spec.indicator_rows:
         from speechgen.spec.tables.rows import indicator_table
 
@@ -300,7 +300,7 @@ def provenance(narration: Narration, spec: Spec | None = None) -> list[Provenanc
 
 def _render(template: jinja2.Template, context: dict[str, Any]) -> str:
     try:
-        return template.render(context)
+        return render_bounded(template, context)
     except SpeechgenError as exc:
         raise type(exc)(f"{_where(exc)}{exc}") from None
     except SecurityError as exc:

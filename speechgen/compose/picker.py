@@ -23,7 +23,9 @@ from typing import Any, Callable, Mapping, Sequence
 
 from speechgen.compose.bank import _ALT, _ECHO, TAG_VALUES, Phrase, PhraseBank, _fill, _grams, _NESTED
 from speechgen.compose.conditions import Facts, TableFacts
+from speechgen.compose.filters import era_ok
 from speechgen.compose.streams import Streams
+from speechgen.core.limits import LIMITS
 from speechgen.errors import PhraseBankError
 
 log = logging.getLogger(__name__)
@@ -39,6 +41,7 @@ class Call:
     about: Sequence[Facts] | None = None
     table: TableFacts = field(default_factory=TableFacts)
     extra: Mapping[str, Any] = field(default_factory=dict)  # unknown keywords, for filters added later
+    year: int | None = None  # the meeting's year: entries of another era are left out
 
     @property
     def available(self) -> set[str]:
@@ -62,7 +65,12 @@ def judgement_holds(phrase: Phrase, call: Call) -> bool:
     return not cond or cond.holds(call.about, call.table.mapping(), call.table.material)
 
 
-DEFAULT_FILTERS: tuple[Filter, ...] = (fits_tags, has_slots, judgement_holds)
+def of_its_era(phrase: Phrase, call: Call) -> bool:
+    """An entry tagged ``years:`` for a policy period is said only in a meeting of that period."""
+    return era_ok(phrase, call.year)
+
+
+DEFAULT_FILTERS: tuple[Filter, ...] = (fits_tags, has_slots, judgement_holds, of_its_era)
 
 
 def facts_of(about: Any) -> list[Facts] | None:
@@ -85,8 +93,11 @@ class PhrasePicker:
 
     def __init__(self, bank: PhraseBank, rng: "random.Random | Streams | int", *, context: Mapping[str, str],
                  slots: Mapping[str, str], variety: str = "normal", facts: TableFacts | None = None,
-                 filters: Sequence[Filter] = ()) -> None:
+                 filters: Sequence[Filter] = (), year: int | None = None,
+                 said: Callable[[str], bool] | None = None) -> None:
         self.bank, self.context, self.slots, self.variety = bank, dict(context), dict(slots), variety
+        self.year = year
+        self.said = said or (lambda text: False)  # an earlier speech (--avoid) used this text: prefer others
         self.streams = Streams.of(rng)
         self.facts = facts or TableFacts()
         self.filters: list[Filter] = [*DEFAULT_FILTERS, *filters]
@@ -103,7 +114,7 @@ class PhrasePicker:
         plain = {k: v for k, v in kw.items() if k not in TAG_VALUES and k not in _CONTROL}
         return Call(category, {**self.context, "variety": self.variety, **tags},
                     {**self.slots, **{k: str(v) for k, v in plain.items()}},
-                    about, self.facts, {k: v for k, v in kw.items() if k in _CONTROL})
+                    about, self.facts, {k: v for k, v in kw.items() if k in _CONTROL}, self.year)
 
     def offered(self, category: str, **kw: Any) -> list[Phrase]:
         """The entries of *category* that pass every filter for this call."""
@@ -144,6 +155,7 @@ class PhrasePicker:
         fresh = [(p, t) for p, t in fresh if p.priority == top]
         tags = {k for k in kw if k in TAG_VALUES}
         for prefer in (
+            lambda p, t: not self.said(t),  # not what the earlier speech (--avoid) said
             lambda p, t: all(k in p.tags for k in tags),  # written for this field, not generic
             lambda p, t: not (avoid & _grams(t)),  # says nothing the writer's own text already says
             lambda p, t: not (p.slots & self._echo) and t[:4] != self._head,  # no echo of the last phrase
@@ -164,8 +176,9 @@ class PhrasePicker:
         坚定信心、真抓实干), so a mined or user bank can supply the office's own chains."""
         if "{@" not in text:
             return text
-        if depth >= 3:
-            raise PhraseBankError(f"短语 “{text}” 的 {{@类别}} 引用嵌套过深")
+        if depth >= LIMITS.phrase_ref_depth - 1:
+            raise PhraseBankError(f"短语 “{text[:40]}” 的 {{@类别}} 引用嵌套过深（超出限制：不超过 "
+                                  f"{LIMITS.phrase_ref_depth} 层；查看各短语库中互相引用的类别）")
         return _NESTED.sub(lambda m: self(m.group(1), _depth=depth + 1), text)
 
     def fill(self, text: str) -> str:

@@ -51,9 +51,13 @@ class ReviewView:
         return bool(self.sections)
 
 
-def statement_sentences(s: Statement, lead: str = "") -> list[str]:
-    """'工业方面，规上工业增加值增长6.8%，……。' and '其中，……；……。' for its sub-items."""
+def statement_sentences(s: Statement, lead: str = "", *, same_vintage: bool = False) -> list[str]:
+    """'工业方面，规上工业增加值增长6.8%，……。' and '其中，……；……。' for its sub-items.
+    *same_vintage*: the sentence before told figures of the same period, so its period label
+    (1—5月，) is not repeated (an estimate keeps its 预计)."""
     own = clause(s.own or s.text)
+    if same_vintage and s.lead and own.startswith(s.lead):
+        own = ("预计" if s.estimate else "") + own[len(s.lead):]
     out = [f"{lead}，{own}。" if lead else f"{own}。"]
     if s.children:
         out.append("其中，" + "；".join(clause(c.text) for c in s.children) + "。")
@@ -67,11 +71,14 @@ def groups_of(statements: Sequence[Statement]) -> list[Group]:
     ids = [*(i for i in preferred if i in tax.ids), *(i for i in tax.ids if i not in preferred)]
     order = {fid: i for i, fid in enumerate(ids)}
     found: dict[str, Group] = {}
+    told: dict[str, str] = {}  # field → the vintage of its last statement
     for s in statements:
         fid = s.field_id if s.field_id in order else GENERAL
         f = tax.get(fid)
         group = found.setdefault(fid, Group(fid, f.lead if f else ""))
-        group.sentences += statement_sentences(s, "" if len(group.sentences) or not group.lead else group.lead)
+        group.sentences += statement_sentences(s, "" if len(group.sentences) or not group.lead else group.lead,
+                                               same_vintage=told.get(fid) == s.vintage and bool(s.vintage))
+        told[fid] = s.vintage
         group.strong = group.strong or s.verdict == "strength"
     return sorted(found.values(), key=lambda g: order.get(g.field, len(order)))
 

@@ -213,23 +213,35 @@ def unmatched(statements: Sequence[Any], task_items: Sequence[Item]) -> list[Any
 
 # ------------------------------------------------------------------ numbers in goals and targets
 
-def indicator_goals(rows: Sequence[Indicator]) -> dict[str, str]:
-    """field → a goal clause from the indicator's annual target (确保/力争 + the spec's figure)."""
+#: equivalent wordings of a goal, the first that an earlier speech (--avoid) did not use is taken
+_GOAL_UP = ("力争{name}增速尽快提升到年度目标{t}%以上。", "力争{name}增速尽快赶上{t}%的年度目标。",
+            "{name}增速要向{t}%的年度目标全力追赶，力争尽快达标。")
+_GOAL_KEEP = ("确保{name}全年增长{t}%以上。", "确保{name}全年增速不低于{t}%。",
+              "{name}要保持{t}%以上的增长，确保完成年度目标。")
+_GOAL_DOWN = ("确保{name}全年下降{t}%以上。", "确保{name}全年降幅不小于{t}%。",
+              "{name}全年要下降{t}%以上，确保完成年度目标。")
+_GOAL_VALUE = ("确保全年{name}达到{v}{unit}。", "确保{name}全年完成{v}{unit}的目标。",
+               "{name}全年要达到{v}{unit}，确保完成年度目标。")
+
+
+def indicator_goals(rows: Sequence[Indicator], said: Callable[[str], bool] = lambda _t: False) -> dict[str, str]:
+    """field → a goal clause from the indicator's annual target (确保/力争 + the spec's figure);
+    *said* tells which wordings an earlier speech already used."""
     goals: dict[str, str] = {}
     for ind in rows:
         f = ind.field or indicator_field(ind.name)
         if f in goals or f == "overall":
             continue
         if ind.target_growth is not None:
-            t = fmt_number(abs(ind.target_growth))
-            if ind.target_growth < 0:
-                goals[f] = f"力争{ind.name}全年下降{t}%以上。"
-            elif ind.growth is not None and ind.growth < ind.target_growth:
-                goals[f] = f"力争{ind.name}增速尽快提升到年度目标{t}%以上。"
-            else:
-                goals[f] = f"确保{ind.name}全年完成增长{t}%的目标。"
+            up = ind.growth is not None and ind.growth < ind.target_growth
+            options = _GOAL_DOWN if ind.target_growth < 0 else _GOAL_UP if up else _GOAL_KEEP
         elif ind.annual_target is not None:
-            goals[f] = f"确保全年{ind.name}达到{fmt_number(ind.annual_target)}{ind.unit}。"
+            options = _GOAL_VALUE
+        else:
+            continue
+        texts = [o.format(name=ind.name, t=fmt_number(abs(ind.target_growth or 0)), unit=ind.unit,
+                          v=fmt_number(ind.annual_target or 0)) for o in options]
+        goals[f] = next((t for t in texts if not said(t)), texts[0])
     return goals
 
 

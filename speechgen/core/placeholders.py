@@ -24,18 +24,18 @@ MARKS: list[tuple[re.Pattern[str], str]] = [
 ]
 #: marks only a rendered text can carry (template syntax, program nulls).
 RENDER_MARKS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{\{|\}\}|\{%|%\}|\$\{[^}]*\}"), "模板占位符未替换"),
+    (re.compile(r"\{\{[^{}\n]{0,80}\}\}|\{%[^{}%\n]{0,80}%\}|\{\{|\}\}|\{%|%\}|\$\{[^{}\n]{0,80}\}"), "模板占位符未替换"),
     (re.compile(rf"(?<![{_LATIN}])(?:None|nan|NaN|NAN|null|NULL|undefined)(?![{_LATIN}])"),
      "出现程序空值，说明有数据没有填写"),
 ]
 
 
 def find_marks(text: str, marks: list[tuple[re.Pattern[str], str]] = MARKS) -> Iterator[tuple[re.Match[str], str]]:
-    """Non-overlapping placeholder matches in *text*, with why each is one."""
-    taken: list[tuple[int, int]] = []
+    """Non-overlapping placeholder matches in *text*, with why each is one (linear in the text)."""
+    taken = bytearray(len(text) + 1)
     for pattern, why in marks:
         for m in pattern.finditer(text):
-            if any(a <= m.start() < b for a, b in taken):
+            if taken[m.start()]:
                 continue
-            taken.append((m.start(), m.end()))
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
             yield m, why

@@ -48,6 +48,9 @@ class Segmenter:
 
         jieba.setLogLevel(logging.WARNING)
         self.tk = jieba.Tokenizer()
+        private = _private_cache()
+        if private is not None:  # jieba's own dictionary cache, out of the shared temp dir
+            self.tk.tmp_dir = str(private)
         self.tk.initialize()
         self.tags = _pos_table(self.tk)
         self._clean: dict[str, bool] = {}
@@ -90,41 +93,39 @@ _WANTED_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "i", "l", "n", "vn", "ng"
 _TAG_LINE = re.compile(rb"^(\S+) \d+ (" + b"|".join(t.encode() for t in sorted(_WANTED_TAGS)) + rb")\r?$", re.M)
 
 
+def _private_cache() -> Path | None:
+    from speechgen.core.cache import cache_dir
+
+    return cache_dir()
+
+
 def _pos_table(tk: Any) -> dict[str, str]:
     """Part-of-speech tags of the main dictionary we filter or select on (names, places, nouns, idioms).
 
-    Cached next to jieba's own cache (a marshal file keyed by the dictionary's size and mtime).
+    Cached in the user's private cache directory (:mod:`speechgen.core.cache`), keyed by the
+    dictionary's size and mtime; a cache owned by someone else or failing its checksum is ignored.
     """
-    import marshal
     import os
-    import tempfile
 
     import jieba
+
+    from speechgen.core import cache
 
     dict_path = getattr(tk, "dictionary", None) or os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     try:
         st = os.stat(dict_path) if dict_path else None
     except OSError:
         st = None
-    stamp = f"{st.st_size}:{st.st_mtime_ns}" if st else ""
-    cache = Path(tempfile.gettempdir()) / "speechgen-jieba-tags-v2.cache"
+    stamp = f"{st.st_size}:{st.st_mtime_ns}".encode() if st else b""
     if stamp:
-        try:
-            saved_stamp, table = marshal.loads(cache.read_bytes())
-            if saved_stamp == stamp and isinstance(table, dict):
-                return table
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
+        table = cache.load("jieba-tags-v3", stamp)
+        if isinstance(table, dict):
+            return table
     with tk.get_dict_file() as fh:
         data = fh.read()
     table = {w.decode("utf-8"): t.decode("ascii") for w, t in _TAG_LINE.findall(data)}
     if stamp:
-        try:
-            tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps((stamp, table)))
-            os.replace(tmp, cache)
-        except OSError:
-            pass
+        cache.store("jieba-tags-v3", stamp, table)
     return table
 
 

@@ -13,10 +13,11 @@ from pathlib import Path
 
 from speechgen.errors import InputError
 from speechgen.core.files import check_docx_zip, stat_input
+from speechgen.core.limits import LIMITS, breach, open_zip, read_bounded
 from speechgen.core.yamlsrc import decode
 from speechgen.outline.pdf import converted_doc, pdf_text
 
-MAX_BYTES = 50 * 1024 * 1024        # on-disk size of any input
+MAX_BYTES = LIMITS.document_bytes  # size of any input, counted while reading
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,10 @@ def read_lines(path: str | Path, *, markdown: bool = False) -> list[Line]:
     if suffix == ".docx":
         return _docx_lines(path)
     if suffix == ".pdf":
-        return [Line(i, t) for i, t in enumerate(pdf_text(path).splitlines(), start=1)]
+        text = pdf_text(path)
+        if len(text) > LIMITS.document_chars:
+            raise breach(str(path), "document_chars", f"{len(text):,}")
+        return [Line(i, t) for i, t in enumerate(text.splitlines(), start=1)]
     if suffix in {".doc", ".wps"}:
         docx, tmp = converted_doc(path)
         try:
@@ -54,7 +58,9 @@ def read_lines(path: str | Path, *, markdown: bool = False) -> list[Line]:
             tmp.cleanup()
     if suffix in {".xls", ".xlsx", ".et", ".ppt", ".pptx", ".zip", ".rar"}:
         raise InputError(f"{path}：不支持 {path.suffix} 格式，请另存为 .docx 或 .txt")
-    text = decode(path.read_bytes(), str(path))
+    text = decode(read_bounded(path, MAX_BYTES), str(path))
+    if len(text) > LIMITS.document_chars:
+        raise breach(str(path), "document_chars", f"{len(text):,}")
     if markdown and path.suffix.lower() in MARKDOWN_SUFFIXES:
         return [markdown_line(i, t) for i, t in enumerate(text.splitlines(), start=1)]
     return [Line(i, t) for i, t in enumerate(text.splitlines(), start=1)]
@@ -80,23 +86,67 @@ def read_text(path: str | Path) -> str:
 
 
 def _docx_lines(path: Path) -> list[Line]:
+    import io
+
+    raw = read_bounded(path, MAX_BYTES, what="Word 文件")
     check_docx_zip(path)
+    open_zip(raw, str(path), what="Word 文件").close()  # members, sizes and ratios within the limits
     from docx import Document  # python-docx only when a .docx is read
 
     from speechgen.core.wordtext import paragraph_text
 
     try:
-        doc = Document(str(path))
+        doc = Document(io.BytesIO(raw))
     except Exception as exc:  # corrupt package, not a docx, …
         raise InputError(f"{path}：无法读取 Word 文件（{type(exc).__name__}），文件可能已损坏") from None
     lines = []
-    for i, para in enumerate(doc.paragraphs, start=1):
+    styles = _style_table(doc)  # python-docx looks a style up by scanning all styles: once here, not per paragraph
+    paragraphs = doc.paragraphs
+    if len(paragraphs) > LIMITS.document_paragraphs:
+        raise breach(str(path), "document_paragraphs", len(paragraphs))
+    chars = 0
+    for i, para in enumerate(paragraphs, start=1):
         runs = [r for r in para.runs if r.text.strip()]
         bold = bool(runs) and bool(runs[0].bold)
-        style = para.style.name if para.style is not None else ""
+        ppr = para._p.pPr
+        sid = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+        name, numbered_style = styles.get(sid, styles.get(None, ("", False)))
+        numbered = (ppr is not None and ppr.numPr is not None) or numbered_style
         # the visible text (tracked insertions in, deletions out): the annotator's offsets are into it
-        lines.append(Line(i, paragraph_text(para._p), style, bold, _bold_lead(para.runs), _numbered(para)))
+        text = paragraph_text(para._p)
+        chars += len(text)
+        if chars > LIMITS.document_chars:
+            raise breach(str(path), "document_chars")
+        lines.append(Line(i, text, name, bold, _bold_lead(para.runs), numbered))
     return lines
+
+
+def _style_table(doc) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    """style id → (name, numbered through the style or its bases); None → the default paragraph style."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    table = {}
+    for style in doc.styles:
+        try:
+            if style.type != WD_STYLE_TYPE.PARAGRAPH:
+                continue
+        except ValueError:
+            continue
+        entry = (style.name or "", _style_numbered(style))
+        table[style.style_id] = entry
+        if style.element.default:
+            table[None] = entry
+    return table
+
+
+def _style_numbered(style) -> bool:  # type: ignore[no-untyped-def]
+    seen = 0
+    while style is not None and seen < 20:
+        spr = style.element.pPr
+        if spr is not None and spr.numPr is not None:
+            return True
+        style, seen = style.base_style, seen + 1
+    return False
 
 
 def _bold_lead(runs: list) -> str:  # type: ignore[type-arg]
@@ -112,17 +162,5 @@ def _bold_lead(runs: list) -> str:  # type: ignore[type-arg]
     return "".join(lead).strip()
 
 
-def _numbered(para) -> bool:  # type: ignore[no-untyped-def]
-    """Word automatic numbering, on the paragraph or through its style."""
-    ppr = para._p.pPr
-    if ppr is not None and ppr.numPr is not None:
-        return True
-    style = para.style
-    while style is not None:
-        spr = style.element.pPr
-        if spr is not None and spr.numPr is not None:
-            return True
-        style = style.base_style
-    return False
 
 

@@ -55,16 +55,22 @@ _NUM = r"(-?\d+(?:\.\d+)?)"
 def spec_yaml(outline: Outline, *, today: _dt.date | None = None) -> str:
     """The spec draft as plain YAML with source-line comments (init's field order)."""
     ex = extract_spec(outline, today=today)
-    head = [f"# 由 speechgen outline 根据 {outline.source or '原讲话稿'} 生成的 spec 初稿（原稿的数字和内容，不是本期的）。",
+    source = _comment_safe(outline.source or "原讲话稿")
+    head = [f"# 由 speechgen outline 根据 {source} 生成的 spec 初稿（原稿的数字和内容，不是本期的）。",
             "# 每项后的注释是原稿行号；【待核】表示不确定、【待填】表示原稿数字被遮盖：核实或填写后删去标记，",
             "# 否则 render 会拒绝生成。"]
-    head += [f"# 警告：{w}" for w in ex.warnings]
+    head += [f"# 警告：{_comment_safe(w)}" for w in ex.warnings]
     body: list[str] = []
     for key, value in ex.data.items():
         for note in ex.notes.get(key, []):
-            body.append(f"# {' '.join(note.split())}")
+            body.append(f"# {_comment_safe(' '.join(note.split()))}")
         body += emit({key: value})
     return "\n".join(head + body) + "\n"
+
+
+def _comment_safe(text: str) -> str:
+    """*text* fit for one YAML comment line: line breaks and other controls become visible escapes."""
+    return "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in str(text))
 
 
 def spec_dict(outline: Outline, *, today: _dt.date | None = None) -> dict[str, Any]:

@@ -16,10 +16,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence, Union
 
-from speechgen.outline.parse import outline_document
 from speechgen.outline.read import Line, read_lines
+from speechgen.proof.reuse import load_against, reused
 from speechgen.proof.rules import Doc, Finding, registry
-from speechgen.proof.structure_view import with_outline
 from speechgen.proof.rules.lines import lines_from_draft, lines_from_text
 from speechgen.proof.rules.norms import NormRule, builtin_norms, load_norms, merge_norms, parse_rules
 from speechgen.errors import CheckFailed, InputError
@@ -63,21 +62,30 @@ def check_draft(draft: "Draft", *, spec: SpecArg = None, rules: RulesArg = None,
 
 
 def check_file(path: str | Path, *, spec: SpecArg = None, rules_file: str | Path | None = None,
-               select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> list[Finding]:
-    """Check a .txt, .md or .docx file (``line`` is the paragraph number for .docx)."""
+               select: Iterable[str] | None = None, ignore: Iterable[str] = (),
+               against: Sequence[str | Path] = ()) -> list[Finding]:
+    """Check a .txt, .md or .docx file (``line`` is the paragraph number for .docx); *against*
+    names earlier speeches whose sentences the file must not reuse verbatim (rule ``reuse``)."""
     path = Path(path)
     spec = _spec(spec)
     norms = _norms(rules_file)
     markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
     doc = _file_doc(read_lines(path), markdown=markdown, source=str(path))
     doc.spec, doc.norms = spec, norms
-    return _run(doc, select, ignore)
+    ignore = list(ignore)
+    findings = _run(doc, select, [i for i in ignore if i != "reuse"])
+    if against and "reuse" not in ignore:
+        findings = sorted(findings + reused(doc, load_against(against)), key=lambda f: f.line)
+    return findings
 
 
 def _file_doc(lines: "list[Line]", *, markdown: bool, source: str) -> Doc:
     """Classify read lines for the line rules; the heading structure is the outliner's."""
     doc_lines = lines_from_text(((ln.number, ln.text) for ln in lines), markdown=markdown,
                                 styles=[ln.style for ln in lines])
+    from speechgen.outline.parse import outline_document  # the outliner: only for files and text, not drafts
+    from speechgen.proof.structure_view import with_outline
+
     outline = outline_document(lines, source=source, markdown=markdown)
     return Doc(with_outline(doc_lines, outline), source=source, structured=True)
 

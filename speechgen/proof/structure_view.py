@@ -8,16 +8,20 @@ outliner found carry its level.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from speechgen.core.markers import start_token
-from speechgen.outline.parse import Outline
 from speechgen.proof.rules.base import DocLine, HeadingInfo
+
+if TYPE_CHECKING:  # pragma: no cover
+    from speechgen.outline.parse import Outline
 
 #: the outline grammar's scheme names → the checker's (numbering messages show them)
 SCHEMES = {"cn": "cn", "pcn": "pcn", "ar": "num", "par": "pnum", "shi": "是", "yao": "要", "diyi": "第",
            "seq": "序", "part": "part", "circ": "circ"}
 
 
-def with_outline(lines: list[DocLine], outline: Outline) -> list[DocLine]:
+def with_outline(lines: list[DocLine], outline: "Outline") -> list[DocLine]:
     """*lines* with heading information taken from *outline* (matched by source line)."""
     heads: dict[int, HeadingInfo] = {}
     for head, number in zip(outline.draft.headings(), outline.lines):

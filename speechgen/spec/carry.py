@@ -91,7 +91,10 @@ def _indicators(spec: Spec, same_year: bool) -> list[str]:
     if not spec.indicator_rows:
         return ["indicators: []"]
     out = [f"indicators:              # {TO_FILL} 本期数值、增速、排位"]
+    actual = {i.name for i in spec.indicator_rows if not i.estimate}
     for ind in spec.indicator_rows:
+        if ind.estimate and ind.name in actual:  # the estimate and the actual row are one indicator
+            continue
         fields = [f"name: {_q(ind.name)}"]
         if ind.unit:
             fields.append(f"unit: {_q(ind.unit)}")
@@ -103,7 +106,10 @@ def _indicators(spec: Spec, same_year: bool) -> list[str]:
         fields += [f"{key}: {val if val == 'null' else _q(val) if isinstance(val, str) else str(val).lower()}"
                    for key, val in structure.items() if val not in (None, "")]
         if same_year:  # this period's figures become "previous"; the year's targets stay
-            carried = {"prev_growth": ind.growth, "prev_rank": ind.rank,
+            actual_figures = not ind.estimate  # an estimate never becomes a previous actual
+            carried = {"prev_growth": ind.growth if actual_figures else None,
+                       "prev_rank": ind.rank if actual_figures else None,
+                       "prev_period": _q(ind.period) if ind.period and actual_figures else None,
                        "target_growth": ind.target_growth, "annual_target": ind.annual_target}
             fields += [f"{key}: {val}" for key, val in carried.items() if val is not None]
         out.append("  - {" + ", ".join(fields) + "}")

@@ -7,33 +7,38 @@ line and the field, in Chinese, e.g.
 from __future__ import annotations
 
 import difflib
+import os
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from pydantic import BaseModel, ValidationError
 
-from speechgen.spec.placeholders import ensure_filled, scan
-
+from speechgen.core.chars import bad_char
+from speechgen.core.limits import LIMITS, breach, read_bounded
 from speechgen.errors import InputError
-from speechgen.core.files import stat_input
 from speechgen.spec.model import CHINESE_KEYS, IndicatorFile, Spec
+from speechgen.spec.placeholders import ensure_filled, scan
 from speechgen.core.yamlsrc import decode, load_yaml
 
-MAX_SPEC_BYTES = 20 * 1024 * 1024
+MAX_SPEC_BYTES = LIMITS.spec_bytes
 
 
-def load_spec(source: str | Path | Mapping[str, Any], *, base_dir: Path | None = None) -> Spec:
+def load_spec(source: str | Path | Mapping[str, Any], *, base_dir: Path | None = None,
+              allow_outside: bool = False) -> Spec:
     """Load a spec from a path, a YAML string or a mapping.
 
     A ``str`` that names an existing file, or any :class:`~pathlib.Path`, is
-    read as a file; another ``str`` is parsed as YAML text.
+    read as a file; another ``str`` is parsed as YAML text.  A table the spec names
+    (``indicators: {file: …}``) must lie inside the spec's folder (*base_dir*) unless
+    *allow_outside*: an untrusted spec cannot make us read any local file.
     """
+    kw = {"allow_outside": allow_outside}
     if isinstance(source, Mapping):
-        return validate(dict(source), name="<dict>", lines={}, base_dir=base_dir or Path.cwd())
+        return validate(dict(source), name="<dict>", lines={}, base_dir=base_dir or Path.cwd(), **kw)
     if isinstance(source, Path) or (isinstance(source, str) and "\n" not in source and _is_file(source)):
         path = Path(source)
-        return load_spec_text(read_text(path), name=str(path), base_dir=base_dir or path.parent)
-    return load_spec_text(str(source), name="<文本>", base_dir=base_dir or Path.cwd())
+        return load_spec_text(read_text(path), name=str(path), base_dir=base_dir or path.parent, **kw)
+    return load_spec_text(str(source), name="<文本>", base_dir=base_dir or Path.cwd(), **kw)
 
 
 def _is_file(s: str) -> bool:
@@ -45,24 +50,24 @@ def _is_file(s: str) -> bool:
 
 def read_text(path: Path) -> str:
     """Read a UTF-8 text file with Chinese errors for the usual mishaps."""
-    stat_input(path, max_bytes=MAX_SPEC_BYTES)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}：无法读取文件（{exc.strerror or exc}）") from None
-    return decode(raw, str(path))
+    return decode(read_bounded(path, MAX_SPEC_BYTES), str(path))
 
 
-def load_spec_text(text: str, *, name: str = "<文本>", base_dir: Path | None = None) -> Spec:
+def load_spec_text(text: str, *, name: str = "<文本>", base_dir: Path | None = None,
+                   allow_outside: bool = False) -> Spec:
     data, lines = load_yaml(text, name)
     if not isinstance(data, dict):
         raise InputError(f"{name} 第1行：顶层应为字段表（meeting、indicators……），收到{_kind(data)}")
-    return validate(data, name=name, lines=lines, base_dir=base_dir or Path.cwd())
+    return validate(data, name=name, lines=lines, base_dir=base_dir or Path.cwd(), allow_outside=allow_outside)
 
 
 def validate(
-    data: dict[str, Any], *, name: str, lines: Mapping[tuple[Any, ...], int], base_dir: Path
+    data: dict[str, Any], *, name: str, lines: Mapping[tuple[Any, ...], int], base_dir: Path,
+    allow_outside: bool = False
 ) -> Spec:
+    problems = list(_screen(data, (), name, lines))
+    if problems:
+        raise InputError("\n".join(problems[:20]), problems=problems)
     marks = scan(data, name=name, lines=lines)
     try:
         spec = Spec.model_validate(data)
@@ -79,17 +84,26 @@ def validate(
         from speechgen.spec.tables.rows import read_indicator_file  # openpyxl only when a table is referenced
 
         ref = spec.indicators
-        workbook = base_dir / ref.file
         line = lines.get(_key_path(data, ("indicators",)), 0)
+        where = f"{name} 第{line}行 indicators.file" if line else f"{name} indicators.file"
+        workbook = _confined(base_dir, ref.file, where) if not allow_outside else base_dir / ref.file
         rows = read_indicator_file(workbook, sheet=ref.sheet, columns=ref.columns,
                                    origin=f"{name} 第{line}行 indicators" if line else name)
         spec = spec.model_copy(update={"indicators": rows})
+    if spec.avoid:  # earlier speeches are named relative to the spec file
+        spec = spec.model_copy(update={"avoid": [str(base_dir / a) for a in spec.avoid]})
     if spec.regions is not None and spec.regions.pending:
         line = lines.get(_key_path(data, ("regions",)), 0)
-        file = base_dir / spec.regions.file if spec.regions.file else workbook
+        file = workbook
+        if spec.regions.file:
+            where = f"{name} 第{line}行 regions.file" if line else f"{name} regions.file"
+            file = (_confined(base_dir, spec.regions.file, where) if not allow_outside
+                    else base_dir / spec.regions.file)
         if file is not None:
             spec = with_regions(spec, file, origin=f"{name} 第{line}行 regions" if line else f"{name} regions")
     spec._placeholders = marks
+    if len(spec.indicator_rows) > LIMITS.indicators:
+        raise breach(f"{name} indicators", "indicators", len(spec.indicator_rows))
     return spec
 
 
@@ -109,6 +123,45 @@ def with_regions(spec: Spec, path: Path, *, origin: str) -> Spec:
 class _Marked:
     def __init__(self, marks: list[tuple[str, str]]) -> None:
         self._placeholders = marks
+
+
+def _confined(base_dir: Path, name: str, where: str) -> Path:
+    """*name* resolved against *base_dir*, refused when it (links followed) leaves that folder."""
+    target = base_dir / name
+    root = os.path.realpath(base_dir)
+    real = os.path.realpath(target)
+    if real != root and not real.startswith(root.rstrip(os.sep) + os.sep):
+        raise InputError(f"{where}：{name} 在 spec 所在目录以外，默认不读取（防止不可信的 spec 读取本机其他文件）；"
+                         "确需读取请加 --allow-outside，或把表格放到 spec 旁边")
+    return target
+
+
+def _screen(node: Any, path: tuple[Any, ...], name: str, lines: Mapping[tuple[Any, ...], int]) -> Iterable[str]:
+    """Text no draft may carry: control characters, bidi overrides, lone surrogates (named with
+    their position), and text fields beyond ``text_chars``.  Locations are worked out only for
+    the strings that fail."""
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(node, path)]
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                stack.append((item, where + (key,)))
+                if isinstance(key, str) and bad_char(key):
+                    stack.append((key, where + (key,)))
+        elif isinstance(value, list):
+            stack.extend((item, where + (i,)) for i, item in enumerate(value))
+        elif isinstance(value, str):
+            found = bad_char(value)
+            if found:
+                yield f"{_place(name, lines, where)}：第{found[0]}个字是{found[1]}（不可见的控制或方向字符），请删除"
+            elif len(value) > LIMITS.text_chars:
+                yield str(breach(_place(name, lines, where), "text_chars", f"{len(value):,} 字"))
+
+
+def _place(name: str, lines: Mapping[tuple[Any, ...], int], path: tuple[Any, ...]) -> str:
+    line = _nearest_line(lines, path)
+    field = _dotted(path) or "（顶层）"
+    return f"{name} 第{line}行 {field}" if line else f"{name} {field}"
 
 
 # --------------------------------------------------------------------------- errors
@@ -189,10 +242,7 @@ def _message(err: Mapping[str, Any], data: Any, path: tuple[Any, ...]) -> str:
         limit = next(iter((err.get("ctx") or {}).values()), "")
         word = "不能小于" if "greater" in kind else "不能大于"
         return f"{word} {limit}，收到 {_shown(value)}"
-    if kind == "enum":
-        expected = (err.get("ctx") or {}).get("expected", "")
-        return f"无法识别 {_shown(value)}，应为 {expected}"
-    if kind == "literal_error":
+    if kind in {"enum", "literal_error"}:
         return f"无法识别 {_shown(value)}，应为 {(err.get('ctx') or {}).get('expected', '')}"
     if kind in {"date_from_datetime_parsing", "date_parsing", "date_type"}:
         return f"日期格式应为 2025-04-18，收到 {_shown(value)}"
@@ -202,6 +252,12 @@ def _message(err: Mapping[str, Any], data: Any, path: tuple[Any, ...]) -> str:
         return f"应为列表（每项以“- ”开头），收到{_kind(value)}"
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
         return f"应为字段表（“键: 值”），收到{_kind(value)}"
+    if kind == "string_too_long":
+        limit = (err.get("ctx") or {}).get("max_length", "")
+        return f"过长（不超过 {limit} 字），收到 {len(str(value))} 字"
+    if kind == "too_long":
+        limit = (err.get("ctx") or {}).get("max_length", "")
+        return f"条目过多（不超过 {limit} 项）"
     if kind == "bool_parsing":
         return f"应为 true 或 false，收到 {_shown(value)}"
     if kind == "value_error":

@@ -29,9 +29,14 @@ from pydantic import (
     model_validator,
 )
 
+from speechgen.core.calendar import Deadline, parse_deadline
+from speechgen.core.limits import LIMITS
+from speechgen.spec.types import Int, Number
 from speechgen.core.periods import Period, parse_period
 from speechgen.spec.fields import taxonomy
 from speechgen.spec.situation import SITUATION_KEYS, Assessment, Guidance, Relay, Situation
+
+
 
 
 class MeetingType(str, Enum):
@@ -69,7 +74,14 @@ CHINESE_KEYS: dict[str, tuple[str, ...]] = {
     "requirements": ("要求",),
     "type": ("类型", "会议类型"),
     "title": ("标题", "会议名称"),
-    "period": ("时期", "期间"),
+    "period": ("时期", "期间", "数据期"),
+    "estimate": ("预计", "预计数"),
+    "prev_period": ("上期时期", "对比时期", "比较时期"),
+    "basis": ("比较基准", "增速口径"),
+    "stage_target": ("阶段目标",),
+    "stance": ("语气", "目标语气"),
+    "deadlines": ("deadline", "时间节点", "关键节点"),
+    "avoid": ("避免重复", "上期讲话"),
     "year": ("年度", "年份"),
     "date": ("日期",),
     "region": ("本级", "地区"),
@@ -154,8 +166,8 @@ class _Model(BaseModel):
 
 
 class Speaker(_Model):
-    name: str = _f("name", "", description="讲话人姓名")
-    post: str = _f("post", "", description="职务，如 市长、副县长、局长")
+    name: str = _f("name", "", description="讲话人姓名", max_length=LIMITS.title_chars)
+    post: str = _f("post", "", description="职务，如 市长、副县长、局长", max_length=LIMITS.title_chars)
     principal: bool | None = _f(
         "principal", None, description="是否主要负责同志；不填时按职务推断（副职为否）"
     )
@@ -185,24 +197,47 @@ class Speaker(_Model):
 
 class Meeting(_Model):
     type: MeetingType = _f("type", description="会议类型")
-    title: str = _f("title", description="会议名称，如 全市一季度经济运行分析会")
+    title: str = _f("title", description="会议名称，如 全市一季度经济运行分析会", max_length=LIMITS.title_chars)
     period: str = _f("period", description="时期：Q1 H1 Q3 year M1-4 M5 …")
-    year: int = _f("year", description="年份", ge=1949, le=2100)
+    year: Int = _f("year", description="年份", ge=1949, le=2100)
     date: _dt.date | None = _f("date", None, description="讲话日期 2025-04-18")
-    region: str = _f("region", "全市", description="本级的称谓：全市/全县/全区")
-    superior: str = _f("superior", "全省", description="比较对象：全省/全市")
+    region: str = _f("region", "全市", description="本级的称谓：全市/全县/全区", max_length=LIMITS.title_chars)
+    superior: str = _f("superior", "全省", description="比较对象：全省/全市", max_length=LIMITS.title_chars)
     speaker: Speaker = _f("speaker", default_factory=Speaker)
-    preceding: list[str] = _f("preceding", default_factory=list, description="前面的发言/通报")
-    organizer: str = _f("organizer", "", description="召开会议的机关，如 市委、市政府")
-    office: str = _f("office", "", description="起草单位（写入 Word 文档属性的作者；工作报告的署名）")
-    recipient: str = _f("recipient", "", description="工作报告的主送机关，如 县委、县政府（省略时取 organizer）")
+    preceding: list[str] = _f("preceding", default_factory=list, description="前面的发言/通报", max_length=LIMITS.title_chars)
+    organizer: str = _f("organizer", "", description="召开会议的机关，如 市委、市政府", max_length=LIMITS.title_chars)
+    office: str = _f("office", "", description="起草单位（写入 Word 文档属性的作者；工作报告的署名）",
+                     max_length=LIMITS.title_chars)
+    recipient: str = _f("recipient", "", description="工作报告的主送机关，如 县委、县政府（省略时取 organizer）",
+                        max_length=LIMITS.title_chars)
     attachments: list[str] = _f("attachments", default_factory=list,
-                                description="工作报告的附件名称（写入正文后的附件说明）")
-    leader: str = _f("leader", "", description="会议主要领导的称谓，如 王强书记；副职讲话时开场据此表态")
+                                description="工作报告的附件名称（写入正文后的附件说明）", max_length=LIMITS.title_chars)
+    leader: str = _f("leader", "", description="会议主要领导的称谓，如 王强书记；副职讲话时开场据此表态", max_length=LIMITS.title_chars)
     leader_speaks: Literal["before", "after"] = _f(
         "leader_speaks", "after", description="主要领导在本讲话之前（before）还是之后（after）讲话"
     )
-    sector: str = _f("sector", "", description="部门或行业，如 商务、发展改革（部门工作会议、表态发言用）")
+    sector: str = _f("sector", "", description="部门或行业，如 商务、发展改革（部门工作会议、表态发言用）", max_length=LIMITS.title_chars)
+    deadlines: list[str] = _f(
+        "deadlines", default_factory=list,
+        description="倒计时用的时间节点，“名称 日期”，如 报统关网 2022-07-06（可写一个或一个列表）")
+
+    @field_validator("deadlines", mode="before")
+    @classmethod
+    def _deadlines_ok(cls, v: Any) -> Any:
+        items = [v] if isinstance(v, (str, dict)) else v
+        if not isinstance(items, list):
+            return v
+        out = []
+        for item in items:
+            if isinstance(item, dict):  # {name: 报统关网, date: 2022-07-06}
+                item = f"{item.get('name') or item.get('名称') or ''} {item.get('date') or item.get('日期') or ''}"
+            parse_deadline(str(item))
+            out.append(str(item))
+        return out
+
+    @property
+    def deadline_dates(self) -> tuple[Deadline, ...]:
+        return tuple(parse_deadline(d) for d in self.deadlines)
 
     @field_validator("type", mode="before")
     @classmethod
@@ -220,7 +255,6 @@ class Meeting(_Model):
         return parse_period(self.period)
 
 
-Number = Decimal
 
 
 def _field_choices() -> list[str]:
@@ -251,10 +285,10 @@ class Indicator(_Model, _HasField):
     unit: str = _f("unit", "", description="单位，如 亿元")
     growth: Number | None = _f("growth", None, description="同比增长（%），负数为下降")
     superior_growth: Number | None = _f("superior_growth", None, description="上级同期增速（%）")
-    rank: int | None = _f("rank", None, ge=1, description="在上级中的排位")
-    rank_total: int | None = _f("rank_total", None, ge=1, description="参与排位的地区数")
+    rank: Int | None = _f("rank", None, ge=1, description="在上级中的排位")
+    rank_total: Int | None = _f("rank_total", None, ge=1, description="参与排位的地区数")
     prev_growth: Number | None = _f("prev_growth", None, description="上期增速（%）")
-    prev_rank: int | None = _f("prev_rank", None, ge=1, description="上期排位")
+    prev_rank: Int | None = _f("prev_rank", None, ge=1, description="上期排位")
     target_growth: Number | None = _f("target_growth", None, description="年度目标增速（%）")
     annual_target: Number | None = _f("annual_target", None, description="年度目标值（与 value 同单位）")
     part: Literal["auto", "review", "problems", "hidden"] = _f(
@@ -267,10 +301,39 @@ class Indicator(_Model, _HasField):
     two_year_avg: Number | None = _f("two_year_avg", None, description="两年平均增长（%）")
     month_growth: Number | None = _f("month_growth", None, description="本期最后一个月当月增长（%），如 9月当月")
     parent: str = _f("parent", "", description="所属指标（“其中”项）：写上级指标的名称，本项接在上级指标之后叙述")
-    count: int | None = _f("count", None, ge=0, description="个数（与 unit 配合，如 31 个、19 家）")
-    count_of: int | None = _f("count_of", None, ge=1, description="总数：count 是多少个中的几个，如 前50家中的19家")
+    count: Int | None = _f("count", None, ge=0, description="个数（与 unit 配合，如 31 个、19 家）")
+    count_of: Int | None = _f("count_of", None, ge=1, description="总数：count 是多少个中的几个，如 前50家中的19家")
     cause: str = _f("cause", "", description="变化的原因（写稿人的说明，接在数字之后）")
     headline: bool | None = _f("headline", None, description="是否计入“N项主要指标”；不填按领域分类推断（GDP、规上工业增加值、固投、社零、一般公共预算收入等）")
+    period: str | None = _f("period", None, description="本行数据的时期（一季度、1—5月、5月、全年…）；不填为会议的时期")
+    estimate: bool = _f("estimate", False, description="预计数（写作“预计……左右”，不计入汇总）")
+    prev_period: str | None = _f("prev_period", None, description="上期增速、上期排位所属的时期，如 一季度、1—4月、上年")
+    basis: Literal["yoy", "mom"] = _f("basis", "yoy", description="增速口径：yoy 同比（默认）、mom 环比")
+    stage_target: "StageTarget | None" = _f("stage_target", None,
+                                            description="阶段目标：数字（目标增速%）或 {period, growth, bound, stance}")
+
+    @field_validator("period", "prev_period")
+    @classmethod
+    def _period_ok(cls, v: str | None, info: Any) -> str | None:
+        if v is None or not str(v).strip():
+            return None
+        if info.field_name == "period":
+            parse_period(str(v))
+        return str(v).strip()
+
+    @field_validator("basis", mode="before")
+    @classmethod
+    def _basis_cn(cls, v: Any) -> Any:
+        return {"同比": "yoy", "环比": "mom"}.get(v, v) if isinstance(v, str) else v
+
+    @field_validator("stage_target", mode="before")
+    @classmethod
+    def _stage_number(cls, v: Any) -> Any:
+        return {"growth": v} if isinstance(v, (int, float, str, Decimal)) and not isinstance(v, bool) else v
+
+    @property
+    def period_info(self) -> Period | None:
+        return parse_period(self.period) if self.period else None
 
     @model_validator(mode="after")
     def _ranks_fit(self) -> "Indicator":
@@ -409,6 +472,20 @@ class Target(_Model):
     bound: Literal["", "左右", "以上", "以内", "以下"] = _f("bound", "", description="限定词：左右、以上、以内")
     verb: str = _f("verb", "", description="目标值前的动词，如 达到、控制在、稳定在（默认 达到）")
     text: str = _f("text", "", description="整句自写（填写后忽略其他字段）")
+    period: str = _f("period", "", description="阶段目标所属的时期，如 二季度、四季度、上半年（不填为全年目标）")
+    stance: Literal["", "确保", "力争", "必须", "努力"] = _f(
+        "stance", "", description="语气：确保、力争、必须、努力（不填时精确数用确保，左右/以上用力争）")
+
+
+class StageTarget(_Model):
+    """``stage_target`` of one indicator: the goal of the next stage (二季度增长6%以上)."""
+
+    period: str = _f("period", "", description="阶段，如 二季度、四季度、上半年（不填为会议部署的阶段）")
+    growth: Number | None = _f("growth", None, description="阶段目标增速（%）")
+    value: Number | None = _f("value", None, description="阶段目标值（与指标同单位）")
+    bound: Literal["", "左右", "以上", "以内", "以下"] = _f("bound", "", description="限定词：左右、以上")
+    stance: Literal["", "确保", "力争", "必须", "努力"] = _f("stance", "", description="语气：确保、力争、必须、努力")
+    text: str = _f("text", "", description="整句自写，如 二季度实现“双过半”")
 
 
 class NarrationSettings(_Model):
@@ -416,13 +493,15 @@ class NarrationSettings(_Model):
 
     average_basis: bool = Field(False, description="上级增速是各地区的平均值：写作“平均水平”")
     superior_margin: Number = Field(Decimal(0), description="低于上级超过多少个百分点才算问题")
-    top_n: int = Field(3, ge=1, description="“居前N位”汇总句的N")
-    rank_rise: int = Field(2, ge=1, description="排位前移几位算亮点")
-    rank_drop: int = Field(2, ge=1, description="排位后移几位算问题")
+    top_n: Int = Field(3, ge=1, description="“居前N位”汇总句的N")
+    rank_rise: Int = Field(2, ge=1, description="排位前移几位算亮点")
+    rank_drop: Int = Field(2, ge=1, description="排位后移几位算问题")
     negative_is_weak: bool = Field(True, description="负增长一律算问题")
     strict_targets: bool = Field(False, description="未达目标增速或慢于时序进度也算问题（默认只作提示）")
     prev_label: str | None = Field(None, description="上期的称谓，如 上月、一季度；不填按时期推断")
     gdp_schedule: bool = Field(False, description="地区生产总值也比时序进度、算“双过半”（默认不算：名义GDP不是逐月累计的总量）")
+    progress_word: Literal["auto", "时序进度", "序时进度"] = Field(
+        "auto", description="全稿统一用“时序进度”或“序时进度”；auto：随撰稿人材料，材料未用时用“时序进度”")
 
 
 class Spec(_Model):
@@ -447,7 +526,9 @@ class Spec(_Model):
     relays: list[Relay] = _f("relays", default_factory=list, description="要传达的上级会议、文件、批示（领导原话原样引用）")
     assessment: Assessment = _f("assessment", default_factory=Assessment, description="考核评价办法和目前位次")
     guidance: Guidance = _f("guidance", default_factory=Guidance, description="上级总体要求、工作思路和目标依据")
-    seed: int | None = _f("seed", None, description="默认随机种子（措辞变化）")
+    seed: Int | None = _f("seed", None, description="默认随机种子（措辞变化）")
+    avoid: list[str] = _f("avoid", default_factory=list,
+                          description="上期讲话稿（.docx/.md/.txt，相对于本文件）：生成时避开其中用过的句子")
     narration: NarrationSettings = _f("narration", default_factory=NarrationSettings,
                                       description="指标叙述和问题判定的阈值")
     regions: Regions | None = _f("regions", None, description="分地区数据：在讲话中比较各县（市、区）")
@@ -532,3 +613,6 @@ def check_parents(rows: list[Indicator]) -> None:
                 raise ValueError(f"指标“{r.name}”的所属指标形成循环（{parent}）")
             seen.add(parent)
             parent = by_name[parent].parent.strip() if parent in by_name else ""
+
+
+Indicator.model_rebuild()

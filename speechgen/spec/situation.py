@@ -16,6 +16,8 @@ from typing import Any, Literal, Union
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from speechgen.spec.types import Int, Number
+
 #: field name → Chinese keys (merged into the spec's alias table)
 SITUATION_KEYS: dict[str, tuple[str, ...]] = {
     "situation": ("形势",),
@@ -48,7 +50,6 @@ SITUATION_KEYS: dict[str, tuple[str, ...]] = {
     "rationale": ("目标依据", "依据"),
 }
 
-Number = Decimal
 
 
 _COMMON = {"name": ("名称",), "text": ("表述", "文字"), "growth": ("增速", "同比增长"), "value": ("数值",),
@@ -74,11 +75,11 @@ class ContextItem(_Model):
     growth: Number | None = _f("growth", None, description="增速（%），负数为下降")
     value: Number | None = _f("value", None, description="总量")
     unit: str = _f("unit", "", description="总量的单位")
-    count: int | None = _f("count", None, ge=1, description="同级地区个数（兄弟地区用）")
-    up: int | None = _f("up", None, ge=0, description="其中正增长的个数")
-    down: int | None = _f("down", None, ge=0, description="其中下降的个数")
+    count: Int | None = _f("count", None, ge=1, description="同级地区个数（兄弟地区用）")
+    up: Int | None = _f("up", None, ge=0, description="其中正增长的个数")
+    down: Int | None = _f("down", None, ge=0, description="其中下降的个数")
     group: str = _f("group", "", description="同级地区的称谓，如 市州、县（市、区）")
-    rank: int | None = _f("rank", None, ge=1, description="我们在同级中的位次")
+    rank: Int | None = _f("rank", None, ge=1, description="我们在同级中的位次")
 
     @model_validator(mode="after")
     def _tallies_fit(self) -> "ContextItem":
@@ -149,7 +150,7 @@ class Relay(_Model):
 
 class AssessmentGroup(_Model):
     name: str = _f("name", description="指标类别，如 主要经济指标")
-    count: int = _f("count", ge=1, description="项数")
+    count: Int = _f("count", ge=1, description="项数")
 
 
 class Assessment(_Model):
@@ -158,8 +159,8 @@ class Assessment(_Model):
     name: str = _f("name", "", description="考核或评价办法的名称")
     groups: list[AssessmentGroup] = _f("groups", default_factory=list, description="指标类别和项数")
     score: Number | None = _f("score", None, description="目前得分")
-    rank: int | None = _f("rank", None, ge=1, description="目前位次")
-    rank_total: int | None = _f("rank_total", None, ge=1, description="参评地区数")
+    rank: Int | None = _f("rank", None, ge=1, description="目前位次")
+    rank_total: Int | None = _f("rank_total", None, ge=1, description="参评地区数")
     text: str = _f("text", "", description="写作者对考核的说明（原样使用）")
 
     def __bool__(self) -> bool:

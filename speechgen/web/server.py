@@ -12,6 +12,8 @@ from typing import Iterator
 
 import uvicorn
 
+from speechgen.core.cache import default_dir
+
 from speechgen.errors import InputError
 from speechgen.web.app import create_app
 from speechgen.web.config import ENV_CONFIG, ServerConfig
@@ -38,7 +40,11 @@ def server(config: ServerConfig) -> uvicorn.Server:
 
 
 def run(config: ServerConfig, sock: socket.socket, *, workers: int = 1) -> None:
-    """Serve until Ctrl+C; with several *workers*, each is a process of its own (rendering is CPU work)."""
+    """Serve until Ctrl+C; with several *workers*, each is a process of its own (rendering is CPU work).
+
+    The workbench keeps its caches apart from the command line's (``…/speechgen/web``) unless
+    ``SPEECHGEN_CACHE_DIR`` says otherwise; worker processes inherit the setting."""
+    os.environ.setdefault("SPEECHGEN_CACHE_DIR", str(default_dir() / "web"))
     if workers <= 1:
         server(config).run(sockets=[sock])
         return

@@ -21,7 +21,7 @@ import enum
 import re
 import types
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -98,8 +98,10 @@ def type_widget(name: str, annotation: Any, help_text: str = "") -> Widget:
             return Widget(name, label, "notes", help_text or f"每行一条；行首写{VERBATIM_MARK}表示照录原文、不改写")
         if _is_model(item):
             children = model_widgets(item)
-            kind = "grid" if _flat(children) else "list"
-            return Widget(name, label, kind, help_text, children=children, item_kind="obj")
+            if _flat(children):  # a nested field of a table row (stage_target) is a YAML cell
+                children = [c if c.scalar else replace(c, kind="yaml", children=[]) for c in children]
+                return Widget(name, label, "grid", help_text, children=children, item_kind="obj")
+            return Widget(name, label, "list", help_text, children=children, item_kind="obj")
         return Widget(name, label, "yaml", help_text)
     if _is_model(tp):
         return Widget(name, label, "obj", help_text, children=model_widgets(tp))
@@ -168,7 +170,10 @@ def _is_model_list(tp: Any) -> bool:
 
 
 def _flat(children: list[Widget]) -> bool:
-    return len(children) >= GRID_MIN_FIELDS and all(c.scalar for c in children)
+    """A row of many scalars; at most one small nested object (edited as a YAML cell)."""
+    nested = [c for c in children if not c.scalar]
+    return (len(children) - len(nested) >= GRID_MIN_FIELDS and len(nested) <= 1
+            and all(c.kind == "obj" and all(g.scalar for g in c.children) for c in nested))
 
 
 # ------------------------------------------------------------------ labels

@@ -13,6 +13,8 @@ SPEC = load_spec(DATA / "check_spec.yaml")
 
 # (rule, text that must trip it, source name) — the source decides Markdown handling
 FAILING = [
+    ("invisible", "全市经济\u202e稳中有进。", "a.txt"),
+    ("invisible", "项目建设\x07提速。", "a.md"),
     ("placeholder", "全市GDP增长X%，居全省第X位。", "a.txt"),
     ("placeholder", "完成投资**亿元，同比增长**%。", "a.md"),
     ("placeholder", "完成投资**亿元。", "a.txt"),
@@ -84,6 +86,7 @@ FAILING = [
 ]
 
 PASSING = [
+    ("invisible", "全市经济稳中有进，\t项目建设提速。", "a.txt"),
     ("placeholder", "全市GDP增长5.8%，5G基站新增126个，制造业PMI为50.2，Excel报表已报送。", "a.txt"),
     ("placeholder", "**（一）项目建设提速。**新开工项目46个。**一要压实责任。**各部门要靠前指挥。", "a.md"),
     ("placeholder", "二〇〇八年以来，2×660MW机组稳定运行，X射线检测中心投用。", "a.txt"),

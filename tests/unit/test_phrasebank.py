@@ -204,3 +204,14 @@ def test_mined_bank_metadata_and_outline_roles_are_accepted(tmp_path):
                  encoding="utf-8")
     (entry,) = load_bank_file(f).categories["mined_four_char"]
     assert entry.text == "抢前抓早" and entry.tags["part"] == ("achievements", "tasks")
+
+
+def test_the_cached_builtin_bank_keeps_every_field_of_every_phrase() -> None:
+    """A cold process loads the bank from the private cache: era tags (years) and the rest survive."""
+    from speechgen.compose import bank as bank_mod
+
+    parsed = bank_mod._from_dump(bank_mod._to_dump(bank_mod.builtin_bank()))
+    assert bank_mod._valid_dump(bank_mod._to_dump(parsed))
+    before = {c: [(p.text, p.years, dict(p.tags)) for p in ps] for c, ps in bank_mod.builtin_bank().categories.items()}
+    after = {c: [(p.text, p.years, dict(p.tags)) for p in ps] for c, ps in parsed.categories.items()}
+    assert after == before and any(p.years for ps in parsed.categories.values() for p in ps)

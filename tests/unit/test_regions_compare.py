@@ -230,7 +230,7 @@ def test_a_wide_regions_sheet_one_column_group_per_indicator(tmp_path: Path) -> 
     wb.save(path)
     spec = load_spec({"meeting": {"type": "quarterly_analysis", "title": "全市分析会", "period": "Q3", "year": 2025},
                       "indicators": [{"name": "地区生产总值", "growth": 5.7}],
-                      "regions": {"file": str(path), "sheet": "分县区"}})
+                      "regions": {"file": str(path), "sheet": "分县区"}}, base_dir=tmp_path)
     rows = {(r.region, r.name): r for r in spec.regions.rows}
     assert rows[("甲县", "固定资产投资")].growth == Decimal("-2.4") and rows[("乙区", "固定资产投资")].prev_growth is None
     assert rows[("丙县", "地区生产总值")].prev_growth == Decimal("5.0") and ("注：增速按可比价计算。", "地区生产总值") not in rows

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import logging
 import random
+from typing import Callable
 
 from speechgen.spec.model import Spec
 from speechgen.core.periods import Period
@@ -39,40 +40,27 @@ from speechgen.compose.narration.model import Derived, Narration, Statement, Ver
 from speechgen.compose.narration.rules import NarrationRules, rules_from_settings
 from speechgen.compose.narration.judged import mark_headline
 from speechgen.compose.narration.statements import build_statement
+from speechgen.compose.narration.vintage import (
+    Vintage, chain, grouped, labelled, main_group, previous_label, row_context, vintage_of, vocab_for,
+)
 from speechgen.compose.narration.wording import Picker, load_wordings, with_bank
 from speechgen.compose.bank import PhraseBank
 from speechgen.compose.streams import Streams
 
 log = logging.getLogger(__name__)
 
-__all__ = ["narrate", "Narration", "Statement", "Derived", "NarrationRules", "Verdict", "previous_label"]
-
-
-def previous_label(period: Period) -> tuple[str, tuple[Derived, ...]]:
-    """How a speech names the period the previous figures belong to.
-
-    Q1 → 上年 (last year's full-year figures), H1 → 一季度, Q3 → 上半年,
-    year → 上年 (last year's figures), 1—N月 → 1—(N−1)月, a single quarter → the quarter before,
-    a single month → the month before.  Override with ``NarrationRules.prev_label``.
-    """
-    named = {"Q1": "上年", "H1": "一季度", "Q3": "上半年", "year": "上年", "Q2": "一季度", "Q4": "三季度"}
-    if period.code in named:
-        return named[period.code], ()
-    if period.last == 1:
-        return "上年", ()
-    if period.cumulative:
-        last = period.last - 1
-        if last == 1:
-            return "1月份", ()
-        return f"1—{last}月", (Derived(str(last), f"上期截至月份 = 本期截至月份 {period.last} − 1"),)
-    before = period.first - 1
-    return f"{before}月份", (Derived(str(before), f"上期月份 = 本期月份 {period.first} − 1"),)
+__all__ = ["narrate", "Narration", "Statement", "Derived", "NarrationRules", "Verdict", "previous_label", "chain", "Vintage"]
 
 
 def narrate(spec: Spec, *, rng: "random.Random | Streams | None" = None, rules: NarrationRules | None = None,
+            vocab: tuple[tuple[str, str], ...] = (), avoid: "Callable[[str], bool] | None" = None,
             bank: PhraseBank | None = None) -> Narration:
-    """Narrate the spec's indicator table (see the module docstring).  *bank*: a phrase bank whose
-    categories named after narration forms override those wordings (``--phrases``)."""
+    """Narrate the spec's indicator table (see the module docstring).
+
+    *vocab* are word replacements for the whole narration (时序进度 → 序时进度); *avoid* tells the
+    picker which texts an earlier speech already used; *bank*: a phrase bank whose categories named
+    after narration forms override those wordings (``--phrases``).
+    """
     streams = Streams.of(rng if rng is not None else 0)
     rules = rules or rules_from_settings(spec.narration)
     period = spec.meeting.period_info
@@ -83,12 +71,21 @@ def narrate(spec: Spec, *, rng: "random.Random | Streams | None" = None, rules: 
     ctx = Context(spec.meeting.superior, prev, prev_numbers, period, rules, wordings, whole, spec.meeting.region)
     full_year = period.cumulative and period.first == 1 and period.last == 12
     pick = Picker(wordings, streams, {"span": "year" if full_year else "part"})
+    if avoid is not None:
+        pick.avoid = avoid
+    items = [(ind, vintage_of(ind, period)) for ind in table]
+    mixed = len({v.key for _, v in items}) > 1
+    counted = main_group(items, period)
     headline = headline_default([i.name for i in table if not i.parent.strip()])
     facts_of: dict[int, Facts] = {}
+    key_of: dict[int, tuple[str, bool]] = {}
     statements: list[Statement] = []
-    for ind in table:
-        facts = row_facts(ind, ctx)
-        statement = build_statement(facts, ctx, pick)
+    for i in grouped(items) if mixed else range(len(items)):
+        ind, vintage = items[i]
+        row_ctx = row_context(ctx, ind, vintage)
+        pick.vocab = vocab_for(vintage, ind.basis, wordings) + vocab
+        facts = row_facts(ind, row_ctx)
+        statement = build_statement(facts, row_ctx, pick)
         statement.field_id = indicator_field(ind.name)
         statement.parent = ind.parent.strip()
         statement.headline = ind.headline if ind.headline is not None else \
@@ -96,21 +93,39 @@ def narrate(spec: Spec, *, rng: "random.Random | Streams | None" = None, rules: 
         cause = cause_text(ind.cause)
         if cause and statement.part != "hidden":
             statement.text += "，" + cause
+        statement = labelled(statement, vintage, mixed)
         facts_of[id(statement)] = facts
+        key_of[id(statement)] = vintage.key
         statements.append(statement)
+    pick.vocab = vocab
     _join(statements, {i.name.strip() for i in table if i.part != "auto"})
     rows = [(facts_of[id(s)], s) for s in statements if s.part in ("review", "problems")]
     mark_headline(rows)
-    tallied = [r for r in rows if r[1].headline]
-    summary = summarise(tallied, ctx, pick)
-    # the overall verdict weighs every figure the draft states, sub-items included (a 其中 row that
-    # fell by a sixth is no "总体平稳")
-    stated = [(facts_of[id(s)], s) for s in statements if s.part != "hidden"]
+    tallied = [r for r in rows if r[1].headline and key_of[id(r[1])] == counted]  # one vintage only
+    summary = summarise(tallied, _group_context(ctx, tallied, items, counted), pick)
+    if mixed and summary.sentences and counted is not None:
+        summary.sentences[0] = f"{_label(items, counted)}，{summary.sentences[0]}"
+    # the overall verdict weighs every actual figure the draft states, sub-items included (a 其中 row
+    # that fell by a sixth is no "总体平稳"); estimates are no ground for a verdict
+    stated = [(facts_of[id(s)], s) for s in statements if s.part != "hidden" and not s.estimate]
     judgement, overall, tone = judge(stated, ctx, pick, spec.meeting.region)
     report = compare_regions(spec, ctx, pick) if spec.regions is not None else None
     log.debug("narrated %d indicators: %s (%s)", len(statements), judgement, tone)
     return Narration(statements=statements, summary=summary.sentences, judgement=judgement,
-                     overall=overall, tone=tone, derived=summary.derived, regions=report)  # type: ignore[arg-type]
+                     overall=overall, tone=tone, derived=summary.derived, mixed=mixed,
+                     regions=report)  # type: ignore[arg-type]
+
+
+def _label(items: list, key: tuple[str, bool]) -> str:
+    return next(v.label for _, v in items if v.key == key)
+
+
+def _group_context(ctx: Context, rows: list, items: list, key: tuple[str, bool] | None) -> Context:
+    """The context of the counted vintage (its period decides 时序进度 and 双过半)."""
+    if key is None or not rows:
+        return ctx
+    ind, vintage = next((ind, v) for ind, v in items if v.key == key)
+    return row_context(ctx, ind, vintage) if vintage.period != ctx.period else ctx
 
 
 def _join(statements: list[Statement], pinned: set[str]) -> None:
@@ -127,6 +142,8 @@ def _join(statements: list[Statement], pinned: set[str]) -> None:
     def join(s: Statement) -> None:
         for c in s.children:
             join(c)
+            if c.lead and c.vintage == s.vintage and c.text.startswith(c.lead):  # 其中 keeps the parent's period
+                c.text = ("预计" if c.estimate else "") + c.text[len(c.lead):]
         s.join_children()
 
     for s in statements:

@@ -30,8 +30,8 @@ class Derived:
 class Statement:
     """One indicator's clause group, e.g. "地区生产总值完成512.3亿元，同比增长5.8%，…".
 
-    ``text`` starts with the indicator name and carries neither the period label
-    nor final punctuation.  ``reasons`` say why the verdict was reached;
+    ``text`` starts with the indicator name (or, when the draft mixes vintages or the figures are
+    estimates, with :attr:`lead`: "1—5月，" / "预计上半年") and carries no final punctuation.  ``reasons`` say why the verdict was reached;
     ``label`` is a 4–12 character problem label for a weakness
     ("工业增长动力不足"); ``signals`` are the machine-readable rule codes.
     """
@@ -46,6 +46,10 @@ class Statement:
     signals: list[str] = field(default_factory=list)
     forms: list[str] = field(default_factory=list)  # the narration forms used, in order
     facts: dict[str, str] = field(default_factory=dict)  # judgement facts (rank band, growth sign…)
+    vintage: str = ""  # the period of its figures as a speech names it: 一季度, 1—5月, 预计上半年
+    estimate: bool = False  # the figures are 预计 (never stated as actuals)
+    lead: str = ""  # what opens text: "1—5月，" when the draft mixes vintages, "预计上半年" for estimates
+    body: str = ""  # text without the lead
     field_id: str = "general"  # the policy field (speechgen.spec.fields): industry, investment …
     headline: bool = False  # counted in the "N项主要指标" tallies
     parent: str = ""  # the indicator this one is a sub-item of (其中)
@@ -70,6 +74,7 @@ class Narration:
     overall: str = ""  # one complete sentence of overall judgement
     tone: Tone = "positive"
     derived: list[Derived] = field(default_factory=list)  # numbers used by summary and overall
+    mixed: bool = False  # the figures belong to more than one vintage (each statement leads with its own)
     regions: "RegionReport | None" = None  # the parts compared (spec.regions)
 
     def numbers_by_indicator(self) -> list[tuple[str, list[Derived]]]:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from speechgen.compose.bank import NUMBER_SLOTS, TEXT_SLOTS, Phrase, PhraseBank, parse_bank, read_bank_yaml
 from speechgen.compose.conditions import Facts
@@ -33,11 +33,14 @@ class Wordings:
     count_units: frozenset[str] = frozenset()
     level_keywords: tuple[str, ...] = ()
     lower_is_better: tuple[str, ...] = ()
+    #: comparison words by data basis: ``year`` (full-year data) / ``mom`` → [(old, new), …]
+    bases: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     region_labels: dict[str, str] = field(default_factory=dict)  # 全市 → 县（市、区）
     review_order: tuple[str, ...] = ()  # field ids in the order a review tells them
 
     def merge(self, other: "Wordings") -> "Wordings":
         return Wordings(
+            bases={**self.bases, **other.bases},
             forms={**self.forms, **other.forms},
             entries={**self.entries, **other.entries},
             domains=other.domains + self.domains,
@@ -96,7 +99,7 @@ def parse_wordings(data: Any, source: str) -> Wordings:
             raise PhraseBankError(f"{source}：domains[{i}] 应为 [关键词, 简称]")
         domains.append((pair[0], pair[1]))
     return Wordings(
-        forms=words.forms, entries=words.entries, domains=domains,
+        forms=words.forms, entries=words.entries, domains=domains, bases=_bases(data.get("bases") or {}, source),
         count_units=frozenset(_strings(data.get("count_units") or [], f"{source} count_units")),
         level_keywords=tuple(_strings(data.get("level_keywords") or [], f"{source} level_keywords")),
         lower_is_better=tuple(_strings(data.get("lower_is_better") or [], f"{source} lower_is_better")),
@@ -113,6 +116,18 @@ def wordings_of(bank: PhraseBank, source: str) -> Wordings:
         _check_form(name, variants, source)
         forms[name] = variants
     return Wordings(forms=forms, entries={k: list(v) for k, v in bank.categories.items()})
+
+
+def _bases(raw: Any, source: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    if not isinstance(raw, dict):
+        raise PhraseBankError(f"{source}：bases 应为字段表（year、mom: [[原词, 替换词], …]）")
+    out = {}
+    for key, pairs in raw.items():
+        if not isinstance(pairs, list) or not all(
+                isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in pairs):
+            raise PhraseBankError(f"{source}：bases.{key} 应为 [原词, 替换词] 的列表")
+        out[str(key)] = tuple((a, b) for a, b in pairs)
+    return out
 
 
 def load_wording_file(path: Path) -> Wordings:
@@ -169,6 +184,8 @@ class Picker:
         self.wordings, self.streams, self.table = wordings, Streams.of(rng), dict(table or {})
         self.rng = self.streams("narration")  # alternatives inside one wording ({sup} 全省/全省平均水平)
         self.last: dict[str, int] = {}
+        self.vocab: tuple[tuple[str, str], ...] = ()  # word replacements for the current row (比上年…)
+        self.avoid: Callable[[str], bool] = lambda text: False  # True: an earlier speech said this
 
     def __call__(self, form: str, slots: Mapping[str, "str | Sequence[str]"],
                  about: Facts | None = None) -> str:
@@ -182,11 +199,20 @@ class Picker:
             raise PhraseBankError(f"句式 {form} 没有符合数据的措辞")
         choices = [i for i in allowed if i != self.last.get(form)] or allowed
         index = self.streams("narration/" + form).choice(choices)
+        text = self.fill(variants[index], slots)
+        if self.avoid(text):  # an earlier speech said this: another wording (or alternative) if any
+            for i in [index, *(c for c in choices if c != index)] * 2:
+                candidate = self.fill(variants[i], slots)
+                if not self.avoid(candidate):
+                    index, text = i, candidate
+                    break
         self.last[form] = index
-        return self.fill(variants[index], slots)
+        return text
 
-    def fill(self, text: str, slots: Mapping[str, "str | Sequence[str]"]) -> str:
-        chosen: dict[str, str] = {}  # an alternative is chosen once per wording
+    def fill(self, text: str, slots: Mapping[str, "str | Sequence[str]"], *, draw: bool = True) -> str:
+        """Fill *text*'s slots (an alternative is chosen once per wording) and apply :attr:`vocab`;
+        ``draw=False`` takes the first alternative without using the RNG (for look-ahead)."""
+        chosen: dict[str, str] = {}
 
         def slot(m: re.Match[str]) -> str:
             key = m.group(1)
@@ -194,7 +220,15 @@ class Picker:
             if value is None:
                 raise PhraseBankError(f"措辞 “{text}” 的占位符 {{{key}}} 没有取值")
             if key not in chosen:
-                chosen[key] = value if isinstance(value, str) else self.streams("slot/" + key).choice(list(value))
+                if isinstance(value, str):
+                    chosen[key] = value
+                else:
+                    chosen[key] = self.streams("slot/" + key).choice(list(value)) if draw else list(value)[0]
             return chosen[key]
 
-        return _SLOT.sub(slot, text)
+        return self.words(_SLOT.sub(slot, text))
+
+    def words(self, text: str) -> str:
+        for old, new in self.vocab:
+            text = text.replace(old, new)
+        return text

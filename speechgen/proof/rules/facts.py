@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
+from speechgen.core.calendar import Calendar
 from speechgen.proof.rules.base import NUMBER, Doc
 from speechgen.spec.tables.regions import is_total
 
@@ -42,6 +43,7 @@ class Pool:
     ranks: set[Decimal] = field(default_factory=set)    # 第N位
     reverse: set[Decimal] = field(default_factory=set)  # 倒数第N位
     rounded: dict[int, set[Decimal]] = field(default_factory=dict)
+    base: "Pool | None" = None  # numbers shared by every subject (the spec's text, tallies): consulted, not copied
 
     def add(self, other: "Pool") -> None:
         self.exact |= other.exact
@@ -61,6 +63,11 @@ class Pool:
 
     def matches(self, figure: Decimal, decimals: int, rank: str = "") -> bool:
         """*rank*: "" for a plain figure, "rank" for 第N位, "reverse" for 倒数第N位."""
+        if self._own_match(figure, decimals, rank):
+            return True
+        return self.base is not None and self.base.matches(figure, decimals, rank)
+
+    def _own_match(self, figure: Decimal, decimals: int, rank: str) -> bool:
         if rank:
             return figure in (self.reverse if rank == "reverse" else self.ranks)
         if figure in self.exact or figure in self.derived:
@@ -146,7 +153,7 @@ def build_facts(spec: "Spec", provenance: "Sequence[Provenance] | None" = None) 
         narrated = per.get(ind.name, set())
         pool.derived |= narrated
         pool.ranks |= narrated
-        pool.add(common)
+        pool.base = common  # shared, so memory stays linear in the number of indicators
         if ind.name in facts.own:  # two rows with one name: either row's numbers may appear
             facts.dupes.add(ind.name)
             pool.add(facts.own[ind.name])
@@ -195,6 +202,8 @@ def _indicator(ind: "Indicator", spec: "Spec") -> Pool:
     pool = Pool()
     given = [ind.value, ind.growth, ind.superior_growth, ind.prev_growth, ind.target_growth, ind.annual_target,
              ind.pull, ind.contribution, ind.share, ind.two_year_avg, ind.month_growth]
+    if ind.stage_target is not None:  # 四季度地区生产总值必须增长6.5%以上
+        given += [ind.stage_target.growth, ind.stage_target.value]
     pool.exact |= {abs(v) for v in given if v is not None}
     pool.exact |= {Decimal(n) for n in (ind.count, ind.count_of) if n is not None}
     if ind.count is not None and ind.count_of:
@@ -236,6 +245,8 @@ def _meeting(pool: Pool, spec: "Spec") -> None:
     pool.exact |= {Decimal(period.first), Decimal(period.last), Decimal(period.months)}
     if m.date is not None:
         pool.exact |= {Decimal(m.date.month), Decimal(m.date.day)}
+        cal = Calendar(m.date, m.year, period, m.deadline_dates)  # countdowns: 距离年底只剩70多天
+        pool.exact |= {Decimal(n) for n in cal.numbers()}
     if period.time_progress is not None:
         tp = period.time_progress
         pool.derived.add(Decimal(tp.numerator) / Decimal(tp.denominator) * 100)

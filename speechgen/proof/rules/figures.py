@@ -121,28 +121,14 @@ def _message(shown: str, ind: "Indicator | None") -> str:
 
 
 def describe(ind: "Indicator") -> str:
-    parts = []
-    if ind.value is not None:
-        parts.append(f"本期值{ind.value}{ind.unit}")
-    if ind.growth is not None:
-        parts.append(f"增速{ind.growth}%")
-    if ind.superior_growth is not None:
-        parts.append(f"上级增速{ind.superior_growth}%")
-    if ind.rank is not None:
-        parts.append(f"排第{ind.rank}位" + (f"（共{ind.rank_total}个）" if ind.rank_total else ""))
-    if ind.prev_growth is not None:
-        parts.append(f"上期增速{ind.prev_growth}%")
-    if ind.prev_rank is not None:
-        parts.append(f"上期排第{ind.prev_rank}位")
-    if ind.target_growth is not None:
-        parts.append(f"目标增速{ind.target_growth}%")
-    if ind.annual_target is not None:
-        parts.append(f"年度目标{ind.annual_target}{ind.unit}")
-    for value, label, unit in ((ind.pull, "拉动", "个百分点"), (ind.contribution, "贡献率", "%"),
-                               (ind.share, "占比", "%"), (ind.two_year_avg, "两年平均增速", "%"),
-                               (ind.month_growth, "当月增速", "%")):
-        if value is not None:
-            parts.append(f"{label}{value}{unit}")
-    if ind.count is not None:
-        parts.append(f"个数{ind.count}" + (f"（共{ind.count_of}）" if ind.count_of is not None else ""))
+    """The row's input figures in one line, for a finding's message."""
+    u = ind.unit
+    fields = (("本期值", ind.value, u), ("增速", ind.growth, "%"), ("上级增速", ind.superior_growth, "%"),
+              ("排第", ind.rank, "位" + (f"（共{ind.rank_total}个）" if ind.rank_total else "")),
+              ("上期增速", ind.prev_growth, "%"), ("上期排第", ind.prev_rank, "位"),
+              ("目标增速", ind.target_growth, "%"), ("年度目标", ind.annual_target, u),
+              ("拉动", ind.pull, "个百分点"), ("贡献率", ind.contribution, "%"), ("占比", ind.share, "%"),
+              ("两年平均增速", ind.two_year_avg, "%"), ("当月增速", ind.month_growth, "%"),
+              ("个数", ind.count, f"（共{ind.count_of}）" if ind.count_of is not None else ""))
+    parts = [f"{label}{value}{unit}" for label, value, unit in fields if value is not None]
     return "，".join(parts) or "无数据"

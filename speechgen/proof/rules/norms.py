@@ -25,8 +25,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-from speechgen.errors import InputError
 from speechgen.core.files import stat_input
+from speechgen.core.limits import LIMITS, breach, read_bounded, setting
+from speechgen.errors import InputError
 from speechgen.proof.rules.base import snippet, Doc, Finding, register
 
 _FIELDS = {"id", "wrong", "pattern", "right", "source", "note", "severity", "example", "allow"}
@@ -42,16 +43,29 @@ class NormRule:
     severity: str = "error"
     example: str = ""
     allow: tuple[str, ...] = ()
+    origin: str = ""  # set for user rules: run with a time limit (the `regex` engine), named in errors
 
     def find(self, text: str) -> Iterator[re.Match[str]]:
         if not text:
             return
         safe: list[tuple[int, int]] | None = None
-        for m in self.pattern.finditer(text):
+        for m in self._matches(text):
             if safe is None:
                 safe = _spans(text, (self.right, *self.allow))
             if not any(a <= m.start() and m.end() <= b for a, b in safe):
                 yield m
+
+
+    def _matches(self, text: str) -> Iterator[re.Match[str]]:
+        if not self.origin:
+            yield from self.pattern.finditer(text)  # built-in rules: trusted, plain `re`
+            return
+        seconds = setting("regex_seconds")
+        try:
+            yield from self.pattern.finditer(text, timeout=seconds)  # type: ignore[call-arg]
+        except TimeoutError:
+            raise InputError(f"{self.origin} 规则 {self.id}：正则表达式在一篇稿件上运行超过 {seconds:g} 秒"
+                             "（可能有嵌套的重复，如 (a+)+），请改写") from None
 
 
 def _spans(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
@@ -97,15 +111,16 @@ def builtin_path() -> Path:
 
 
 @lru_cache(maxsize=8)
-def _load_cached(path: str, mtime: float) -> tuple[NormRule, ...]:
-    return tuple(parse_rules(_read_yaml(Path(path)), origin=path))
+def _load_cached(path: str, mtime: float, origin: str, user: bool) -> tuple[NormRule, ...]:
+    return tuple(parse_rules(_read_yaml(Path(path), origin), origin=origin, user=user))
 
 
 def load_norms(path: str | Path) -> list[NormRule]:
     """Rules from one YAML file; :class:`InputError` (Chinese, located) if it is malformed."""
     p = Path(path)
     mtime = stat_input(p, what="提法规则文件").st_mtime
-    return list(_load_cached(str(p.resolve()), mtime))
+    user = p != builtin_path()
+    return list(_load_cached(str(p.resolve()), mtime, str(p), user))
 
 
 def builtin_norms() -> list[NormRule]:
@@ -118,30 +133,33 @@ def merge_norms(base: Sequence[NormRule], extra: Sequence[NormRule]) -> list[Nor
     return [r for r in base if r.id not in ids] + list(extra)
 
 
-def _read_yaml(path: Path) -> Any:
-    import yaml
+def _read_yaml(path: Path, origin: str) -> Any:
+    from speechgen.core.yamlsrc import SAFE_LOADER, decode, load_yaml
 
-    from speechgen.core.yamlsrc import SAFE_LOADER, decode
+    text = decode(read_bounded(path, LIMITS.spec_bytes, what="提法规则文件", where=origin), origin)
+    if path == builtin_path():  # our own file: libyaml straight to Python data (the fast path)
+        import yaml
 
+        return yaml.load(text, Loader=SAFE_LOADER)
     try:
-        text = decode(path.read_bytes(), str(path))
-        return yaml.load(text, Loader=SAFE_LOADER)  # safe: PyYAML's (C) SafeLoader
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" 第{mark.line + 1}行" if mark else ""
-        raise InputError(f"{path}{where}：提法规则文件不是有效的 YAML（{getattr(exc, 'problem', '') or exc}）") from None
+        return load_yaml(text, origin)[0]  # bounded: aliases, depth, size
+    except InputError as exc:
+        raise InputError(str(exc).replace("YAML 格式错误", "提法规则文件不是有效的 YAML")) from None
 
 
-def parse_rules(data: Any, *, origin: str = "<规则>") -> list[NormRule]:
-    """Validate rule data (a ``{rules: [...]}`` mapping or a bare list)."""
+def parse_rules(data: Any, *, origin: str = "<规则>", user: bool = True) -> list[NormRule]:
+    """Validate rule data (a ``{rules: [...]}`` mapping or a bare list).  *user* rules are compiled
+    with the `regex` engine and run with a time limit."""
     if isinstance(data, dict):
         data = data.get("rules")
     if not isinstance(data, list):
         raise InputError(f"{origin}：提法规则文件应包含 rules 列表（每条有 wrong 或 pattern、right、source）")
+    if len(data) > LIMITS.rules:
+        raise breach(origin, "rules", len(data))
     rules: list[NormRule] = []
     seen: set[str] = set()
     for i, raw in enumerate(data):
-        rule = _parse_rule(raw, f"{origin} rules[{i}]")
+        rule = _parse_rule(raw, f"{origin} rules[{i}]", origin if user else "")
         if rule.id in seen:
             raise InputError(f"{origin} rules[{i}]：规则编号 id “{rule.id}”重复")
         seen.add(rule.id)
@@ -149,7 +167,7 @@ def parse_rules(data: Any, *, origin: str = "<规则>") -> list[NormRule]:
     return rules
 
 
-def _parse_rule(raw: Any, where: str) -> NormRule:
+def _parse_rule(raw: Any, where: str, origin: str = "") -> NormRule:
     if not isinstance(raw, dict):
         raise InputError(f"{where}：每条规则应是字段表（id、wrong/pattern、right、source）")
     unknown = set(map(str, raw)) - _FIELDS
@@ -165,7 +183,7 @@ def _parse_rule(raw: Any, where: str) -> NormRule:
     severity = raw.get("severity", "error")
     if severity not in ("error", "warning"):
         raise InputError(f"{where}.severity：应为 error 或 warning，收到 {severity!r}")
-    pattern = _compile(raw, where)
+    pattern = _compile(raw, where, user=bool(origin))
     allow = raw.get("allow", [])
     if isinstance(allow, str):
         allow = [allow]
@@ -174,13 +192,18 @@ def _parse_rule(raw: Any, where: str) -> NormRule:
     rid = str(raw.get("id") or raw.get("wrong") or raw.get("pattern"))
     return NormRule(id=rid, pattern=pattern, right=raw.get("right", ""), source=raw.get("source", "用户规则"),
                     note=raw.get("note", ""), severity=severity, example=raw.get("example", raw.get("wrong", "")),
-                    allow=tuple(allow))
+                    allow=tuple(allow), origin=origin)
 
 
-def _compile(raw: dict[str, Any], where: str) -> re.Pattern[str]:
-    if raw.get("pattern"):
-        try:
-            return re.compile(raw["pattern"])
-        except re.error as exc:
-            raise InputError(f"{where}.pattern：正则表达式有误（{exc}）") from None
-    return re.compile(re.escape(raw["wrong"]))
+def _compile(raw: dict[str, Any], where: str, *, user: bool = False) -> re.Pattern[str]:
+    text = raw.get("pattern") or re.escape(raw["wrong"])
+    if len(text) > LIMITS.rule_pattern_chars:
+        raise breach(f"{where}.{'pattern' if raw.get('pattern') else 'wrong'}", "rule_pattern_chars", len(text))
+    if not user:
+        return re.compile(text)
+    import regex  # user patterns: an engine with a time limit
+
+    try:
+        return regex.compile(text)  # type: ignore[no-any-return]
+    except (regex.error, re.error, ValueError, OverflowError, RecursionError) as exc:
+        raise InputError(f"{where}.pattern（{raw.get('id') or text}）：正则表达式有误（{exc}）") from None

@@ -5,6 +5,7 @@ import calendar
 import re
 from typing import Iterator
 
+from speechgen.core.chars import bad_char
 from speechgen.core.placeholders import MARKS, RENDER_MARKS, find_marks
 from speechgen.proof.rules.base import HAN, Doc, Finding, finditer, register, snippet
 
@@ -13,12 +14,34 @@ from speechgen.proof.rules.base import HAN, Doc, Finding, finditer, register, sn
 _PLACEHOLDERS = [*RENDER_MARKS, *MARKS]  # one list of marks (core.placeholders), template syntax first
 
 
+PER_LINE = 20
+
+
 @register("placeholder", "遗留的占位符：X/XX/×××/**/某某/〇〇、{{ }}、None、nan、【待补】")
 def placeholder(doc: Doc) -> Iterator[Finding]:
+    """Linear in the line's length: patterns are bounded, covered spans are marked in a bitmap,
+    and a line reports at most :data:`PER_LINE` placeholders plus a count of the rest."""
     for ln in doc.lines:
+        shown = more = 0
         for m, why in find_marks(ln.text, _PLACEHOLDERS):
+            if shown == PER_LINE:
+                more += 1
+                continue
+            shown += 1
             yield Finding("placeholder", "error", ln.number, m.group(0),
                           f"{why}：“{snippet(ln.text, m.start(), m.end(), 6)}”，请填入实际内容后再定稿").at(m)
+        if more:
+            yield Finding("placeholder", "error", ln.number, ln.text[:20], f"本行另有 {more} 处占位符未列出")
+
+
+@register("invisible", "控制字符、方向控制符（如 U+202E）等不可见字符：改变显示、不改变文字，须删除")
+def invisible(doc: Doc) -> Iterator[Finding]:
+    for ln in doc.lines:
+        found = bad_char(ln.text)
+        if found:
+            pos, what = found
+            yield Finding("invisible", "error", ln.number, ln.text[max(0, pos - 6):pos + 5],
+                          f"第{pos}个字是{what}，显示时会打乱或隐藏文字，请删除", start=pos - 1, end=pos)
 
 
 # ------------------------------------------------------------------ date

@@ -8,19 +8,21 @@ from __future__ import annotations
 import csv
 import io
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from speechgen.errors import InputError
-from speechgen.core.files import stat_input
+from speechgen.core.limits import LIMITS, breach, number_problem, open_zip, read_bounded
 from speechgen.core.yamlsrc import decode
+from speechgen.errors import InputError
 
-MAX_TABLE_BYTES = 20 * 1024 * 1024
-MAX_ROWS = 5000
-MAX_COLS = 60
+MAX_TABLE_BYTES = LIMITS.table_bytes
+MAX_ROWS = LIMITS.table_rows
+MAX_COLS = LIMITS.table_cols
 
 #: cell texts that mean "no figure" (a legitimate blank in an optional column)
 MISSING = frozenset({"", "—", "——", "-", "--", "－", "–", "…", "……", "/", "／", "\\", "无", "暂无",
@@ -77,58 +79,151 @@ def col_letter(col: int) -> str:
 
 
 def read_grid(path: Path, sheet: str | None = None) -> Grid:
-    """Read an .xlsx/.xlsm or .csv/.txt file into a :class:`Grid`."""
-    _check_file(path)
+    """Read an .xlsx/.xlsm or .csv/.txt file into a :class:`Grid`.
+
+    The file is read once, bounded (devices and pipes refused); a workbook's archive is checked
+    against the zip limits before anything is inflated; a sheet larger than the row, column or
+    cell limits is an error naming the limit, never a silent cut."""
+    raw = read_bounded(path, MAX_TABLE_BYTES, what="指标表文件")  # devices, pipes, sizes: before the format
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, sheet)
+        return _read_xlsx(path, raw, sheet)
     if suffix in (".csv", ".txt", ".tsv"):
-        return _read_csv(path)
+        return _read_csv(path, raw)
     if suffix in (".xls", ".et"):
-        return _read_xls(path, sheet)
+        return _read_xls(path, raw, sheet)
     if suffix in (".ods", ".numbers", ".wps"):
         raise InputError(f"{path.name}：不支持 {suffix} 格式，请在 Excel/WPS/LibreOffice 中“另存为” .xlsx 或 .csv")
     raise InputError(f"{path.name}：无法识别的表格格式 {suffix or '（无扩展名）'}，应为 .xlsx、.xls 或 .csv")
 
 
-def _check_file(path: Path) -> None:
-    stat_input(path, what="指标表文件", max_bytes=MAX_TABLE_BYTES)
-
-
-def _read_xlsx(path: Path, sheet: str | None) -> Grid:
+def _read_xlsx(path: Path, raw: bytes, sheet: str | None) -> Grid:
     import openpyxl  # heavy: only when a workbook is read
     from openpyxl.utils.exceptions import InvalidFileException
 
+    if not zipfile.is_zipfile(io.BytesIO(raw)):  # a password-protected workbook is not a zip either
+        raise InputError(f"{path.name}：无法打开 Excel 文件（文件已损坏、不是 .xlsx 或设有打开密码）")
+    archive = open_zip(raw, path.name, what=" Excel 文件")
+    formulas = any(_has_formulas(archive, i) for i in archive.infolist() if i.filename.startswith("xl/worksheets/"))
     try:
-        # a WPS .et in zip form is an .xlsx under another name: openpyxl checks names, so hand it bytes
-        source: Any = io.BytesIO(path.read_bytes()) if path.suffix.lower() == ".et" else path
-        wb = openpyxl.load_workbook(source, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+        # raw bytes: a WPS .et in zip form is an .xlsx under another name, and openpyxl checks names
+        wb = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, EOFError, TypeError,
+            AttributeError, IndexError, SyntaxError, zlib.error, struct.error, NotImplementedError) as exc:  # SyntaxError: broken XML (ParseError)
         raise InputError(f"{path.name}：无法打开 Excel 文件（文件已损坏、不是 .xlsx 或设有打开密码：{type(exc).__name__}）") from None
     try:
         ws = _pick_sheet(wb, sheet, path.name)
         ws.reset_dimensions()  # some writers record a wrong sheet size
-        rows = [[Cell(c.value, r, col, c.number_format or "General") for col, c in enumerate(cells, start=1)]
-                for r, cells in enumerate(ws.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLS), start=1)]
-        return Grid(path.name, ws.title, rows)
+        grid = Grid(path.name, ws.title, _sheet_rows(ws, path.name))
+    except InputError:
+        raise
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, TypeError, SyntaxError, AttributeError,
+            IndexError, zlib.error, struct.error, NotImplementedError) as exc:
+        raise InputError(f"{path.name}：Excel 文件已损坏，无法读取（{type(exc).__name__}）") from None
+    finally:
+        wb.close()
+    if formulas:
+        _check_formulas(raw, grid, ws.title)
+    return grid
+
+
+def _has_formulas(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    try:
+        with archive.open(info) as fh:
+            tail = b""
+            while chunk := fh.read(1 << 20):
+                if b"<f>" in tail + chunk or b"<f " in tail + chunk:
+                    return True
+                tail = chunk[-3:]
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error, NotImplementedError):
+        return False
+    return False
+
+
+def _sheet_rows(ws: Any, name: str) -> list[list[Cell]]:
+    """Rows of cells up to the last non-empty one; a value beyond the limits is an error."""
+    rows: list[list[Cell]] = []
+    cells = 0
+    for r, rcells in enumerate(ws.iter_rows(), start=1):
+        row = []
+        for col, c in enumerate(rcells, start=1):
+            value = getattr(c, "value", None)
+            if value is None or value == "":
+                if col <= MAX_COLS:
+                    row.append(Cell(None, r, col, "General"))
+                continue
+            if col > MAX_COLS:
+                raise breach(f"{name} {ws.title}!{col_letter(col)}{r}", "table_cols", col)
+            if r > MAX_ROWS:
+                raise breach(f"{name} {ws.title}!第{r}行", "table_rows", r)
+            cells += 1
+            if cells > LIMITS.table_cells:
+                raise breach(f"{name} {ws.title}", "table_cells")
+            if isinstance(value, str) and len(value) > LIMITS.cell_chars:
+                raise breach(f"{name} {ws.title}!{col_letter(col)}{r}", "cell_chars", len(value))
+            row.append(Cell(value, r, col, c.number_format or "General"))
+        if r <= MAX_ROWS:
+            rows.append(row)
+    return rows
+
+
+def _check_formulas(raw: bytes, grid: Grid, title: str) -> None:
+    """A formula cell saved without its result (a file written by a program and never opened in
+    Excel) reads as blank: say so instead of dropping the figure."""
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
+    except Exception:  # noqa: BLE001 - the values were read; a formula pass that fails adds nothing
+        return
+    try:
+        ws = wb[title]
+        ws.reset_dimensions()
+        for r, rcells in enumerate(ws.iter_rows(max_row=len(grid.rows), max_col=MAX_COLS), start=1):
+            row = grid.rows[r - 1]
+            for col, c in enumerate(rcells, start=1):
+                formula = getattr(c, "value", None)
+                if isinstance(formula, str) and formula.startswith("=") and (col > len(row) or row[col - 1].value is None):
+                    raise InputError(f"{grid.name}!{col_letter(col)}{r}：公式 {formula[:60]} 没有保存计算结果"
+                                     "（文件可能由程序生成、未在 Excel/WPS 中打开保存过），请打开后保存，或改填数值")
+    except InputError:
+        raise
+    except Exception:  # noqa: BLE001 - same as above: the values were already read
+        return
     finally:
         wb.close()
 
 
-def _read_xls(path: Path, sheet: str | None) -> Grid:
-    """.xls (and WPS .et, which is either BIFF like .xls or a zip like .xlsx)."""
-    with path.open("rb") as fh:
-        zipped = fh.read(4) == b"PK\x03\x04"
-    if zipped:
+def _read_xls(path: Path, raw: bytes, sheet: str | None) -> Grid:
+    """.xls (and WPS .et, which is either BIFF like .xls or a zip like .xlsx), within the same
+    row, column, cell and cell-length limits as a workbook (an error, never a silent cut)."""
+    if raw[:4] == b"PK\x03\x04":
         if path.suffix.lower() == ".et":
-            return _read_xlsx(path, sheet)
+            return _read_xlsx(path, raw, sheet)
         raise InputError(f"{path.name}：无法打开 .xls 文件（扩展名是 .xls，内容却是 .xlsx），请把扩展名改为 .xlsx")
     from speechgen.spec.tables.legacy import read_xls  # xlrd only when an old workbook is read
 
     title, cells = read_xls(path, lambda titles: sheet_title(titles, sheet, path.name) if sheet else None,
-                            MAX_ROWS, MAX_COLS)
-    rows = [[Cell(value, r, c, fmt) for c, (value, fmt) in enumerate(row, start=1)]
-            for r, row in enumerate(cells, start=1)]
+                            MAX_ROWS + 1, MAX_COLS + 1, data=raw)
+    rows: list[list[Cell]] = []
+    filled = 0
+    for r, row in enumerate(cells, start=1):
+        out = []
+        for c, (value, fmt) in enumerate(row, start=1):
+            if value is not None and value != "":
+                if c > MAX_COLS:
+                    raise breach(f"{path.name} {title}!{col_letter(c)}{r}", "table_cols", c)
+                if r > MAX_ROWS:
+                    raise breach(f"{path.name} {title}!第{r}行", "table_rows", r)
+                filled += 1
+                if filled > LIMITS.table_cells:
+                    raise breach(f"{path.name} {title}", "table_cells")
+                if isinstance(value, str) and len(value) > LIMITS.cell_chars:
+                    raise breach(f"{path.name} {title}!{col_letter(c)}{r}", "cell_chars", len(value))
+            if c <= MAX_COLS:
+                out.append(Cell(value, r, c, fmt))
+        if r <= MAX_ROWS:
+            rows.append(out)
     return Grid(path.name, title, rows)
 
 
@@ -149,8 +244,7 @@ def sheet_title(titles: list[str], sheet: str, name: str) -> str:
     raise InputError(f"{name}：找不到工作表 “{sheet}”，现有工作表：{'、'.join(titles)}")
 
 
-def _read_csv(path: Path) -> Grid:
-    raw = path.read_bytes()
+def _read_csv(path: Path, raw: bytes) -> Grid:
     try:
         text = decode(raw, path.name)
     except InputError:
@@ -164,10 +258,28 @@ def _read_csv(path: Path) -> Grid:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text), dialect)
     rows = []
-    for r, record in enumerate(reader, start=1):
-        if r > MAX_ROWS:
-            break
-        rows.append([Cell(v, r, c, "@") for c, v in enumerate(record[:MAX_COLS], start=1)])
+    limit = csv.field_size_limit()
+    csv.field_size_limit(LIMITS.cell_chars)
+    try:
+        for r, record in enumerate(reader, start=1):
+            filled = [c for c, v in enumerate(record, start=1) if v.strip()]
+            if not filled:
+                rows.append([])
+                continue
+            if r > MAX_ROWS:
+                raise breach(f"{path.name}!第{r}行", "table_rows", r)
+            if filled[-1] > MAX_COLS:
+                raise breach(f"{path.name}!{col_letter(filled[-1])}{r}", "table_cols", filled[-1])
+            rows.append([Cell(v, r, c, "@") for c, v in enumerate(record[:MAX_COLS], start=1)])
+    except csv.Error as exc:
+        line = reader.line_num
+        if "field larger" in str(exc):
+            raise breach(f"{path.name}!第{line}行", "cell_chars") from None
+        raise InputError(f"{path.name} 第{line}行：CSV 格式错误（{exc}）") from None
+    finally:
+        csv.field_size_limit(limit)
+    while rows and not rows[-1]:
+        rows.pop()
     return Grid(path.name, path.name, rows)
 
 
@@ -185,9 +297,17 @@ def format_decimals(fmt: str) -> int | None:
 
 
 def _from_float(value: float | int, fmt: str) -> Decimal:
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        raise ValueError("应为数字")
     exact = Decimal(value) if isinstance(value, int) else Decimal(format(value, ".15g"))
     places = format_decimals(fmt)
+    problem = number_problem(exact)
+    if problem:
+        raise ValueError(problem)
     if places is None:
+        if isinstance(value, float) and len(repr(value).split(".")[-1].split("e")[0]) > 6:
+            raise ValueError(f"小数位过多（{value!r}），像是公式的计算结果：请在 Excel/WPS 中给该列设置数字格式"
+                             "（如 0.0），或填写讲话稿要用的数值")
         return exact
     shown = exact.quantize(Decimal(1).scaleb(-places)) if places else exact.quantize(Decimal(1))
     if (shown == 0) != (exact == 0) or (shown < 0) != (exact < 0):
@@ -229,6 +349,9 @@ def _text_number(text: str, percent_field: bool) -> Decimal:
         raise ValueError("应为数字") from None
     if not d.is_finite():
         raise ValueError("应为数字")
+    problem = number_problem(d)
+    if problem:
+        raise ValueError(problem)
     return d
 
 

@@ -24,6 +24,11 @@ HEADER_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"^(主要)?(指标|指标名称|名称|项目|指标项目|项目名称)$", "name"),
     (r"^(计量)?单位$", "unit"),
     (r"^(归属|放在|部分|所属部分)$", "part"),
+    (r"^(数据|统计|指标)?(时期|期别|期间)$|^数据期$", "period"),
+    (r"^(是否)?预计(数|值)?$|^(数据)?(性质|状态)$|^实际/预计$", "estimate"),
+    (r"^(上期|对比|比较)(时期|期别)$", "prev_period"),
+    (r"^(增速)?口径$|^比较基准$", "basis"),
+    (r"^阶段目标(增速)?%?$", "stage_target"),
     (r"^(所属指标|上级指标|父指标|所属)$", "parent"),
     (r"^(占比|比重|拉动|贡献率)?(对象|总体|基数)$", "of"),
     (r"^(是否)?(计入)?主要指标(\?|？)?$|^是否主要$|^主要指标标识$", "headline"),
@@ -51,7 +56,8 @@ REGION_HEADER = r"^(地区|县|县区|县市区|区县|县\(市、?区\)|县市|
 PERCENT_FIELDS = frozenset({"growth", "superior_growth", "prev_growth", "target_growth", "contribution", "share",
                             "two_year_avg", "month_growth"})
 INT_FIELDS = frozenset({"rank", "rank_total", "prev_rank", "count", "count_of"})
-TEXT_FIELDS = frozenset({"name", "unit", "part", "parent", "of", "cause", "headline"})
+TEXT_FIELDS = frozenset({"name", "unit", "part", "period", "prev_period", "basis", "estimate", "parent", "of", "cause",
+                         "headline"})
 
 _UNIT = re.compile(r"\(([^()%]*[^\d()%\s][^()%]*)\)")
 _TRANS = str.maketrans({"（": "(", "）": ")", "％": "%", "【": "(", "】": ")", "［": "(", "］": ")"})

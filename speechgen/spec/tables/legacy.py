@@ -18,13 +18,16 @@ from speechgen.errors import InputError
 Rows = list[list[tuple[Any, str]]]
 
 
-def read_xls(path: Path, pick: Callable[[list[str]], str | None], max_rows: int, max_cols: int) -> tuple[str, Rows]:
-    """The title and cells of the sheet *pick* chooses among the workbook's titles (None: the first)."""
+def read_xls(path: Path, pick: Callable[[list[str]], str | None], max_rows: int, max_cols: int,
+             *, data: bytes | None = None) -> tuple[str, Rows]:
+    """The title and cells of the sheet *pick* chooses among the workbook's titles (None: the first);
+    *data*: the file's bytes when already read (bounded) by the caller."""
     try:
         import xlrd
     except ImportError:  # pragma: no cover - xlrd is a dependency
         raise InputError(f"{path.name}：读取 .xls 需要 xlrd（pip install xlrd），或在 Excel/WPS 中另存为 .xlsx") from None
-    data = path.read_bytes()
+    if data is None:
+        data = path.read_bytes()
     try:
         book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
     except xlrd.biffh.XLRDError as exc:

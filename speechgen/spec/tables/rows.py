@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -186,6 +187,9 @@ def _row_values(grid: Grid, header: Header, by_col: dict[int, Cell], errors: lis
         if fname == "rank" and re.fullmatch(r"\d+\s*/\s*\d+", cell.text):  # "4/11": rank of total
             values["rank"], values["rank_total"] = (int(x) for x in cell.text.split("/"))
             continue
+        if fname not in TEXT_FIELDS and _ESTIMATE.search(cell.text):  # "5.5（预计）": an estimate
+            values["estimate"] = True
+            cell = replace(cell, value=_ESTIMATE.sub("", cell.text).strip() or None)
         try:
             value = _convert(cell, fname)
         except ValueError as exc:
@@ -208,6 +212,10 @@ def _convert(cell: Cell, fname: str) -> Any:
         return _NAME_PREFIX.sub("", cell.text).strip() or None
     if fname == "unit":
         return "" if cell.blank else cell.text
+    if fname in ("period", "prev_period", "basis"):
+        return None if cell.blank else cell.text.strip()
+    if fname == "estimate":
+        return None if cell.blank else _estimate_flag(cell.text)
     if fname in ("parent", "of", "cause"):
         return None if cell.blank else _NAME_PREFIX.sub("", cell.text).strip() if fname == "parent" else cell.text
     if fname == "headline":
@@ -227,6 +235,20 @@ def _convert(cell: Cell, fname: str) -> Any:
     return cell_number(cell, percent_field=fname in PERCENT_FIELDS)
 
 
+_ESTIMATE = re.compile(r"[（(]?预计(数|值)?[）)]?")
+_ESTIMATE_YES = ("预计", "是", "√", "✓", "y", "yes", "true", "1", "预计数", "估计")
+_ESTIMATE_NO = ("实际", "否", "", "-", "—", "n", "no", "false", "0", "实际数")
+
+
+def _estimate_flag(text: str) -> bool:
+    t = text.strip().lower()
+    if t in _ESTIMATE_YES:
+        return True
+    if t in _ESTIMATE_NO:
+        return False
+    raise ValueError("应为 预计 或 实际（是/否）")
+
+
 # ------------------------------------------------------------------ appendix table
 
 def indicator_table(spec: Spec) -> "Table":
@@ -244,10 +266,19 @@ def indicator_table(spec: Spec) -> "Table":
     ]
     rows_src = [i for i in spec.indicator_rows if i.part != "hidden"]
     used = [c for c in cols if any(getattr(i, c[0]) not in (None, "") for i in rows_src)]
+    mixed = any(i.period or i.estimate for i in rows_src)  # figures of several vintages: say which
+    if mixed:
+        used.insert(0, ("period", "时期", "left"))
     rows = []
     for ind in rows_src:
         cells = [f"其中：{ind.name}" if ind.parent.strip() else ind.name]
-        for fname, _, _ in used:
+        if mixed:
+            label = (ind.period_info or spec.meeting.period_info).label
+            cells.append(("预计" if ind.estimate else "") + label)
+            used_rest = used[1:]
+        else:
+            used_rest = used
+        for fname, _, _ in used_rest:
             v = getattr(ind, fname)
             cells.append("—" if v in (None, "") else fmt_number(v) if isinstance(v, (Decimal, int)) else str(v))
         rows.append(cells)
