@@ -55,7 +55,8 @@ def render(
                                        standard_requirements=standard_requirements)
         if rows is not None:
             spec_obj = spec_obj.model_copy(update={"indicators": rows})
-    ensure_filled(spec_obj)
+    if not settings.unfilled_ok:
+        ensure_filled(spec_obj)
     return render_draft(_with_table(spec_obj, settings), _options(spec_obj, settings))
 
 
@@ -66,7 +67,8 @@ def build(spec: str | Path | Mapping[str, Any] | Spec, settings: RenderSettings,
     written here (see :func:`export` / :func:`write_product`).
     """
     spec_obj = spec if isinstance(spec, Spec) else load_spec(spec, allow_outside=settings.allow_outside)
-    ensure_filled(spec_obj)
+    if not settings.unfilled_ok:
+        ensure_filled(spec_obj)
     spec_obj = _with_table(spec_obj, settings)
     draft = render_draft(spec_obj, _options(spec_obj, settings))
     findings: list[Any] = []

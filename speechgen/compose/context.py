@@ -232,7 +232,10 @@ def _field_heading(group: Group, phrase: PhrasePicker, narration: Narration) -> 
         return phrase("heading_regions", topic=label)
     f = taxonomy().get(group.field)
     name = f.name if f is not None else "其他指标"
-    return phrase("heading_field_strong" if group.strong else "heading_field_steady", topic=name)
+    about = group.statements or None
+    return (phrase("heading_field_strong" if group.strong else "heading_field_steady", topic=name,
+                   about=about, optional=True)
+            or phrase("heading_field_plain", topic=name, about=about))
 
 
 def _writer(mtype: str, rng: random.Random) -> wording.Writer:

@@ -72,12 +72,15 @@ def validate(
     try:
         spec = Spec.model_validate(data)
     except ValidationError as exc:
-        if marks:  # 【待填】 in a number field: say what is unfilled, not "应为数字"
-            ensure_filled(_Marked(marks))
         located = sorted(
             (_describe(err, data, name, lines) for err in exc.errors()), key=lambda p: p[0]
         )
-        problems = list(dict.fromkeys(text for _, text in located))
+        if marks and all(any(text.startswith(where + "：") for where, _ in marks) for _, text in located):
+            ensure_filled(_Marked(marks))  # only 【待填】 in number fields: say what is unfilled, not "应为数字"
+        unfilled = {where: mark for where, mark in marks}
+        problems = list(dict.fromkeys(
+            f"{text.split('：', 1)[0]}：{unfilled[text.split('：', 1)[0]]} 尚未填写（【待填】等占位）"
+            if text.split("：", 1)[0] in unfilled else text for _, text in located))
         raise InputError("\n".join(problems), problems=problems) from None
     workbook: Path | None = None
     if isinstance(spec.indicators, IndicatorFile):

@@ -43,7 +43,14 @@ def ensure_filled(spec: Any) -> None:
                                f"请先填写：\n{listing}", problems=problems)
 
 
+#: fields that name files, sheets and columns: "x.xlsx" or a sheet called "X" is a name, not a placeholder
+_NAMES = frozenset({"file", "文件", "sheet", "工作表", "columns", "列", "avoid", "避免重复", "上期讲话",
+                    "wording_files"})
+
+
 def _strings(node: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
+    if path and path[-1] in _NAMES:
+        return
     if isinstance(node, str):
         yield path, node
     elif isinstance(node, Mapping):

@@ -45,7 +45,7 @@ def test_indicator_goals_use_the_spec_figures():
         Indicator(name="地区生产总值", growth=Decimal("5"), target_growth=Decimal("6")),
     ])
     assert goals == {"industry": "力争规上工业增加值增速尽快提升到年度目标7.0%以上。",
-                     "investment": "确保固定资产投资全年完成增长8.0%的目标。",
+                     "investment": "确保固定资产投资全年增长8.0%以上。",
                      "fiscal": "确保全年一般公共预算收入达到29.5亿元。"}
 
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import logging
 import random
+import re
 from typing import Callable
 
 from speechgen.spec.model import Spec
@@ -69,8 +70,7 @@ def narrate(spec: Spec, *, rng: "random.Random | Streams | None" = None, rules: 
     table = spec.indicator_rows
     whole = next((i.name.strip() for i in table if indicator_field(i.name) == "overall" and not i.parent.strip()), "")
     ctx = Context(spec.meeting.superior, prev, prev_numbers, period, rules, wordings, whole, spec.meeting.region)
-    full_year = period.cumulative and period.first == 1 and period.last == 12
-    pick = Picker(wordings, streams, {"span": "year" if full_year else "part"})
+    pick = Picker(wordings, streams, {"span": _span(period)})
     if avoid is not None:
         pick.avoid = avoid
     items = [(ind, vintage_of(ind, period)) for ind in table]
@@ -84,8 +84,12 @@ def narrate(spec: Spec, *, rng: "random.Random | Streams | None" = None, rules: 
         ind, vintage = items[i]
         row_ctx = row_context(ctx, ind, vintage)
         pick.vocab = vocab_for(vintage, ind.basis, wordings) + vocab
+        # a row's own period decides 比上年 vs 同比; month-on-month growth always names 环比
+        pick.table["span"] = "part" if ind.basis == "mom" else _span(vintage.period)
         facts = row_facts(ind, row_ctx)
         statement = build_statement(facts, row_ctx, pick)
+        if ind.basis == "mom" and "环比" not in statement.text:
+            statement.text = _GROWTH_VERB.sub(r"环比\1", statement.text, count=1)
         statement.field_id = indicator_field(ind.name)
         statement.parent = ind.parent.strip()
         statement.headline = ind.headline if ind.headline is not None else \
@@ -98,6 +102,7 @@ def narrate(spec: Spec, *, rng: "random.Random | Streams | None" = None, rules: 
         key_of[id(statement)] = vintage.key
         statements.append(statement)
     pick.vocab = vocab
+    pick.table["span"] = _span(period)
     _join(statements, {i.name.strip() for i in table if i.part != "auto"})
     rows = [(facts_of[id(s)], s) for s in statements if s.part in ("review", "problems")]
     mark_headline(rows)
@@ -114,6 +119,14 @@ def narrate(spec: Spec, *, rng: "random.Random | Streams | None" = None, rules: 
     return Narration(statements=statements, summary=summary.sentences, judgement=judgement,
                      overall=overall, tone=tone, derived=summary.derived, mixed=mixed,
                      regions=report)  # type: ignore[arg-type]
+
+
+_GROWTH_VERB = re.compile(r"(?<![同环比])((?:增长|下降|增加|减少|持平))")
+
+
+def _span(period: Period) -> str:
+    """``year``: the figures cover a whole year (比上年); ``part``: part of one (同比、比上年同期)."""
+    return "year" if period.cumulative and period.first == 1 and period.last == 12 else "part"
 
 
 def _label(items: list, key: tuple[str, bool]) -> str:

@@ -192,14 +192,17 @@ def _double_half(rows: list[Row], pick: Picker, out: Summary) -> bool:
 
 def judge(rows: list[Row], ctx: Context, pick: Picker, region: str) -> tuple[str, str, str]:
     """(judgement, overall sentence, tone) by the rule documented in :mod:`.rules`."""
-    strong = [s.indicator for _, s in rows if s.verdict == "strength"]
-    weak = [s.indicator for _, s in rows if s.verdict == "weakness"]
-    judgement = judgement_of(len(rows), len(strong), len(weak), ctx.rules)
+    top = [(f, s) for f, s in rows if s.part != "joined"]  # sub-items are no headline: not counted, not named
+    strong = [s.indicator for _, s in top if s.verdict == "strength"]
+    weak = [s.indicator for _, s in top if s.verdict == "weakness"]
+    judgement = judgement_of(len(top), len(strong), len(weak), ctx.rules)
     tone = tone_of(judgement, len(weak))
-    slump = any(f.indicator.growth is not None and f.indicator.growth <= -10 and not f.lower_better
-                for f, s in rows if s.verdict == "weakness")
-    if judgement == "总体平稳" and slump:  # a fall of a tenth or more is never "总体平稳"
+    # a fall of a tenth or more in any figure the draft states, sub-items included, is never "总体平稳"
+    slumps = [s.indicator for f, s in rows if s.verdict == "weakness" and not f.lower_better
+              and (s.facts or {}).get("growth") == "slump"]
+    if judgement == "总体平稳" and slumps:
         judgement = "分化" if strong else "承压前行"
+        weak = weak or slumps  # the sentence names what makes it so
         tone = tone_of(judgement, len(weak))
     form = f"overall_{judgement}"
     if judgement == "稳中有进" and not weak:

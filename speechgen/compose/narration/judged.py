@@ -16,7 +16,7 @@ def judgement_facts(f: Facts, ctx: Context, verdict: str) -> dict[str, str]:
     return {
         "verdict": verdict,
         "rank": rank_band(ind.rank, ind.rank_total, ctx),
-        "growth": growth_band(ind.growth),
+        "growth": _growth(ind),
         "superior": _superior(f),
         "target": _target(f),
         "prev": _prev(ind.growth, ind.prev_growth),
@@ -44,6 +44,16 @@ def growth_band(g: Decimal | None) -> str:
     if g > 0:
         return "up"
     return "slump" if g <= SLUMP else "down"
+
+
+def _growth(ind: Any) -> str:
+    """The band of the growth the row states (cumulative, else the month's); a fall of a tenth in any
+    figure it states is a slump (the row is no ground for "总体平稳")."""
+    month = getattr(ind, "month_growth", None)
+    band = growth_band(ind.growth if ind.growth is not None else month)
+    if any(g is not None and g <= SLUMP for g in (ind.growth, month)):
+        return "slump"
+    return band
 
 
 def _superior(f: Facts) -> str:
