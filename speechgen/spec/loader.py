@@ -17,7 +17,8 @@ from speechgen.core.chars import bad_char
 from speechgen.core.limits import LIMITS, breach, read_bounded
 from speechgen.errors import InputError
 from speechgen.spec.model import CHINESE_KEYS, IndicatorFile, Spec
-from speechgen.core.yamlsrc import decode, load_yaml
+from speechgen.spec.placeholders import ensure_filled, scan
+from speechgen.core.yamlsrc import decode, dotted, load_yaml, nearest_line
 
 MAX_SPEC_BYTES = LIMITS.spec_bytes
 
@@ -67,13 +68,19 @@ def validate(
     problems = list(_screen(data, (), name, lines))
     if problems:
         raise InputError("\n".join(problems[:20]), problems=problems)
+    marks = scan(data, name=name, lines=lines)
     try:
         spec = Spec.model_validate(data)
     except ValidationError as exc:
         located = sorted(
             (_describe(err, data, name, lines) for err in exc.errors()), key=lambda p: p[0]
         )
-        problems = list(dict.fromkeys(text for _, text in located))
+        if marks and all(any(text.startswith(where + "：") for where, _ in marks) for _, text in located):
+            ensure_filled(_Marked(marks))  # only 【待填】 in number fields: say what is unfilled, not "应为数字"
+        unfilled = {where: mark for where, mark in marks}
+        problems = list(dict.fromkeys(
+            f"{text.split('：', 1)[0]}：{unfilled[text.split('：', 1)[0]]} 尚未填写（【待填】等占位）"
+            if text.split("：", 1)[0] in unfilled else text for _, text in located))
         raise InputError("\n".join(problems), problems=problems) from None
     workbook: Path | None = None
     if isinstance(spec.indicators, IndicatorFile):
@@ -97,6 +104,7 @@ def validate(
                     else base_dir / spec.regions.file)
         if file is not None:
             spec = with_regions(spec, file, origin=f"{name} 第{line}行 regions" if line else f"{name} regions")
+    spec._placeholders = marks
     if len(spec.indicator_rows) > LIMITS.indicators:
         raise breach(f"{name} indicators", "indicators", len(spec.indicator_rows))
     return spec
@@ -110,7 +118,14 @@ def with_regions(spec: Spec, path: Path, *, origin: str) -> Spec:
     ref = spec.regions
     assert ref is not None
     rows = read_region_rows(path, indicator=ref.indicator, sheet=ref.sheet, columns=ref.columns, origin=origin)
-    return spec.model_copy(update={"regions": ref.model_copy(update={"rows": rows, "file": None, "sheet": None})})
+    updated = spec.model_copy(update={"regions": ref.model_copy(update={"rows": rows, "file": None, "sheet": None})})
+    updated._placeholders = getattr(spec, "_placeholders", [])
+    return updated
+
+
+class _Marked:
+    def __init__(self, marks: list[tuple[str, str]]) -> None:
+        self._placeholders = marks
 
 
 def _confined(base_dir: Path, name: str, where: str) -> Path:
@@ -147,8 +162,8 @@ def _screen(node: Any, path: tuple[Any, ...], name: str, lines: Mapping[tuple[An
 
 
 def _place(name: str, lines: Mapping[tuple[Any, ...], int], path: tuple[Any, ...]) -> str:
-    line = _nearest_line(lines, path)
-    field = _dotted(path) or "（顶层）"
+    line = nearest_line(lines, path)
+    field = dotted(path) or "（顶层）"
     return f"{name} 第{line}行 {field}" if line else f"{name} {field}"
 
 
@@ -158,9 +173,9 @@ def _describe(
     err: Mapping[str, Any], data: Any, name: str, lines: Mapping[tuple[Any, ...], int]
 ) -> tuple[int, str]:
     path = _data_path(data, err["loc"])
-    line = _nearest_line(lines, path)
+    line = nearest_line(lines, path)
     where = f"{name} 第{line}行" if line else name
-    field = _dotted(path) or "（顶层）"
+    field = dotted(path) or "（顶层）"
     return line, f"{where} {field}：{_message(err, data, path)}"
 
 
@@ -188,20 +203,6 @@ def _key_path(data: Any, path: tuple[Any, ...]) -> tuple[Any, ...]:
             if key in data:
                 return (key,)
     return path
-
-
-def _nearest_line(lines: Mapping[tuple[Any, ...], int], path: tuple[Any, ...]) -> int:
-    for n in range(len(path), -1, -1):
-        if path[:n] in lines:
-            return lines[path[:n]]
-    return 0
-
-
-def _dotted(path: tuple[Any, ...]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 _KIND = {dict: "字段表", list: "列表", str: "文字", int: "整数", bool: "是/否", type(None): "空值"}
