@@ -1,7 +1,6 @@
 """`speechgen serve`: the writers' workbench in the browser (needs ``pip install "speechgen[web]"``)."""
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 
 import click
@@ -74,6 +73,8 @@ def _url(host: str, port: int, token: str | None) -> str:
 
 def _lan_address() -> str:
     """The address other PCs reach this one at (the interface of the default route; no packet is sent)."""
+    import socket
+
     probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     try:
         probe.connect(("10.254.254.254", 1))

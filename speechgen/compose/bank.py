@@ -38,7 +38,7 @@ from speechgen.compose.conditions import Condition, parse_condition
 from speechgen.errors import PhraseBankError
 from speechgen.spec.fields import field_ids
 from speechgen.core.resources import corpora_dir
-from speechgen.core.yamlsrc import decode, load_yaml
+from speechgen.core.yamlsrc import load_yaml_file
 from speechgen.compose.filters import parse_years
 
 log = logging.getLogger(__name__)
@@ -137,7 +137,7 @@ class PhraseBank:
 def read_bank_yaml(path: Path) -> Any:
     name = str(path)
     try:
-        data, _ = load_yaml(decode(read_bounded(path, LIMITS.spec_bytes, what="短语库文件", where=name), name), name)
+        data, _ = load_yaml_file(path, read_bounded(path, LIMITS.spec_bytes, what="短语库文件", where=name))
     except OSError as exc:
         raise PhraseBankError(f"{name}：无法读取短语库（{exc.strerror}）") from None
     except Exception as exc:  # InputError from the YAML reader

@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterator
 
 from speechgen.compose.views import echoes
 from speechgen.core.resources import corpora_dir
-from speechgen.core.yamlsrc import decode, load_yaml
+from speechgen.core.yamlsrc import load_yaml_file
 from speechgen.proof.rules.base import Doc, DocLine, Finding, register, snippet
 
 _SENT = re.compile(r"[^。！？；\n]+[。！？；]?")
@@ -30,7 +30,7 @@ _BOTTOM = re.compile(r"倒数第|末位|排名靠后|位次靠后")
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
     path = corpora_dir() / "logic.yaml"
-    data, _ = load_yaml(decode(path.read_bytes(), str(path)), str(path))
+    data, _ = load_yaml_file(path)  # parsed once into the private cache
     return {k: re.compile("|".join(v)) if isinstance(v, list) else v for k, v in data.items()}
 
 
