@@ -1,6 +1,8 @@
 """The start-up caches (issue 20): they change how fast, never what comes out."""
 from __future__ import annotations
 
+import dataclasses
+import marshal
 import re
 import subprocess
 import sys
@@ -12,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from speechgen.core import regexcache
+from speechgen.core.runcache import KEEP_RUNS
 from speechgen.core.yamlsrc import load_yaml, load_yaml_file
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,17 +24,14 @@ PATTERNS = [r"(?P<num>\d+(?:\.\d+)?)(?P<unit>亿元|万元|%)", r"[\u4e00-\u9fff
 
 @pytest.fixture
 def fresh_table(tmp_path, monkeypatch):
+    """The hooks on fresh, empty tables in a private cache of the test's own."""
     monkeypatch.setenv("SPEECHGEN_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(regexcache, "_table", {})
-    monkeypatch.setattr(regexcache, "_new", 0)
-    monkeypatch.setattr(regexcache, "_used", set())
-    monkeypatch.setattr(regexcache, "_run", 0)
-    was = regexcache._original
-    if was is not None:
-        regexcache.uninstall()
+    was = regexcache._original is not None
+    regexcache.uninstall()
+    regexcache.install()
     yield
     regexcache.uninstall()
-    if was is not None:
+    if was:
         regexcache.install()
 
 
@@ -43,39 +43,65 @@ def _behaviour(p: re.Pattern[str], text: str) -> tuple:
 @pytest.mark.parametrize("pattern", PATTERNS)
 def test_program_from_the_table_behaves_as_compiled(fresh_table, pattern):
     text = "一、全市GDP 320.5亿元，增长5.6%，ABC def 经济运行分析会 a  b abcabca"
-    plain = re._compiler.compile(pattern, 0)  # the ordinary way
-    regexcache.install()
+    plain = regexcache._original(pattern, 0)  # the ordinary way
     recorded = regexcache._compile(pattern, 0)  # compiled and recorded
-    assert (pattern, 0) in regexcache._table
+    assert (pattern, 0) in regexcache._regex.blobs
     served = regexcache._compile(pattern, 0)  # from the table
     assert _behaviour(recorded, text) == _behaviour(served, text) == _behaviour(plain, text)
 
 
 def test_table_survives_the_process_and_bad_entries_are_recompiled(fresh_table):
-    regexcache.install()
     regexcache._compile(PATTERNS[0], 0)
     regexcache.save()
     regexcache.uninstall()
-    regexcache._table.clear()
     regexcache.install()
-    assert (PATTERNS[0], 0) in regexcache._table
-    regexcache._table[(PATTERNS[0], 0)] = (0, [999999], 0, {}, (), 0)  # a program the engine refuses
+    assert (PATTERNS[0], 0) in regexcache._regex.blobs
+    regexcache._regex.blobs[(PATTERNS[0], 0)] = marshal.dumps((0, [999999], 0, {}, ()))  # the engine refuses it
     assert _behaviour(regexcache._compile(PATTERNS[0], 0), "5亿元") == _behaviour(re._compiler.compile(PATTERNS[0]), "5亿元")
+    regexcache._regex.blobs[(PATTERNS[0], 0)] = b"\x00garbage"
+    assert regexcache._compile(PATTERNS[0], 0).pattern == PATTERNS[0]
     with pytest.raises(re.error):
         regexcache._compile("(unclosed", 0)  # errors are the ordinary ones
 
 
 def test_patterns_no_run_uses_expire(fresh_table):
     """A pattern made from one input's text leaves the table after KEEP_RUNS saves without it."""
-    regexcache.install()
+    table = regexcache._regex
     regexcache._compile("一次性的名称", 0)
-    for i in range(regexcache.KEEP_RUNS + 1):
-        regexcache._used.clear()
+    for i in range(KEEP_RUNS + 1):
+        table.used.clear()
         regexcache._compile(PATTERNS[1], 0)
         regexcache._compile(f"每次不同{i}", 0)  # something new, so the table is saved
-        regexcache.save()
-    assert ("一次性的名称", 0) not in regexcache._table
-    assert (PATTERNS[1], 0) in regexcache._table
+        table.save()
+    assert ("一次性的名称", 0) not in table.blobs
+    assert (PATTERNS[1], 0) in table.blobs
+
+
+def test_dataclass_methods_from_the_table_are_the_same(fresh_table):
+    if regexcache._methods is None:
+        pytest.skip("dataclass methods are cached on CPython 3.11 only")
+
+    def make() -> type:
+        @dataclasses.dataclass(frozen=True, order=True)
+        class Row:
+            name: str
+            value: int = 0
+            tags: tuple[str, ...] = ()
+        return Row
+
+    first = make()  # compiled and recorded
+    regexcache.save()
+    regexcache.uninstall()
+    regexcache.install()
+    assert regexcache._methods.blobs
+    second = make()  # from the table
+    assert second.__init__.__annotations__ == first.__init__.__annotations__  # not stringified
+    a, b = second("甲", 2), second("乙")
+    assert (a.value, b.value, b.tags, a < b, a == second("甲", 2), hash(a) == hash(second("甲", 2))) == \
+        (2, 0, (), first("甲", 2) < first("乙"), True, True)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        a.value = 3  # type: ignore[misc]
+    assert repr(a) == "test_dataclass_methods_from_the_table_are_the_same.<locals>.make.<locals>.Row(name='甲', value=2, tags=())"
 
 
 def test_command_line_output_is_the_same_with_and_without_caches(tmp_path):
@@ -90,6 +116,7 @@ def test_command_line_output_is_the_same_with_and_without_caches(tmp_path):
         out.append(target.read_bytes())
     assert out[0] == out[1] == out[2]
     assert (tmp_path / "c" / "regex-programs.cache").exists()
+    assert (tmp_path / "c" / "dataclass-methods.cache").exists()
 
 
 def _env() -> dict[str, str]:
