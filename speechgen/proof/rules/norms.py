@@ -134,13 +134,12 @@ def merge_norms(base: Sequence[NormRule], extra: Sequence[NormRule]) -> list[Nor
 
 
 def _read_yaml(path: Path, origin: str) -> Any:
-    from speechgen.core.yamlsrc import SAFE_LOADER, decode, load_yaml
+    from speechgen.core.yamlsrc import decode, load_yaml, load_yaml_file
 
-    text = decode(read_bounded(path, LIMITS.spec_bytes, what="提法规则文件", where=origin), origin)
-    if path == builtin_path():  # our own file: libyaml straight to Python data (the fast path)
-        import yaml
-
-        return yaml.load(text, Loader=SAFE_LOADER)
+    raw = read_bounded(path, LIMITS.spec_bytes, what="提法规则文件", where=origin)
+    if path == builtin_path():  # our own file: parsed once into the private cache
+        return load_yaml_file(path, raw)[0]
+    text = decode(raw, origin)
     try:
         return load_yaml(text, origin)[0]  # bounded: aliases, depth, size
     except InputError as exc:
