@@ -114,6 +114,7 @@ def run_batch(
                 progress(results[i])
         return [results[i] for i in range(len(items))]
     _warm_up(options.fmt, options.settings)
+    frozen = gc.get_freeze_count()
     gc.freeze()  # what the warm-up built is shared with the forked workers: their collector leaves it alone
     try:
         for i, result in pool(render_one, [(item, options) for item in items], workers):
@@ -124,7 +125,8 @@ def run_batch(
             if progress:
                 progress(result)
     finally:
-        gc.unfreeze()
+        if not frozen:  # never thaw what the host program froze itself
+            gc.unfreeze()
     return [results[i] for i in range(len(items))]
 
 

@@ -105,7 +105,7 @@ def _on_sigterm(handler: Any) -> Any:
 
 @contextlib.contextmanager
 def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while one bounded document is made (``render``, ``check``).
+    """No cyclic garbage collection while ``render`` makes one bounded document.
 
     A cold process allocates hundreds of thousands of long-lived objects while it imports; the
     collector would walk them again and again (about 6% of a cold render's CPU) to free almost
