@@ -238,6 +238,12 @@ def _field_heading(group: Group, phrase: PhrasePicker, narration: Narration) -> 
             or phrase("heading_field_plain", topic=name, about=about))
 
 
+def _in_table_order(statements: list[Any], narration: Narration) -> list[Any]:
+    """*statements* in the narration's order (the table's, one vintage together), not strengths first."""
+    at = {id(s): i for i, s in enumerate(narration.statements)}
+    return sorted(statements, key=lambda s: at.get(id(s), len(at)))
+
+
 def _writer(mtype: str, rng: random.Random) -> wording.Writer:
     """The note rewriter for this draft: notes of a part in that part's voice."""
     def write(notes: Any, *, part: str, field: str, heading: str, verbatim: bool = False) -> list[str]:
@@ -269,5 +275,5 @@ def _views(spec: Spec, narration: Narration, mtype: str, phrase: PhrasePicker, r
         "reminders": deployment.reminders(spec, mtype, rewrite_rng),
         "requirements": wording.requirements(spec),
         "targets": [wording.target_line(t) for t in yearly],
-        "stats_left": wording.unmatched(statements, tasks),
+        "stats_left": wording.unmatched(_in_table_order(statements, narration), tasks),
     }

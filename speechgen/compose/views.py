@@ -97,6 +97,12 @@ class Item:
         return sentence(self.title)
 
     @property
+    def notes(self) -> list[str]:
+        """The writer's sentences without the indicator sentence that backs the item (a layout that
+        tells the figures elsewhere, as the dispatch does, says only these)."""
+        return self.sentences[1:] if self.stats and self.sentences else list(self.sentences)
+
+    @property
     def body(self) -> str:
         return "".join(self.sentences)
 
