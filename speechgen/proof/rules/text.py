@@ -13,6 +13,9 @@ from speechgen.proof.rules.base import HAN, Doc, Finding, finditer, register, sn
 _LATIN = "A-Za-z\uff21-\uff3a\uff41-\uff5a"
 _PLACEHOLDERS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\{\{[^{}\n]{0,80}\}\}|\{%[^{}%\n]{0,80}%\}|\{\{|\}\}|\{%|%\}|\$\{[^{}\n]{0,80}\}"), "模板占位符未替换"),
+    (re.compile(r"[{｛]\s{0,3}(?:地区|region|县区|地名)\s{0,3}[}｝]"),
+     "地区占位符未替换（{地区} 只在 speechgen batch --regions 时换成各地区名称）"),
+    (re.compile(r"[{｛][\w\u4e00-\u9fff]{1,16}[}｝]"), "花括号占位符未替换"),
     (re.compile(rf"(?<![{_LATIN}])(?:None|nan|NaN|NAN|null|NULL|undefined)(?![{_LATIN}])"),
      "出现程序空值，说明有数据没有填写"),
     (re.compile(r"[【\[［]\s*(?:待|此处|请|TODO|TBD|XX|xx|××)[^】\]］\n]{0,20}[】\]］]|[（(]此处[^）)\n]{0,20}[）)]"),
@@ -31,7 +34,7 @@ _PLACEHOLDERS: list[tuple[re.Pattern[str], str]] = [
 PER_LINE = 20
 
 
-@register("placeholder", "遗留的占位符：X/XX/×××/**/某某/〇〇、{{ }}、None、nan、【待补】")
+@register("placeholder", "遗留的占位符：X/XX/×××/**/某某/〇〇、{{ }}、{地区}、None、nan、【待补】")
 def placeholder(doc: Doc) -> Iterator[Finding]:
     """Linear in the line's length: patterns are bounded, covered spans are marked in a bitmap,
     and a line reports at most :data:`PER_LINE` placeholders plus a count of the rest."""
