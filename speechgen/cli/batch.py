@@ -29,7 +29,8 @@ def batch(specs: tuple[Path, ...], out_dir: Path, fmt: str, regions: Path | None
     """批量生成：每个 SPEC 一篇；或用 --regions 按地区各生成一篇。任何一篇失败不影响其他，最后汇总。"""
     from speechgen.batch import BatchOptions, effective_jobs, plan, run_batch
 
-    out_dir.mkdir(parents=True, exist_ok=True)
+    if regions is None and (sheet or by):
+        raise click.UsageError("--sheet、--by 只用于 --regions 的分地区指标表（--indicators 的工作表用 --indicators-sheet）")
     if regions is not None:
         from speechgen.batch import plan_regions
 
@@ -39,6 +40,7 @@ def batch(specs: tuple[Path, ...], out_dir: Path, fmt: str, regions: Path | None
                              allow_outside=bool(options.get("allow_outside")))
     else:
         items = plan(specs, out_dir, fmt)
+    out_dir.mkdir(parents=True, exist_ok=True)  # after the table was read: a bad table leaves no folder behind
     workers = effective_jobs(jobs, force=force_jobs)
     if jobs is not None and workers < jobs:
         click.echo(f"提示：-j {jobs} 超过可用 CPU 核数，按 {workers} 个进程运行（确需更多请加 --force-jobs）。", err=True)
