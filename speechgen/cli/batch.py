@@ -17,7 +17,7 @@ from speechgen.cli.options import render_options, settings_from
 @click.option("--format", "fmt", type=click.Choice(["docx", "pdf", "md", "txt", "json"]), default="docx", show_default=True)
 @click.option("--regions", type=click.Path(dir_okay=False, path_type=Path), help="分地区指标表（.xlsx/.xls/.csv），每个地区生成一篇")
 @click.option("--by", "by", help="分地区指标表中地区所在的列名（默认自动识别“地区/县区/单位”等表头）")
-@click.option("--sheet", help="分地区指标表的工作表名")
+@click.option("--sheet", help="分地区指标表的工作表名（默认在各工作表中找地区名称成行或成列的表）")
 @click.option("-j", "--jobs", type=int, help="并行进程数（默认且最多等于 CPU 核数）")
 @click.option("--force-jobs", "force_jobs", is_flag=True, help="允许 -j 超过 CPU 核数")
 @click.option("--indicators", "indicators", type=click.Path(dir_okay=False, path_type=Path), help="从 .xlsx/.xls/.csv 指标表读取指标（替换每个 spec 中的 indicators）")
