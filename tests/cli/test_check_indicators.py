@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 import pytest
 
 from speechgen.cli import main
+
+from conftest import workbook
 
 SPEC = """\
 meeting:
@@ -37,14 +38,7 @@ TABLE = [
 
 
 def _book(path: Path, rows: list[list[Any]]) -> Path:
-    wb = openpyxl.Workbook()
-    wb.active.title = "封面"
-    wb.active.append(["说明：本表数据为虚构"])
-    ws = wb.create_sheet("一季度")
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
+    return workbook(path, {"封面": [["说明：本表数据为虚构"]], "一季度": rows})
 
 
 @pytest.fixture()

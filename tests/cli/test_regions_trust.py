@@ -6,10 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 import pytest
 
 from speechgen.cli import main
+
+from conftest import workbook
 
 INDICATORS = [  # an ordinary indicator sheet: its 单位 column holds units, never regions
     ["2025年一季度主要经济指标"],
@@ -66,17 +67,6 @@ def _across_two_rows() -> list[list[Any]]:  # each region over 本期值 | 增�
     return [top, sub, gdp, inv]
 
 
-def book(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-    wb.save(path)
-    return path
-
-
 SHARED = """\
 meeting:
   type: quarterly_analysis
@@ -99,9 +89,9 @@ def _spec(tmp_path: Path, text: str = SHARED) -> Path:
 
 @pytest.mark.parametrize("layout", [_long, _wide, _own_header, _across, _across_two_rows])
 def test_the_region_sheet_is_found_without_sheet(runner, tmp_path: Path, layout: Any) -> None:
-    workbook = book(tmp_path / "指标.xlsx", {"一季度": INDICATORS, "说明": [["本表数据为虚构"]], "分县区": layout()})
+    book = workbook(tmp_path / "指标.xlsx", {"一季度": INDICATORS, "说明": [["本表数据为虚构"]], "分县区": layout()})
     out = tmp_path / "out"
-    result = runner.invoke(main, ["batch", str(_spec(tmp_path)), "--regions", str(workbook), "-o", str(out),
+    result = runner.invoke(main, ["batch", str(_spec(tmp_path)), "--regions", str(book), "-o", str(out),
                                   "--format", "md", "-j", "1"])
     assert result.exit_code == 0, result.output
     assert sorted(p.stem for p in out.glob("*.md")) == sorted(COUNTIES)  # never 亿元.md, %.md, 万人.md
@@ -113,29 +103,29 @@ def test_the_region_sheet_is_found_without_sheet(runner, tmp_path: Path, layout:
 
 
 def test_a_workbook_without_region_table_lists_its_sheets(runner, tmp_path: Path) -> None:
-    workbook = book(tmp_path / "指标.xlsx", {"一季度": INDICATORS, "上年同期": INDICATORS})
+    book = workbook(tmp_path / "指标.xlsx", {"一季度": INDICATORS, "上年同期": INDICATORS})
     out = tmp_path / "out"
-    result = runner.invoke(main, ["batch", str(_spec(tmp_path)), "--regions", str(workbook), "-o", str(out)])
+    result = runner.invoke(main, ["batch", str(_spec(tmp_path)), "--regions", str(book), "-o", str(out)])
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert "找不到分地区指标表" in result.output and "一季度、上年同期" in result.output and "--sheet" in result.output
     assert not out.exists()  # nothing made, not even the folder
 
 
 def test_two_region_sheets_are_named_and_none_is_guessed(runner, tmp_path: Path) -> None:
-    workbook = book(tmp_path / "指标.xlsx", {"一季度": INDICATORS, "分县区": _long(), "分县区上月": _wide()})
-    result = runner.invoke(main, ["batch", str(_spec(tmp_path)), "--regions", str(workbook), "-o",
+    book = workbook(tmp_path / "指标.xlsx", {"一季度": INDICATORS, "分县区": _long(), "分县区上月": _wide()})
+    result = runner.invoke(main, ["batch", str(_spec(tmp_path)), "--regions", str(book), "-o",
                                   str(tmp_path / "out")])
     assert result.exit_code == 2 and "分县区、分县区上月" in result.output and "--sheet" in result.output
-    ok = runner.invoke(main, ["batch", str(_spec(tmp_path)), "--regions", str(workbook), "--sheet", "分县区上月",
+    ok = runner.invoke(main, ["batch", str(_spec(tmp_path)), "--regions", str(book), "--sheet", "分县区上月",
                               "-o", str(tmp_path / "out"), "--format", "md", "-j", "1"])
     assert ok.exit_code == 0, ok.output
 
 
 @pytest.mark.parametrize("sheet_args", [[], ["--sheet", "一季度"]])
 def test_a_unit_column_is_never_the_region_column(runner, tmp_path: Path, sheet_args: list[str]) -> None:
-    workbook = book(tmp_path / "指标.xlsx", {"一季度": INDICATORS})
+    book = workbook(tmp_path / "指标.xlsx", {"一季度": INDICATORS})
     out = tmp_path / "out"
-    result = runner.invoke(main, ["batch", str(_spec(tmp_path)), "--regions", str(workbook), *sheet_args,
+    result = runner.invoke(main, ["batch", str(_spec(tmp_path)), "--regions", str(book), *sheet_args,
                                   "-o", str(out), "--format", "md"])
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert "找不到分地区指标表" in result.output and "一季度" in result.output
@@ -150,9 +140,9 @@ def test_a_region_named_like_a_unit_or_number_is_refused(runner, tmp_path: Path,
     rows = _long() if layout == "long" else _wide()
     where = 5 if layout == "long" else 3  # the second county's row
     rows[where - 1][0] = bad
-    workbook = book(tmp_path / "指标.xlsx", {"一季度": INDICATORS, "分县区": rows})
+    book = workbook(tmp_path / "指标.xlsx", {"一季度": INDICATORS, "分县区": rows})
     out = tmp_path / "out"
-    result = runner.invoke(main, ["batch", str(_spec(tmp_path)), "--regions", str(workbook), "--sheet", "分县区",
+    result = runner.invoke(main, ["batch", str(_spec(tmp_path)), "--regions", str(book), "--sheet", "分县区",
                                   "-o", str(out), "--format", "md"])
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert f"指标.xlsx 分县区!A{where}" in result.output and f"“{bad}”{why}" in result.output

@@ -5,9 +5,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 import pytest
 
+from conftest import workbook
 from speechgen.errors import InputError
 from speechgen.spec.tables.grid import Cell, Grid
 from speechgen.spec.tables.regions import read_region_rows, region_table
@@ -61,19 +61,8 @@ def test_region_axis(rows: list[list[Any]], expected: tuple[str, int] | None) ->
     assert (None if axis is None else (axis.orientation, axis.index)) == expected
 
 
-def _book(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-    wb.save(path)
-    return path
-
-
 def test_across_table_ranks_and_total(tmp_path: Path) -> None:
-    path = _book(tmp_path / "r.xlsx", {"目录": [["一、主要指标"], ["二、分县区"]], "分县区": [
+    path = workbook(tmp_path / "r.xlsx", {"目录": [["一、主要指标"], ["二、分县区"]], "分县区": [
         ["指标名称", "单位", "全市", "甲县", "乙县", "丙区"],
         ["地区生产总值", "亿元", 300.0, 100.0, 120.0, 80.0],
         ["地区生产总值增速", "%", 5.5, 6.1, 4.2, 6.1],
@@ -89,7 +78,7 @@ def test_across_table_ranks_and_total(tmp_path: Path) -> None:
 
 
 def test_across_table_bad_cell_is_located(tmp_path: Path) -> None:
-    path = _book(tmp_path / "r.xlsx", {"分县区": [["指标", "甲县", "乙县"], ["地区生产总值增速", 5.0, "五"]]})
+    path = workbook(tmp_path / "r.xlsx", {"分县区": [["指标", "甲县", "乙县"], ["地区生产总值增速", 5.0, "五"]]})
     with pytest.raises(InputError, match=r"r.xlsx 分县区!C2（乙县·地区生产总值增速）：应为数字，收到 '五'"):
         read_region_rows(path)
 
