@@ -23,6 +23,7 @@ from speechgen.compose.timing import (
 from speechgen.core.calendar import Calendar
 from speechgen.compose.review import Group, ReviewView, build_review
 from speechgen.spec.fields import taxonomy
+from speechgen.spec.tables.regionsheet import region_words
 
 _PLACE = {"全市": "我市", "全县": "我县", "全区": "我区", "全省": "我省", "全州": "我州", "全旗": "我旗"}
 _SPEECH_END = ("讲话", "发言", "致辞")
@@ -87,12 +88,19 @@ def sector_of(m: Meeting) -> str:
 def unit_of(m: Meeting) -> str:
     if "局" in m.speaker.post or m.office.endswith("局"):
         return "我局"
-    return _PLACE.get(m.region, "我们")
+    return place_of(m)
+
+
+def place_of(m: Meeting) -> str:
+    """我市, 我县, 我镇… (``corpora/regions.yaml`` for the levels below the county), else 我们."""
+    return _PLACE.get(m.region) or region_words().places.get(m.region, "我们")
 
 
 def organizer_of(m: Meeting) -> str:
     if m.organizer.strip():
         return m.organizer.strip()
+    if m.region in region_words().organizers:  # 全镇 → 镇党委、镇政府
+        return region_words().organizers[m.region]
     level = m.region.replace("全", "") or "市"
     return f"{level}委、{level}政府"
 
@@ -112,7 +120,7 @@ def slots_for(m: Meeting, narration: Narration, mtype: str, cal: Calendar) -> di
     sector = sector_of(m)
     nxt = next_label(period, this_year, cal)
     return {
-        "region": m.region, "superior": m.superior, "place": _PLACE.get(m.region, "我们"),
+        "region": m.region, "superior": m.superior, "place": place_of(m),
         "period": period.label, "next": nxt, **calendar_slots(cal, mtype),
         "remaining": remaining(period, this_year), "stage_goal": stage_goal(nxt, period, mtype),
         "year": str(m.year), "meeting": m.title, "organizer": organizer_of(m),

@@ -126,3 +126,14 @@ def test_placeholder_rule_stays_linear() -> None:
         start = time.perf_counter()
         check_text(text, select=["placeholder"])
         assert time.perf_counter() - start < 3.0
+
+
+@pytest.mark.parametrize("region, place, organizer", [
+    ("青山县", "我县", "县委、县政府"), ("城关镇", "我镇", "镇党委、镇政府"), ("石门乡", "我乡", "乡党委、乡政府"),
+    ("城南街道", "我街道", "街道党工委、办事处"), ("江北工业园区", "我园区", "园区党工委、管委会"),
+])
+def test_a_region_draft_names_its_place_and_organs(region: str, place: str, organizer: str) -> None:
+    from speechgen.compose.context import organizer_of, place_of
+
+    spec, _ = regional_spec(load_spec(FULL), region, [])
+    assert (place_of(spec.meeting), organizer_of(spec.meeting)) == (place, organizer)

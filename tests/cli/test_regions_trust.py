@@ -119,6 +119,10 @@ def test_two_region_sheets_are_named_and_none_is_guessed(runner, tmp_path: Path)
     ok = runner.invoke(main, ["batch", str(_spec(tmp_path)), "--regions", str(book), "--sheet", "分县区上月",
                               "-o", str(tmp_path / "out"), "--format", "md", "-j", "1"])
     assert ok.exit_code == 0, ok.output
+    by = runner.invoke(main, ["batch", str(_spec(tmp_path)), "--regions", str(book), "--by", "县（市、区）",
+                              "-o", str(tmp_path / "by"), "--format", "md", "-j", "1"])
+    assert by.exit_code == 0, by.output  # only 分县区上月 has a column headed 县（市、区）
+    assert sorted(p.stem for p in (tmp_path / "by").glob("*.md")) == sorted(COUNTIES)
 
 
 @pytest.mark.parametrize("sheet_args", [[], ["--sheet", "一季度"]])

@@ -43,6 +43,8 @@ class RegionWords:
     levels: tuple[tuple[str, str], ...]  # name suffix → level word (县 → 全县), longest first
     suffixes: tuple[str, ...]  # every suffix a region name may end with
     units: frozenset[str]
+    places: dict[str, str]  # level word → how the speech names its own place (全镇 → 我镇)
+    organizers: dict[str, str]  # level word → its leading organs (全镇 → 镇党委、镇政府)
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +55,9 @@ def region_words() -> RegionWords:
     levels = tuple((str(s), str(w)) for s, w in data.get("levels", ()))
     suffixes = tuple(sorted({s for s, _ in levels} | {str(s) for s in data.get("other_suffixes", ())},
                             key=len, reverse=True))
-    return RegionWords(levels, suffixes, frozenset(str(u) for u in data.get("units", ())))
+    return RegionWords(levels, suffixes, frozenset(str(u) for u in data.get("units", ())),
+                       {str(k): str(v) for k, v in (data.get("places") or {}).items()},
+                       {str(k): str(v) for k, v in (data.get("organizers") or {}).items()})
 
 
 def _plain(text: str) -> str:
@@ -134,6 +138,8 @@ def _column_axis(grid: Grid, col: int, by: str | None) -> RegionAxis | None:
         if not by and normalise(head.text)[0] == "单位" and (units >= names or not names):
             return None  # the measurement units (亿元、%), not the reporting units
         return RegionAxis("rows", col, head.text, names)
+    if by:
+        return None  # the column the user named, or none
     words = [c for c in below if not number_like(c.text) and not _FOOTNOTE.match(c.text)]
     if names < 2 or names * 2 < len(words) or any(unit_like(c.text) for c in below):
         return None
