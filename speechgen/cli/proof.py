@@ -26,8 +26,9 @@ from speechgen.cli.options import table_options
 @click.option("--annotate", "annotate", type=click.Path(dir_okay=False, path_type=Path), metavar="OUT.docx",
               help="把每条结果作为 Word 批注写入原稿的副本 OUT.docx（原稿不变，仅限 .docx）")
 @click.option("--force", is_flag=True, help="覆盖已存在的批注稿")
-def check(file: Path, spec: Path | None, indicators: Path | None, sheet: str | None, as_json: bool, strict: bool, rules_file: Path | None,
-          ignore: tuple[str, ...], against: tuple[Path, ...], annotate: Path | None, force: bool) -> None:
+def check(file: Path, spec: Path | None, indicators: Path | None, sheet: str | None, as_json: bool, strict: bool,
+          rules_file: Path | None, ignore: tuple[str, ...], against: tuple[Path, ...], annotate: Path | None,
+          force: bool) -> None:
     """校对 FILE（.txt/.md/.docx）：占位符、数字、提法、标点、序号、日期等。
 
     --indicators 给出生成时用的指标表（.xlsx/.xls/.csv，--sheet 指明工作表），与 render 读法相同：

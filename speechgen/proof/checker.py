@@ -14,8 +14,8 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import replace
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence, Union
 
@@ -24,6 +24,7 @@ from speechgen.core.yamlsrc import decode, load_yaml
 from speechgen.outline.read import Line, read_lines
 from speechgen.proof.reuse import load_against, reused
 from speechgen.proof.rules import Doc, Finding, registry
+from speechgen.proof.rules.base import DocLine
 from speechgen.proof.rules.facts import Facts, Pool, build_facts
 from speechgen.proof.rules.lines import lines_from_draft, lines_from_text
 from speechgen.proof.rules.norms import NormRule, builtin_norms, load_norms, merge_norms, parse_rules
@@ -87,7 +88,8 @@ def check_file(path: str | Path, *, spec: SpecArg = None, rules_file: str | Path
     ignore = list(ignore)
     findings = _run(doc, select, [i for i in ignore if i != "reuse"])
     if table_only and spec is not None:
-        findings = [_table_figure(f, doc) for f in findings]
+        by_number = {ln.number: ln for ln in doc.lines}
+        findings = [_table_figure(f, by_number.get(f.line), doc.cache["facts"]) for f in findings]
     if against and "reuse" not in ignore:
         findings = sorted(findings + reused(doc, load_against(against)), key=lambda f: f.line)
     return findings
@@ -118,15 +120,13 @@ def _continuing() -> tuple[str, ...]:
     return tuple(sorted((str(w) for w in data.get("continuing", ())), key=len, reverse=True))
 
 
-def _table_figure(f: Finding, doc: Doc) -> Finding:
+def _table_figure(f: Finding, ln: "DocLine | None", facts: Facts) -> Finding:
     """Checked against a table alone, a figure is said of a table indicator when its clause names
     one, or continues (比上年同期增长…, 居全省第4位) a clause that does; any other figure may come
     from the writer's material: a reminder, not an error."""
-    ln = next((x for x in doc.lines if x.number == f.line), None)
     if f.rule != "number" or ln is None:
         return f
     pos = f.start - ln.indent if f.start is not None else max(ln.text.find(f.text), 0)
-    facts = doc.cache["facts"]
     head = ln.text[:pos]
     sentence = head[max(head.rfind(p) for p in "。！？") + 1:]
     for clause in reversed(_CLAUSE.split(sentence)):

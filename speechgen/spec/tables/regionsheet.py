@@ -19,7 +19,7 @@ from typing import Iterable, Literal
 from speechgen.core.resources import corpora_dir
 from speechgen.core.yamlsrc import decode, load_yaml
 from speechgen.errors import InputError
-from speechgen.spec.tables.grid import Cell, Grid, read_grid
+from speechgen.spec.tables.grid import Cell, Grid, read_grid, read_grids
 from speechgen.spec.tables.headers import REGION_HEADER, normalise
 
 TOTAL_NAMES = frozenset({"全省", "全市", "全县", "全区", "全州", "全盟", "全国", "合计", "总计", "全部", "总体"})
@@ -64,34 +64,43 @@ def _plain(text: str) -> str:
     return re.sub(r"[\s\u3000]+", "", str(text)).translate(_FULL)
 
 
+@lru_cache(maxsize=8192)
+def _kind(text: str) -> str:
+    """'region', 'unit', 'number' or 'word' (cached: a sheet repeats its names and units)."""
+    t = _plain(text)
+    inner = t.strip("()")
+    units = region_words().units
+    if inner and (inner in units or (bool(re.search(r"[/、,]", inner))
+                                     and all(p in units for p in re.split(r"[/、,]", inner) if p))):
+        return "unit"
+    if _NUMBER.fullmatch(t):
+        return "number"
+    bare = _MARKER.sub("", t)  # "1.青山县": a numbered list
+    if (bare != t and _kind(bare) != "region") or not 2 <= len(bare) <= 24 or _FOOTNOTE.match(bare):
+        return "word"
+    if is_total(bare) or any(bare.endswith(s) and len(bare) > len(s) for s in region_words().suffixes):
+        return "region"
+    return "word"
+
+
 def unit_like(text: str) -> bool:
     """'亿元', '%', '万吨', '（万人）', '亿元/%' — a measurement unit, not a name."""
-    t = _plain(text).strip("()")
-    if not t:
-        return False
-    units = region_words().units
-    return t in units or all(p in units for p in re.split(r"[/、,]", t) if p) and bool(re.search(r"[/、,]", t))
+    return _kind(str(text)) == "unit"
 
 
 def number_like(text: str) -> bool:
-    return bool(_NUMBER.fullmatch(_plain(text)))
+    return _kind(str(text)) == "number"
 
 
 def region_problem(text: str) -> str | None:
     """Why *text* cannot be a region's name (None when it can)."""
-    if unit_like(text):
-        return "像是计量单位"
-    if number_like(text):
-        return "是数字"
-    return None
+    kind = _kind(str(text))
+    return "像是计量单位" if kind == "unit" else "是数字" if kind == "number" else None
 
 
 def is_region_name(text: str) -> bool:
     """A name ending in a region suffix (青山县、城关镇、高新区), or the total (全市、合计)."""
-    t = _MARKER.sub("", _plain(text))
-    if not 2 <= len(t) <= 24 or region_problem(t) or _FOOTNOTE.match(t):
-        return False
-    return is_total(t) or any(t.endswith(s) and len(t) > len(s) for s in region_words().suffixes)
+    return _kind(str(text)) == "region"
 
 
 def level_of(region: str) -> str | None:
@@ -128,22 +137,28 @@ def _header_title(cells: list[Cell], by: str | None) -> Cell | None:
     return None
 
 
+def _cell_kind(cell: Cell) -> str:
+    if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
+        return "number"
+    return _kind(cell.text)
+
+
 def _column_axis(grid: Grid, col: int, by: str | None) -> RegionAxis | None:
     cells = _column_cells(grid, col)
     head = _header_title(cells, by)
     below = [c for c in cells if head is None or c.row > head.row]
-    names = sum(is_region_name(c.text) for c in below)
+    kinds = [_cell_kind(c) for c in below]
+    names, units = kinds.count("region"), kinds.count("unit")
     if head is not None:
-        units = sum(unit_like(c.text) for c in below)
         if not by and normalise(head.text)[0] == "单位" and (units >= names or not names):
             return None  # the measurement units (亿元、%), not the reporting units
         return RegionAxis("rows", col, head.text, names)
     if by:
         return None  # the column the user named, or none
-    words = [c for c in below if not number_like(c.text) and not _FOOTNOTE.match(c.text)]
-    if names < 2 or names * 2 < len(words) or any(unit_like(c.text) for c in below):
+    words = sum(k != "number" and not _FOOTNOTE.match(c.text) for c, k in zip(below, kinds))
+    if names < 2 or names * 2 < words or units:
         return None
-    first = next(c for c in below if is_region_name(c.text))
+    first = below[kinds.index("region")]
     above = [c for c in cells if c.row < first.row]
     return RegionAxis("rows", col, above[-1].text if above else "", names)
 
@@ -172,43 +187,27 @@ def region_axis(grid: Grid, by: str | None = None) -> RegionAxis | None:
 
 
 def sheet_titles(path: Path) -> list[str]:
-    """The sheet titles of a workbook (a CSV file: none); call after :func:`read_grid` accepted the file."""
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm") or (suffix == ".et" and path.read_bytes()[:4] == b"PK\x03\x04"):
-        import openpyxl
-
-        wb = openpyxl.load_workbook(path, read_only=True)
-        try:
-            return list(wb.sheetnames)
-        finally:
-            wb.close()
-    if suffix in (".xls", ".et"):
-        from speechgen.spec.tables.legacy import read_xls
-
-        seen: list[str] = []
-        read_xls(path, lambda titles: seen.extend(titles) or None, 0, 0)
-        return seen
-    return []
+    """The sheet titles of a workbook (a CSV file: none)."""
+    grids = read_grids(path)
+    return [g.sheet for g in grids] if grids and grids[0].sheet != grids[0].source else []
 
 
 def region_grid(path: Path, sheet: str | None, *, by: str | None = None) -> Grid:
     """The sheet *sheet* names, else the one sheet of the workbook that holds a region table;
     InputError listing the sheets when none does, or when several do."""
-    first = read_grid(path, sheet)
     if sheet is not None:
-        return first
-    titles = sheet_titles(path)
-    if len(titles) <= 1:
-        return first
-    grids = [first, *(read_grid(path, t) for t in titles if t != first.sheet)]
+        return read_grid(path, sheet)
+    grids = read_grids(path)
+    if len(grids) == 1:
+        return read_grid(path)
+    titles = [g.sheet for g in grids]
     found = [g for g in grids if region_axis(g, by) is not None]
-    listing = "、".join(titles)
     if len(found) == 1:
-        return found[0]
+        return read_grid(path, found[0].sheet)  # read again: its formulas are checked
     if not found:
         raise InputError(no_region_table(path.name, titles))
     raise InputError(f"{path.name}：有 {len(found)} 张工作表都像分地区指标表（{'、'.join(g.sheet for g in found)}），"
-                     f"现有工作表：{listing}；请用 --sheet 指明用哪一张")
+                     f"现有工作表：{'、'.join(titles)}；请用 --sheet 指明用哪一张")
 
 
 def no_region_table(name: str, titles: list[str]) -> str:
