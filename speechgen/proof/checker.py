@@ -120,6 +120,21 @@ def _continuing() -> tuple[str, ...]:
     return tuple(sorted((str(w) for w in data.get("continuing", ())), key=len, reverse=True))
 
 
+_UNIT = re.compile(r"[\d.,]+\s*(\D*)$")
+
+
+def _fits(shown: str, ind: Any) -> bool:
+    """Whether a figure written with its unit (27家, 512.3亿元, 5.8%) can be one of *ind*'s: a
+    percentage or a rank can; an amount only in the indicator's unit; a count only when it has one."""
+    m = _UNIT.search(shown)
+    unit = m.group(1).strip() if m else ""
+    if not unit or shown.startswith("第") or unit in ("%", "％", "个百分点", "位", "名"):
+        return True
+    if unit in ("家", "个", "项", "户", "人", "人次"):
+        return ind.count is not None or ind.count_of is not None or unit in (ind.unit or "")
+    return unit in (ind.unit or "") or (ind.unit or "") in unit
+
+
 def _table_figure(f: Finding, ln: "DocLine | None", facts: Facts) -> Finding:
     """Checked against a table alone, a figure is said of a table indicator when its clause names
     one, or continues (比上年同期增长…, 居全省第4位) a clause that does; any other figure may come
@@ -130,8 +145,11 @@ def _table_figure(f: Finding, ln: "DocLine | None", facts: Facts) -> Finding:
     head = ln.text[:pos]
     sentence = head[max(head.rfind(p) for p in "。！？") + 1:]
     for clause in reversed(_CLAUSE.split(sentence)):
-        if facts.mentions(clause):
-            return f
+        named = facts.mentions(clause)
+        if named:
+            if _fits(f.text, named[-1][2]):
+                return f
+            break
         if not clause.lstrip().startswith(_continuing()):
             break
     return replace(f, severity="warning", message=f.message.split("（")[0] +

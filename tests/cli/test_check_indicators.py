@@ -90,6 +90,7 @@ def test_a_changed_table_figure_is_an_error(runner, made, with_spec: bool, old: 
 @pytest.mark.parametrize("line, reminder", [
     ("全市新建5G基站320个，覆盖率达到98.5%。", False),  # no table indicator named: the writer's material
     ("社会消费品零售总额增长3.1%，网络零售额增长21.3%。", True),  # a new subject after the indicator's clause
+    ("新增有固定资产投资入库项目的企业27家。", True),  # names the indicator, but a count it does not have
 ])
 def test_writers_figures_without_spec_are_not_errors(runner, made, line: str, reminder: bool) -> None:
     _, book, draft = made
