@@ -10,6 +10,7 @@ from speechgen.core.draft import Draft
 from speechgen.exporters import export_bytes, format_for_path
 from speechgen.core.files import write_atomic
 from speechgen.spec.loader import load_spec, with_regions
+from speechgen.spec.placeholders import ensure_filled
 from speechgen.errors import InputError
 from speechgen.settings import RenderSettings
 from speechgen.spec.model import Spec
@@ -54,6 +55,8 @@ def render(
                                        standard_requirements=standard_requirements)
         if rows is not None:
             spec_obj = spec_obj.model_copy(update={"indicators": rows})
+    if not settings.unfilled_ok:
+        ensure_filled(spec_obj)
     return render_draft(_with_table(spec_obj, settings), _options(spec_obj, settings))
 
 
@@ -64,6 +67,8 @@ def build(spec: str | Path | Mapping[str, Any] | Spec, settings: RenderSettings,
     written here (see :func:`export` / :func:`write_product`).
     """
     spec_obj = spec if isinstance(spec, Spec) else load_spec(spec, allow_outside=settings.allow_outside)
+    if not settings.unfilled_ok:
+        ensure_filled(spec_obj)
     spec_obj = _with_table(spec_obj, settings)
     draft = render_draft(spec_obj, _options(spec_obj, settings))
     findings: list[Any] = []

@@ -18,6 +18,10 @@ class InputError(SpeechgenError, ValueError):
         self.problems = problems or [message]
 
 
+class PlaceholderError(InputError):
+    """The spec still holds placeholders (【待填】, XX…): a draft would look finished but is not."""
+
+
 class TemplateError(SpeechgenError):
     """Missing template, syntax error or failure while rendering (name + line)."""
 

@@ -40,6 +40,8 @@ class RenderSettings:
     standard_requirements: bool = False
     placeholders: bool = False  # mark parts without input (【形势：待补】) instead of leaving them out
     allow_outside: bool = False  # let a spec's `indicators: {file: …}` reach outside the spec's folder
+    unfilled_ok: bool = False  # render a spec that still holds 【待填】 (the workbench's live preview; the
+    #                            checker then flags the placeholders in the draft)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

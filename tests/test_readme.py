@@ -38,6 +38,6 @@ def test_every_quick_start_command_runs(tmp_path: Path) -> None:
         done = subprocess.run(["bash", "-c", cmd], cwd=tmp_path, env=env, capture_output=True, text=True,
                               timeout=300)
         assert done.returncode == 0, f"{cmd}\n{done.stdout[-800:]}\n{done.stderr[-800:]}"
-    for made in ("一季度.yaml", "讲话稿.docx", "讲话稿.md", "讲话稿-批注.docx", "修订稿.docx", "上半年.yaml",
+    for made in ("新会议.yaml", "讲话稿.docx", "讲话稿.md", "讲话稿-批注.docx", "修订稿.docx", "上半年.yaml",
                  "今年.yaml", "本单位短语.yaml", "spec.schema.json"):
         assert (tmp_path / made).stat().st_size > 0

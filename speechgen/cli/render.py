@@ -25,7 +25,8 @@ def render(spec: Path, output: Path | None, fmt: str | None, indicators: Path | 
     from speechgen.exporters import format_for_path
 
     settings = settings_from(options, indicators=indicators, sheet=sheet)
-    fmt = fmt or (format_for_path(str(output)) if output else "md")
+    asked = format_for_path(str(output)) if output else "md"  # refuses .pdf/.doc… even with --format
+    fmt = fmt or asked
     if output is not None:
         check_writable(output, force=force)  # fail before any work
     if fmt == "pdf" and output is None:

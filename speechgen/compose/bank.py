@@ -17,15 +17,16 @@ context when, for each of its tag keys, the context's value is listed.
 ``{slot}`` names (see :data:`SLOTS`) are filled from the draft's facts; an entry
 whose slot has no value in the current draft is skipped.
 
-Choosing (:class:`PhrasePicker`): never the same text twice in a draft; user
-entries are preferred over built-in ones; ``variety`` low takes the first
-fitting entry (the bank lists the most standard wording first), normal picks at
-random, high also admits entries tagged ``variety: high`` (flourishes).
+An entry that states a judgement carries its conditions on the data (``when``)
+and the writer's material it needs (``needs``), see :mod:`speechgen.compose.conditions`.
+
+The narration wordings (``corpora/narration.yaml``) use the same format (one
+category per narration form, with the narration's slots), so one ``--phrases``
+file can override both.  Choosing is :class:`speechgen.compose.picker.PhrasePicker`.
 """
 from __future__ import annotations
 
 import logging
-import random
 import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -33,15 +34,17 @@ from typing import Any, Callable, Iterable, Mapping
 
 from speechgen.core.chars import bad_char
 from speechgen.core.limits import LIMITS, read_bounded
+from speechgen.compose.conditions import Condition, parse_condition
 from speechgen.errors import PhraseBankError
+from speechgen.spec.fields import field_ids
 from speechgen.core.resources import corpora_dir
 from speechgen.core.yamlsrc import decode, load_yaml
-from speechgen.compose.filters import era_ok, parse_years
+from speechgen.compose.filters import parse_years
 
 log = logging.getLogger(__name__)
 
-FIELDS = ("overall", "industry", "investment", "consumption", "trade", "fiscal", "finance", "livelihood",
-          "agriculture", "reform", "ecology", "urban", "safety", "stats", "general")
+#: the policy fields (corpora/fields.yaml) an entry may be tagged for.
+FIELDS = field_ids()
 
 #: tag key → allowed values.
 TAG_VALUES: dict[str, tuple[str, ...]] = {
@@ -75,12 +78,21 @@ SLOTS: dict[str, str] = {
     "unit": "发言单位（我县）", "last_year": "回顾之年（去年/今年）", "this_year": "部署之年（今年/明年）",
     "count": "条目数（中文数字）", "lead": "牵头单位", "deadline": "时限", "support": "配合单位",
     "topic": "领域名称（工业经济）",
+    "leadership": "讲话人归功的领导机关（县长、部门：县委；书记：上级党委 市委）",
+    "voice": "讲话人代表的机关（书记：县委；县长：县政府；局长：本局）",
     # calendar (only with meeting.date): 二季度乃至全年 / 距离年底只剩70多天 / 距离报统关网只有不到一周
     "horizon": "部署时段（二季度乃至全年）", "countdown": "阶段倒计时（距离年底只剩70多天）",
     "deadline_countdown": "时间节点倒计时（距离报统关网只有不到一周）",
     "owner": "负责调度推进的领导（常务副县长王明同志）", "check_by": "督查人或单位",
     "check_when": "督查时间（月底前）", "check_action": "督查方式（专项督查）",
 }
+#: the narration's slots (``corpora/narration.yaml``): numbers, which every wording of a form must share …
+NUMBER_SLOTS = frozenset({"value", "p", "d", "rank", "n", "c", "gap", "t", "m", "k", "j", "total",
+                          "top", "values", "ranks", "tally", "parts"})
+#: … and words.
+TEXT_SLOTS = frozenset({"name", "unit", "sup", "lvl", "prev", "names", "region", "strong", "weak",
+                        "domain", "period", "whole", "month", "label", "basis"})
+ANY_SLOTS = frozenset(SLOTS) | NUMBER_SLOTS | TEXT_SLOTS
 _SLOT = re.compile(r"\{([a-z_]+)\}")
 #: slots whose value reads as an echo when two consecutive phrases both use it.
 _ECHO = {"stage_goal", "next", "horizon", "remaining", "this_year", "last_year", "judgement", "topic", "system", "leader"}
@@ -92,6 +104,7 @@ class Phrase:
     tags: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     source: str = ""
     priority: int = 0  # user entries (prefer mode) outrank built-in ones
+    condition: Condition = Condition()  # judgement conditions on the data (when/needs)
     years: tuple[int | None, int | None] | None = None  # the era it belongs to (compose.filters)
 
     def fits(self, context: Mapping[str, str]) -> bool:
@@ -121,8 +134,7 @@ class PhraseBank:
         return sum(len(v) for v in self.categories.values())
 
 
-def load_bank_file(path: Path, *, priority: int = 0) -> PhraseBank:
-    """Load one YAML bank file (one category, or ``categories: {name: {...}}``)."""
+def read_bank_yaml(path: Path) -> Any:
     name = str(path)
     try:
         data, _ = load_yaml(decode(read_bounded(path, LIMITS.spec_bytes, what="短语库文件", where=name), name), name)
@@ -130,9 +142,23 @@ def load_bank_file(path: Path, *, priority: int = 0) -> PhraseBank:
         raise PhraseBankError(f"{name}：无法读取短语库（{exc.strerror}）") from None
     except Exception as exc:  # InputError from the YAML reader
         raise PhraseBankError(str(exc)) from None
+    return data
+
+
+def load_bank_file(path: Path, *, priority: int = 0, slots: frozenset[str] = ANY_SLOTS) -> PhraseBank:
+    """Load one YAML bank file (one category, or ``categories: {name: {...}}``)."""
+    return parse_bank(read_bank_yaml(path), str(path), priority=priority, slots=slots, default=path.stem)
+
+
+def parse_bank(data: Any, name: str, *, priority: int = 0, slots: frozenset[str] = ANY_SLOTS,
+               default: str = "") -> PhraseBank:
+    """A bank from parsed YAML; *slots* is the slot vocabulary its entries may use; a one-category
+    file without ``category:`` is named *default* (its file name)."""
+    if isinstance(data, dict) and "forms" in data and "categories" not in data:
+        data = {**data, "categories": data["forms"]}  # the narration file's older key
     if not isinstance(data, dict):
         raise PhraseBankError(f"{name}：短语库应为字段表（category、entries）")
-    category = data.get("category") or path.stem
+    category = data.get("category") or default
     if not isinstance(category, str) or len(category) > 80:
         raise PhraseBankError(f"{name}：category 应为类别名（如 closing），收到 {str(category)[:40]!r}")
     groups = data.get("categories") if "categories" in data else {category: data}
@@ -154,22 +180,24 @@ def load_bank_file(path: Path, *, priority: int = 0) -> PhraseBank:
         count += len(entries)
         if count > LIMITS.phrase_entries:
             raise PhraseBankError(f"{name}：超出限制（短语库条目数不超过 {LIMITS.phrase_entries:,}）")
-        bank.categories[str(cat)] = [_entry(e, name, str(cat), i, prio, part) for i, e in enumerate(entries)]
+        bank.categories[str(cat)] = [_entry(e, name, str(cat), i, prio, part, slots)
+                                     for i, e in enumerate(entries)]
         if isinstance(body, dict) and body.get("description"):
             bank.descriptions[str(cat)] = str(body["description"])
     return bank
 
 
-def _entry(raw: Any, name: str, cat: str, i: int, priority: int, part: str | None = None) -> Phrase:
+def _entry(raw: Any, name: str, cat: str, i: int, priority: int, part: str | None = None,
+           vocabulary: frozenset[str] = ANY_SLOTS) -> Phrase:
     where = f"{name}：{cat}[{i}]"
     if isinstance(raw, str):
         raw = {"text": raw}
     if not isinstance(raw, dict) or not isinstance(raw.get("text"), str) or not raw["text"].strip():
         raise PhraseBankError(f"{where} 应为非空文字或含 text 的字段表")
-    unknown = set(raw) - {"text", "tags", "years"} - _METADATA
+    unknown = set(raw) - {"text", "tags", "when", "needs", "years"} - _METADATA
     if unknown:
         raise PhraseBankError(f"{where} 未知字段 {'、'.join(sorted(unknown))}"
-                              f"（只允许 text、tags、years 和说明字段 {'、'.join(sorted(_METADATA))}）")
+                              f"（只允许 text、tags、when、needs、years 和说明字段 {'、'.join(sorted(_METADATA))}）")
     tags: dict[str, tuple[str, ...]] = {}
     for key, val in (raw.get("tags") or {}).items():
         if key not in TAG_VALUES:
@@ -192,13 +220,14 @@ def _entry(raw: Any, name: str, cat: str, i: int, priority: int, part: str | Non
     if found:
         raise PhraseBankError(f"{where} 第{found[0]}个字是{found[1]}（不可见的控制或方向字符），请删除")
     for slot in _SLOT.findall(raw["text"]):
-        if slot not in SLOTS:
-            raise PhraseBankError(f"{where} 使用了未知的占位符 {{{slot}}}，可用：{'、'.join(SLOTS)}")
+        if slot not in vocabulary:
+            raise PhraseBankError(f"{where} 使用了未知的占位符 {{{slot}}}，可用：{'、'.join(sorted(vocabulary))}")
+    condition = parse_condition(raw.get("when"), raw.get("needs"), where)
     try:
         years = parse_years(raw["years"]) if raw.get("years") is not None else None
     except ValueError as exc:
         raise PhraseBankError(f"{where} {exc}") from None
-    return Phrase(raw["text"], tags, where, priority, years)
+    return Phrase(raw["text"], tags, where, priority, condition, years)
 
 
 def load_bank(paths: Iterable[Path] = ()) -> PhraseBank:
@@ -226,14 +255,14 @@ def builtin_bank() -> PhraseBank:
 
         files = sorted((corpora_dir() / "phrases").glob("*.yaml"))
         stamp = "\n".join(f"{f}:{st.st_size}:{st.st_mtime_ns}" for f in files for st in [f.stat()]).encode()
-        saved = cache.load("phrase-bank-v2", stamp)
+        saved = cache.load("phrase-bank-v3", stamp)
         if _valid_dump(saved):
             _BUILTIN = _from_dump(saved)
         else:
             bank = PhraseBank()
             for f in files:
-                bank = bank.merge(load_bank_file(f))
-            cache.store("phrase-bank-v2", stamp, _to_dump(bank))
+                bank = bank.merge(load_bank_file(f, slots=frozenset(SLOTS)))
+            cache.store("phrase-bank-v3", stamp, _to_dump(bank))
             _BUILTIN = bank
     return _BUILTIN
 
@@ -243,6 +272,7 @@ def _to_dump(bank: PhraseBank) -> tuple[dict[str, list[dict[str, Any]]], dict[st
     def row(p: Phrase) -> dict[str, Any]:
         d = {f.name: getattr(p, f.name) for f in fields(Phrase)}
         d["tags"] = {k: tuple(v) for k, v in p.tags.items()}
+        d["condition"] = (p.condition.anyof, p.condition.needs)  # marshal takes tuples and frozensets
         return d
 
     return {c: [row(p) for p in ps] for c, ps in bank.categories.items()}, dict(bank.descriptions)
@@ -256,104 +286,11 @@ def _valid_dump(saved: Any) -> bool:
 
 def _from_dump(saved: tuple[dict[str, list[dict[str, Any]]], dict[str, str]]) -> PhraseBank:
     cats, descriptions = saved
-    return PhraseBank({c: [Phrase(**r) for r in ps] for c, ps in cats.items()}, dict(descriptions))
+    return PhraseBank({c: [Phrase(**{**r, "condition": Condition(*r["condition"])}) for r in ps]
+                       for c, ps in cats.items()}, dict(descriptions))
 
 
 _PHRASE_FIELDS = {f.name for f in fields(Phrase)}
-
-
-class PhrasePicker:
-    """Chooses phrases for one draft: seeded, tag-filtered, never the same text twice.
-
-    ``picker(category, **kw)``: keys of :data:`TAG_VALUES` in *kw* narrow the
-    context (``field="industry"``, and entries tagged for that field are preferred);
-    ``avoid=TEXT`` prefers entries that repeat no four-character run of TEXT;
-    ``optional=True`` makes that a rule: the picker returns "" rather than an entry
-    that is used already, repeats TEXT (runs of three characters) or is not written
-    for the given field; other keys are slot values for this call (``lead="市发改委"``).
-    ``picker.log`` records every choice in order.
-    """
-
-    def __init__(self, bank: PhraseBank, rng: random.Random, *, context: Mapping[str, str],
-                 slots: Mapping[str, str], variety: str = "normal", year: int | None = None,
-                 said: Callable[[str], bool] | None = None) -> None:
-        self.bank, self.rng, self.context, self.slots, self.variety = bank, rng, dict(context), dict(slots), variety
-        self.year = year  # the meeting's year: entries of another era are left out
-        self.said = said or (lambda text: False)  # an earlier speech used this text: prefer others
-        self._base = rng.getrandbits(64)  # one stream per category: a new entry in one never reshuffles another
-        self._streams: dict[str, random.Random] = {}
-        self.used: set[str] = set()
-        self.entries: set[str] = set()
-        self.log: list[tuple[str, str]] = []
-        self.repeats: list[str] = []
-        self._echo: set[str] = set()  # distinctive slots the previous phrase used
-        self._head = ""  # how the previous phrase began: the next one should begin differently
-
-    def __call__(self, category: str, **kw: Any) -> str:
-        phrases = self.bank.categories.get(category)
-        if not phrases:
-            raise PhraseBankError(f"短语库缺少类别 {category!r}")
-        depth = int(kw.pop("_depth", 0))
-        optional = bool(kw.pop("optional", False))
-        avoid_text = str(kw.pop("avoid", "") or "")
-        avoid = _grams(avoid_text)
-        tags = {k: str(v) for k, v in kw.items() if k in TAG_VALUES}
-        ctx = {**self.context, "variety": self.variety, **tags}
-        slots = {**self.slots, **{k: str(v) for k, v in kw.items() if k not in TAG_VALUES}}
-        have = {k for k, v in slots.items() if v}
-        fitting = [p for p in phrases if p.fits(ctx) and p.slots <= have and era_ok(p, self.year)]
-        if not fitting:
-            shown = "，".join(f"{k}={v}" for k, v in ctx.items())
-            raise PhraseBankError(f"短语库类别 {category} 没有适合当前场合的条目（{shown}）")
-        given = {k for k, v in kw.items() if k not in TAG_VALUES and v}
-        if given:  # an entry that uses every fact given (lead and deadline) beats one that drops some
-            best = max(len(p.slots & given) for p in fitting)
-            fitting = [p for p in fitting if len(p.slots & given) == best]
-        texts = [(p, _fill(p.text, slots)) for p in fitting]
-        fresh = [(p, t) for p, t in texts if t not in self.used and (p.source or p.text) not in self.entries]
-        if optional:
-            near = _grams(avoid_text, 3)
-            field = tags.get("field", "general")
-            fresh = [(p, t) for p, t in fresh
-                     if (field == "general" or "field" in p.tags) and not (near & _grams(t, 3))]
-            if not fresh:
-                return ""
-        if not fresh:
-            log.warning("phrase category %s exhausted; repeating a phrase", category)
-            self.repeats.append(category)
-            fresh = texts
-        top = max(p.priority for p, _ in fresh)
-        fresh = [(p, t) for p, t in fresh if p.priority == top]
-        for prefer in (
-            lambda p, t: not self.said(t),  # not what the earlier speech (--avoid) said
-            lambda p, t: all(k in p.tags for k in tags),  # written for this field, not generic
-            lambda p, t: not (avoid & _grams(t)),  # says nothing the writer's own text already says
-            lambda p, t: not (p.slots & self._echo) and t[:4] != self._head,  # no echo of the last phrase
-        ):
-            fresh = [(p, t) for p, t in fresh if prefer(p, t)] or fresh
-        stream = self._streams.setdefault(category, random.Random(f"{category}:{self._base}"))
-        chosen, text = fresh[0] if self.variety == "low" else stream.choice(fresh)
-        text = _ALT.sub(lambda m: m.group(1).split("|")[0 if self.variety == "low" else
-                                                       stream.randrange(m.group(1).count("|") + 1)], text)
-        self._echo, self._head = chosen.slots & _ECHO, text[:4]
-        self.used.add(text)
-        self.entries.add(chosen.source or chosen.text)  # one entry once, whatever its slots are filled with
-        self.log.append((category, text))
-        return self._nested(text, depth=depth)
-
-    def _nested(self, text: str, *, depth: int) -> str:
-        """Fill ``{@category}`` references with a phrase of that category (e.g. ``{@rally}`` →
-        坚定信心、真抓实干), so a mined or user bank can supply the office's own chains."""
-        if "{@" not in text:
-            return text
-        if depth >= LIMITS.phrase_ref_depth - 1:
-            raise PhraseBankError(f"短语 “{text[:40]}” 的 {{@类别}} 引用嵌套过深（超出限制：不超过 "
-                                  f"{LIMITS.phrase_ref_depth} 层；查看各短语库中互相引用的类别）")
-        return _NESTED.sub(lambda m: self(m.group(1), _depth=depth + 1), text)
-
-    def fill(self, text: str) -> str:
-        """Fill the draft's slots in a literal text."""
-        return _fill(text, self.slots)
 
 
 _NESTED = re.compile(r"\{@([a-z_]+)\}")

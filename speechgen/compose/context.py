@@ -8,20 +8,23 @@ import random
 import re
 from typing import Any, Mapping
 
-from speechgen.compose import deployment
-from speechgen.compose import views as wording
+import speechgen.compose.deployment as deployment
+import speechgen.compose.views as wording
 from speechgen.compose.rewrite import NoteStyle, voice_for
 from speechgen.spec.model import Meeting, MeetingType, Spec
-from speechgen.compose import situation
+import speechgen.compose.situation as situation
 from speechgen.compose.narration import Narration, narrate
 from speechgen.core.periods import Period
-from speechgen.compose.bank import PhraseBank, PhrasePicker
+from speechgen.compose.bank import PhraseBank
+from speechgen.compose.conditions import TableFacts, table_facts
 from speechgen.compose.filters import AvoidIndex
+from speechgen.compose.picker import PhrasePicker
 from speechgen.compose.timing import (
     calendar_of, calendar_slots, era_year, stage_goal, stage_of, stage_targets, status_of, unify_progress_word,
 )
 from speechgen.core.calendar import Calendar
 from speechgen.compose.review import Group, ReviewView, build_review
+from speechgen.compose.streams import Streams
 from speechgen.spec.fields import taxonomy
 from speechgen.spec.tables.regionsheet import region_words
 
@@ -114,6 +117,38 @@ def main_title(m: Meeting) -> str:
     return f"在{t}上的{'表态发言' if m.type is MeetingType.statement else '讲话'}"
 
 
+_LEVELS = {"省": "国家", "市": "省", "州": "省", "盟": "区", "县": "市", "区": "市", "旗": "盟"}
+
+
+def level_of(region: str) -> str:
+    """全县 → 县, 全市 → 市 (the administrative level a region names)."""
+    return (region.replace("全", "", 1) or "市")[:1]
+
+
+def leadership_of(m: Meeting) -> str:
+    """Whose leadership the speaker credits: a government head credits the 党委 of the same level
+    (县委), a department head both (县委、县政府); a speaker for the 党委 credits the superior 党委
+    (市委), never itself."""
+    level = level_of(m.region)
+    if m.speaker.voice == "party":
+        sup = level_of(m.superior) if m.superior.strip() else _LEVELS.get(level, "上级")
+        return "党中央" if sup == "国家" else ("上级党委" if sup == level else f"{sup}委")
+    if m.speaker.voice == "department":
+        return f"{level}委、{level}政府"  # a department is led by both
+    return f"{level}委"
+
+
+def voice_of(m: Meeting) -> str:
+    """Whom the speaker speaks for: 县委 (secretary), 县政府 (government), the office (department)."""
+    level = level_of(m.region)
+    voice = m.speaker.voice
+    if voice == "party":
+        return f"{level}委"
+    if voice == "department":
+        return m.office.strip() or unit_of(m).replace("我", "")
+    return f"{level}政府"
+
+
 def slots_for(m: Meeting, narration: Narration, mtype: str, cal: Calendar) -> dict[str, str]:
     period = m.period_info
     last_year, this_year = years(m)
@@ -128,23 +163,43 @@ def slots_for(m: Meeting, narration: Narration, mtype: str, cal: Calendar) -> di
         "sector": sector, "system": f"{m.region}{sector}系统" if sector else "全系统",
         "topic": f"{sector}工作" if sector else "各项工作", "unit": unit_of(m),
         "last_year": last_year, "this_year": this_year,
+        "leadership": leadership_of(m), "voice": voice_of(m),
     }
 
 
-def build_context(spec: Spec, rng: random.Random, *, variety: str, bank: PhraseBank,
+def material_of(spec: Spec) -> frozenset[str]:
+    """Which outside facts the writer supplied (causes, opportunities, risks) and whether there are
+    achievements: bank entries that ``need`` them are said only then."""
+    have = {"achievements"} if spec.achievements else set()
+    holders = [spec, getattr(spec, "situation", None)]
+    for key in ("causes", "opportunities", "risks"):
+        if any(h is not None and getattr(h, key, None) for h in holders):
+            have.add(key)
+    return frozenset(have)
+
+
+def facts_of_draft(spec: Spec, narration: Narration) -> TableFacts:
+    rows = [s.facts for s in narration.statements if s.part != "hidden" and s.facts]
+    return table_facts(rows, narration.tone, material_of(spec))
+
+
+def build_context(spec: Spec, rng: "random.Random | Streams", *, variety: str, bank: PhraseBank,
                   mtype: str, points: str, extra: Mapping[str, Any] | None = None, seed: int = 0,
                   standard_requirements: bool = False, avoid: AvoidIndex | None = None) -> dict[str, Any]:
     m = spec.meeting
+    streams = Streams.of(rng)
+    rng = streams("structure")
     avoid = avoid or AvoidIndex()
     cal = calendar_of(spec)
-    narration = narrate(spec, rng=rng, avoid=avoid.said if avoid else None)
+    narration = narrate(spec, rng=streams, bank=bank, avoid=avoid.said if avoid else None)
     slots = slots_for(m, narration, mtype, cal)
     principal = m.speaker.is_principal
     annual = mtype == MeetingType.annual_conference.value  # always about a whole year
     tags = {"type": mtype, "period": "year" if annual else period_tag(m.period_info.code),
             "speaker": "principal" if principal else "deputy", "tone": narration.tone,
             "status": status_of(spec, cal), "stage": stage_of(cal)}
-    phrase = PhrasePicker(bank, rng, context=tags, slots=slots, variety=variety, year=era_year(spec),
+    phrase = PhrasePicker(bank, streams, context=tags, slots=slots, variety=variety,
+                          facts=facts_of_draft(spec, narration), year=era_year(spec),
                           said=avoid.said if avoid else None)
     views = _views(spec, narration, mtype, phrase, random.Random(f"{seed}:rewrite"), variety)
     style = wording.choose_style(variety, rng, n_problems=len(views["problems"]),
@@ -185,7 +240,10 @@ def _field_heading(group: Group, phrase: PhrasePicker, narration: Narration) -> 
         return phrase("heading_regions", topic=label)
     f = taxonomy().get(group.field)
     name = f.name if f is not None else "其他指标"
-    return phrase("heading_field_strong" if group.strong else "heading_field_steady", topic=name)
+    about = group.statements or None
+    return (phrase("heading_field_strong" if group.strong else "heading_field_steady", topic=name,
+                   about=about, optional=True)
+            or phrase("heading_field_plain", topic=name, about=about))
 
 
 def _writer(mtype: str, rng: random.Random) -> wording.Writer:

@@ -11,13 +11,13 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass, field as dc_field
-from typing import Any, Sequence
+from typing import Callable, Any, Sequence
 
 from speechgen.compose.rewrite import NoteStyle, rewrite_notes, voice_for, whole_sentence
 from speechgen.compose.rewrite.lexicon import builtin_lexicon
 from speechgen.compose.rewrite.punct import normalise
 from speechgen.compose.rewrite.shape import has_verb
-from speechgen.compose.views import Item, clause, own_text, sentence, strip_enum, subject, task_field
+from speechgen.compose.views import Item, clause, echoes, own_text, sentence, stat_fields, strip_enum, subject, task_field
 from speechgen.spec.fields import indicator_field
 from speechgen.spec.model import Note, NoteLike, Point, Spec, Supervision, Task, note_text
 
@@ -159,30 +159,34 @@ def task_views(spec: Spec, statements: Sequence[Any], goals: dict[str, str], *, 
     for title, tasks in spec.grouped_tasks:
         group = GroupView(clause(strip_enum(title)) if title else "")
         for t in tasks:
-            group.tasks.append(_task(t, statements, taken, goals, voice, rng, variety, speaker, group.title))
+            group.tasks.append(_task(t, statements, taken, goals, voice, rng, variety, speaker, group.title,
+                                     stat_fields(spec)))
         groups.append(group)
     return groups
 
 
 def _task(t: Task, statements: Sequence[Any], taken: set[int], goals: dict[str, str], voice: str,
-          rng: random.Random, variety: str, speaker: str, group: str) -> Item:
+          rng: random.Random, variety: str, speaker: str, group: str,
+          stat_field: Callable[[Any], str] = lambda s: indicator_field(subject(s))) -> Item:
     texts = [note_text(n) for n in t.items]
-    f = task_field(t.title, texts)
-    stats, subs, weak = [], [], False
+    f = t.field or task_field(t.title, texts)
+    stats, subs, weak, about = [], [], False, []
     for i, s in enumerate(statements):
-        if i not in taken and f != "general" and indicator_field(subject(s)) == f:
+        if i not in taken and f != "general" and stat_field(s) == f:  # only within one field
             taken.add(i)
             stats.append(clause(own_text(s)))
             subs += [clause(c.text) for c in getattr(s, "children", ())]
+            about.append(s)
             weak = weak or getattr(s, "verdict", "") == "weakness"
     title = clause(strip_enum(t.title))
     style = NoteStyle(voice, f, title, clause(t.lead).split("、")[0] if t.lead else "")
     body = sentences_of(t.items, style, rng, verbatim=t.verbatim)
     points = points_of(t, style, rng)
     goal = sentence(normalise(t.goal)) if clause(t.goal) else goals.pop(f, "")
+    goal = "" if echoes(goal, title) else goal  # a goal line never repeats its heading
     own = len("".join(body)) + sum(len(p.title) + len(p.body) for p in points)
     item = Item(title, body, f, lead=clause(t.lead), support=clause(t.support), deadline=clause(t.deadline),
-                goal=goal, stats=stats, weak=weak, sub_stats=subs, points=points, owner=owner_name(t.owner),
+                goal=goal, stats=stats, weak=weak, sub_stats=subs, about=about, points=points, owner=owner_name(t.owner),
                 check=check_of(t.supervision, speaker), pad=own < PAD_BELOW, group=group)
     if points:
         item.point_style = point_style(points, variety, rng, under_yao=voice == "dispatch")

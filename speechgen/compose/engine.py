@@ -11,7 +11,6 @@ built-ins; ``builtin/NAME`` always reaches the built-in file so an override can
 from __future__ import annotations
 
 import datetime as _dt
-import random
 import traceback
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -32,8 +31,11 @@ from speechgen.compose.filters import AvoidIndex
 from speechgen.compose.timing import calendar_provenance, calendar_warnings
 from speechgen.compose.narration import Narration
 from speechgen.compose.situation import missing_inputs
-from speechgen.compose.bank import PhraseBank, PhrasePicker, load_bank
+from speechgen.compose.bank import PhraseBank, load_bank
+from speechgen.compose.lost import lost_items
+from speechgen.compose.picker import PhrasePicker
 from speechgen.compose.sandbox import BoundedSandbox, ConfinedLoader, PrivateBytecodeCache, render_bounded
+from speechgen.compose.streams import Streams
 from speechgen.core.resources import templates_dir
 from speechgen.compose.views import qty
 from speechgen.compose.narration.vintage import chain
@@ -80,7 +82,7 @@ def environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=_finalize,
             auto_reload=len(dirs) > 1, bytecode_cache=_bytecode_cache(),
         )
-        env.filters.update(cn=cn_int, qty=qty, enum=enum_word, num=fmt_number, date_cn=date_cn,
+        env.filters.update(cn=cn_int, qty=qty, enum=enumerator, num=fmt_number, date_cn=date_cn,
                            sentence=sentence, clause=clause, lead=lead_sentence, rest=rest_sentences,
                            chain=chain)
         _ENV_CACHE[key] = env
@@ -113,6 +115,11 @@ def _sanitise(text: str) -> str:
     """Escape a value for the markup: its characters survive, none of them can act as markup."""
     text = " ".join(text.split()) if ("\n" in text or "\r" in text) else text
     return escape_text(text)
+
+
+def enumerator(n: int, style: str = "是", total: int | None = None) -> str:
+    """一是、二要、第一，… — and nothing when the list has a single item (a lone 一是 is a defect)."""
+    return "" if total == 1 else enum_word(n, style)
 
 
 def date_cn(value: _dt.date | None) -> str:
@@ -226,8 +233,8 @@ def _compose(spec: Spec, opts: RenderOptions, bank: PhraseBank | None) -> tuple[
     if mtype not in MeetingType.__members__:
         raise TemplateError(f"未知的会议类型 {mtype!r}，可选：{'、'.join(MeetingType.__members__)}")
     template = load_template(template_name(mtype), opts.template_dirs)
-    rng = random.Random(f"{opts.seed}:{draft_key(spec)}")
-    context = build_context(spec, rng, variety=opts.variety, mtype=mtype, points=POINTS, extra=opts.extra,
+    streams = Streams(f"{opts.seed}:{draft_key(spec)}")
+    context = build_context(spec, streams, variety=opts.variety, mtype=mtype, points=POINTS, extra=opts.extra,
                             seed=opts.seed, standard_requirements=opts.standard_requirements,
                             bank=bank if bank is not None else load_bank(opts.phrase_files),
                             avoid=AvoidIndex(opts.avoid_texts))
@@ -255,6 +262,7 @@ def render_draft(spec: Spec, options: RenderOptions | None = None, *, bank: Phra
     draft.meta.update(type=mtype, seed=str(opts.seed), variety=opts.variety,
                       meeting=m.title, speaker=f"{m.speaker.post}{m.speaker.name}", office=m.office,
                       date=m.date.isoformat() if m.date else "", region=m.region, period=m.period_info.label)
+    draft.warnings = lost_items(spec, draft.text, mtype)
     draft.meeting = MeetingFacts(mtype, m.title, m.period, m.period_info.label, m.year,
                                  m.date.isoformat() if m.date else "", m.region, m.superior, m.speaker.name,
                                  m.speaker.post, m.speaker.is_principal)

@@ -31,6 +31,7 @@ class Group:
     lead: str  # 工业方面
     sentences: list[str] = field(default_factory=list)
     strong: bool = False
+    statements: list[Any] = field(default_factory=list)  # what it tells, sub-items included (for judgements)
 
 
 @dataclass
@@ -80,6 +81,7 @@ def groups_of(statements: Sequence[Statement]) -> list[Group]:
                                                same_vintage=told.get(fid) == s.vintage and bool(s.vintage))
         told[fid] = s.vintage
         group.strong = group.strong or s.verdict == "strength"
+        group.statements += _with_children(s)
     return sorted(found.values(), key=lambda g: order.get(g.field, len(order)))
 
 
@@ -141,6 +143,10 @@ def build_review(narration: Narration, achievements: Sequence[Item], *, summary_
         view.sections.append(Section(heading(Group("regions", "")), pack(regions)))
     view.sections += [Section(a.heading, [a.body] if a.body else []) for a in left]
     return view
+
+
+def _with_children(s: Any) -> list[Any]:
+    return [s, *(c for child in getattr(s, "children", []) for c in _with_children(child))]
 
 
 __all__ = ["ReviewView", "Section", "Group", "build_review", "groups_of", "pack", "statement_sentences"]

@@ -82,6 +82,7 @@ class Item:
     deadline: str = ""
     goal: str = ""
     stats: list[str] = dc_field(default_factory=list)  # indicator clauses that back this item
+    about: list[Any] = dc_field(default_factory=list)  # the statements of those clauses (their judgement facts)
     weak: bool = False  # some of those clauses are weaknesses
     sub_stats: list[str] = dc_field(default_factory=list)  # their sub-items (其中……), told after the comment
     points: list[Any] = dc_field(default_factory=list)  # PointView: 一要……二要…… inside a task
@@ -108,13 +109,30 @@ def _plain(notes: Sequence[Any], **_: Any) -> list[str]:
 
 
 def achievements(spec: Spec, write: Writer = _plain) -> list[Item]:
-    """Achievements, their notes in the results voice (``write`` is the note rewriter)."""
+    """Achievements, their notes in the results voice (``write`` is the note rewriter); one without
+    a title is led by its first note, an empty one dropped."""
     out = []
     for a in spec.achievements:
         title = clause(strip_enum(a.title))
-        f = field_of(a.title, *map(note_text, a.items))
-        out.append(Item(title, write(a.items, part="achievements", field=f, heading=title, verbatim=a.verbatim), f))
+        notes = list(a.items)
+        while not title and notes:
+            title = clause(note_text(notes.pop(0)))
+        if not title:
+            continue
+        f = a.field or field_of(a.title, *map(note_text, a.items))
+        out.append(Item(title, write(notes, part="achievements", field=f, heading=title, verbatim=a.verbatim), f))
     return out
+
+
+def stat_fields(spec: Spec) -> Callable[[Any], str]:
+    """The field of an indicator statement: the indicator's explicit ``field:``, else its name's."""
+    explicit = {ind.name.strip(): ind.field for ind in spec.indicator_rows if ind.field}
+
+    def of(statement: Any) -> str:
+        name = subject(statement)
+        return explicit.get(name.strip()) or indicator_field(name)
+
+    return of
 
 
 def requirements(spec: Spec) -> list[Item]:
@@ -131,26 +149,56 @@ def subject(statement: Any) -> str:
     return str(getattr(statement, "indicator", "") or statement.text)
 
 
+#: how grave a weak indicator is, by its judgement facts: declines and last ranks first, small gaps last.
+_GRAVITY = {("growth", "slump"): 6, ("rank", "last"): 5, ("growth", "down"): 4, ("prev", "widen"): 3,
+            ("prev", "turn_down"): 3, ("rank", "bottom"): 3, ("superior", "worse"): 2, ("target", "missed"): 1}
+
+
+def severity(statements: Sequence[Any]) -> int:
+    """The gravest weakness among *statements* (0: no data behind the item)."""
+    facts = [getattr(s, "facts", {}) or {} for s in statements]
+    return max((sum(w for (k, v), w in _GRAVITY.items() if f.get(k) == v) for f in facts), default=0)
+
+
 def problems(spec: Spec, weak: Sequence[Any], group_label: Callable[[], str], write: Writer = _plain) -> list[Item]:
     """Spec problems, each backed by the weak indicator statement of its field when there is one;
-    weak statements no problem claims become one item first (grouped when there are several)."""
-    left = list(weak)
+    weak statements no problem claims become one item (grouped when there are several).  Items
+    backed by data come first, gravest first (a decline or a last rank before a small gap); the
+    writer's problems without data keep their order after them."""
+    left = sorted(weak, key=lambda s: -severity([s]))
+    stat_field = stat_fields(spec)
     items: list[Item] = []
     for p in spec.problems:
-        f = field_of(p.title, p.detail)
-        match = next((s for s in left if indicator_field(subject(s)) == f), None)
-        stats = [clause(match.text)] if match is not None else []
-        if match is not None:
-            left.remove(match)
+        if not clause(strip_enum(p.title)) and not clause(p.detail):
+            continue  # an empty entry says nothing
+        f = p.field or field_of(p.title, p.detail)
+        matches = [s for s in left if f != "general" and stat_field(s) == f]  # merged, not a new item
+        stats = [clause(s.text) for s in matches]
+        left = [s for s in left if s not in matches]
         body = [sentence("；".join(stats))] if stats else []
         title = clause(strip_enum(p.title))
-        body += write([p.detail], part="problems", field=f, heading=title, verbatim=p.verbatim) if clause(p.detail) else []
-        items.append(Item(title, body, f, stats=stats))
+        if title and clause(p.detail):
+            body += write([p.detail], part="problems", field=f, heading=title, verbatim=p.verbatim)
+        items.append(Item(title or clause(p.detail), body, f, stats=stats, about=matches))
     if left:
         label = (getattr(left[0], "label", "") or f"{subject(left[0])[:12]}表现偏弱") if len(left) == 1 else group_label()
         stats = [clause(s.text) for s in left]
-        items.insert(0, Item(clause(label), [sentence("；".join(stats))], indicator_field(subject(left[0])), stats=stats))
-    return items
+        items.append(Item(clause(label), [sentence("；".join(stats))], stat_field(left[0]), stats=stats,
+                          about=list(left)))
+    order = {id(item): i for i, item in enumerate(items)}
+    return sorted(items, key=lambda it: (-severity(it.about), order[id(it)]))
+
+
+_GOAL_WORDS = re.compile(r"^(?:确保|力争|努力|争取)|[。！，、“”%\d.]|全年|以上|左右|以内")
+
+
+def echoes(goal: str, heading: str) -> bool:
+    """A goal line that only restates its heading (持续扩大有效投资 / 确保有效投资持续扩大):
+    nearly all its characters, less 确保/力争 and figures, are the heading's."""
+    body = _GOAL_WORDS.sub("", goal)
+    if not body or not heading or re.search(r"\d", goal):
+        return False
+    return sum(ch in heading for ch in body) >= 0.8 * len(body)
 
 
 def own_text(statement: Any) -> str:
@@ -181,7 +229,7 @@ def indicator_goals(rows: Sequence[Indicator], said: Callable[[str], bool] = lam
     *said* tells which wordings an earlier speech already used."""
     goals: dict[str, str] = {}
     for ind in rows:
-        f = indicator_field(ind.name)
+        f = ind.field or indicator_field(ind.name)
         if f in goals or f == "overall":
             continue
         if ind.target_growth is not None:
@@ -209,12 +257,17 @@ def target_line(t: Target) -> str:
     return t.name
 
 
+def commit_word(bound: str) -> str:
+    """确保 an exact figure or a ceiling (以内); 力争 a range (左右) or an open floor (以上)."""
+    return "力争" if any(w in bound for w in ("左右", "以上", "上下")) else "确保"
+
+
 def target_goals(targets: Sequence[Target]) -> dict[str, str]:
     goals: dict[str, str] = {}
     for t in targets:
         f = indicator_field(t.name)
         if f not in goals and f != "overall" and not clause(t.text):
-            goals[f] = f"确保{target_line(t)}。"
+            goals[f] = f"{commit_word(t.bound)}{target_line(t)}。"
     return goals
 
 

@@ -17,6 +17,7 @@ from speechgen.core.chars import bad_char
 from speechgen.core.limits import LIMITS, breach, read_bounded
 from speechgen.errors import InputError
 from speechgen.spec.model import CHINESE_KEYS, IndicatorFile, Spec
+from speechgen.spec.placeholders import ensure_filled, scan
 from speechgen.core.yamlsrc import decode, load_yaml
 
 MAX_SPEC_BYTES = LIMITS.spec_bytes
@@ -67,13 +68,19 @@ def validate(
     problems = list(_screen(data, (), name, lines))
     if problems:
         raise InputError("\n".join(problems[:20]), problems=problems)
+    marks = scan(data, name=name, lines=lines)
     try:
         spec = Spec.model_validate(data)
     except ValidationError as exc:
         located = sorted(
             (_describe(err, data, name, lines) for err in exc.errors()), key=lambda p: p[0]
         )
-        problems = list(dict.fromkeys(text for _, text in located))
+        if marks and all(any(text.startswith(where + "：") for where, _ in marks) for _, text in located):
+            ensure_filled(_Marked(marks))  # only 【待填】 in number fields: say what is unfilled, not "应为数字"
+        unfilled = {where: mark for where, mark in marks}
+        problems = list(dict.fromkeys(
+            f"{text.split('：', 1)[0]}：{unfilled[text.split('：', 1)[0]]} 尚未填写（【待填】等占位）"
+            if text.split("：", 1)[0] in unfilled else text for _, text in located))
         raise InputError("\n".join(problems), problems=problems) from None
     workbook: Path | None = None
     if isinstance(spec.indicators, IndicatorFile):
@@ -97,6 +104,7 @@ def validate(
                     else base_dir / spec.regions.file)
         if file is not None:
             spec = with_regions(spec, file, origin=f"{name} 第{line}行 regions" if line else f"{name} regions")
+    spec._placeholders = marks
     if len(spec.indicator_rows) > LIMITS.indicators:
         raise breach(f"{name} indicators", "indicators", len(spec.indicator_rows))
     return spec
@@ -110,7 +118,14 @@ def with_regions(spec: Spec, path: Path, *, origin: str) -> Spec:
     ref = spec.regions
     assert ref is not None
     rows = read_region_rows(path, indicator=ref.indicator, sheet=ref.sheet, columns=ref.columns, origin=origin)
-    return spec.model_copy(update={"regions": ref.model_copy(update={"rows": rows, "file": None, "sheet": None})})
+    updated = spec.model_copy(update={"regions": ref.model_copy(update={"rows": rows, "file": None, "sheet": None})})
+    updated._placeholders = getattr(spec, "_placeholders", [])
+    return updated
+
+
+class _Marked:
+    def __init__(self, marks: list[tuple[str, str]]) -> None:
+        self._placeholders = marks
 
 
 def _confined(base_dir: Path, name: str, where: str) -> Path:

@@ -23,6 +23,7 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    PrivateAttr,
     Tag,
     field_validator,
     model_validator,
@@ -32,6 +33,7 @@ from speechgen.core.calendar import Deadline, parse_deadline
 from speechgen.core.limits import LIMITS
 from speechgen.spec.types import Int, Number
 from speechgen.core.periods import Period, parse_period
+from speechgen.spec.fields import taxonomy
 from speechgen.spec.situation import SITUATION_KEYS, Assessment, Guidance, Relay, Situation
 
 
@@ -88,6 +90,7 @@ CHINESE_KEYS: dict[str, tuple[str, ...]] = {
     "name": ("名称", "姓名", "指标名称"),
     "post": ("职务",),
     "principal": ("主要领导",),
+    "speaks_for": ("for", "代表", "代表机关"),
     "preceding": ("前序发言",),
     "organizer": ("主办",),
     "office": ("办公室", "单位"),
@@ -136,6 +139,7 @@ CHINESE_KEYS: dict[str, tuple[str, ...]] = {
     "indicator": ("比较指标",),
     "label": ("称谓", "地区称谓"),
     "follow_up": ("后进要求", "督导要求"),
+    "field": ("领域",),
     "verbatim": ("原文照录", "不改写"),
     "points": ("分项", "具体要点"),
     "group": ("所属部分", "板块"),
@@ -167,6 +171,22 @@ class Speaker(_Model):
     principal: bool | None = _f(
         "principal", None, description="是否主要负责同志；不填时按职务推断（副职为否）"
     )
+
+    speaks_for: Literal["party", "government", "department"] | None = _f(
+        "speaks_for", None,
+        description="讲话人代表谁：party（党委，书记）、government（政府）、department（部门）；不填时按职务推断"
+    )
+
+    @property
+    def voice(self) -> str:
+        """party / government / department: from ``speaks_for``, else from the post (书记 → party)."""
+        if self.speaks_for:
+            return self.speaks_for
+        if "书记" in self.post:
+            return "party"
+        if any(w in self.post for w in ("局长", "主任", "厅长", "部长", "主席")):
+            return "department"
+        return "government"
 
     @property
     def is_principal(self) -> bool:
@@ -237,8 +257,30 @@ class Meeting(_Model):
 
 
 
-class Indicator(_Model):
+def _field_choices() -> list[str]:
+    tax = taxonomy()
+    return [*tax.ids, *(f.name for f in tax.fields)]
+
+
+def _policy_field() -> Any:
+    """``field:`` on an indicator or item: a field id of corpora/fields.yaml or its Chinese name."""
+    return _f("field", None, description="所属领域（不填按名称、关键词判断）：" +
+              "、".join(f"{f.id}（{f.name}）" for f in taxonomy().fields),
+              json_schema_extra={"enum": _field_choices()})
+
+
+class _HasField(BaseModel):
+    @field_validator("field", mode="before", check_fields=False)
+    @classmethod
+    def _field_ok(cls, v: Any) -> Any:
+        if v is None or (isinstance(v, str) and not v.strip()):
+            return None
+        return taxonomy().resolve(str(v))  # ValueError with the list of fields
+
+
+class Indicator(_Model, _HasField):
     name: str = _f("name", description="指标名称")
+    field: str | None = _policy_field()
     value: Number | None = _f("value", None, description="本期值（累计值）")
     unit: str = _f("unit", "", description="单位，如 亿元")
     growth: Number | None = _f("growth", None, description="同比增长（%），负数为下降")
@@ -365,14 +407,16 @@ def note_text(note: NoteLike) -> str:
     return note.text if isinstance(note, Note) else note
 
 
-class Achievement(_Model):
+class Achievement(_Model, _HasField):
     title: str = _f("title")
+    field: str | None = _policy_field()
     items: list[NoteLike] = _f("items", default_factory=list)
     verbatim: bool = _f("verbatim", False, description="各条照录原文，不改写")
 
 
-class Problem(_Model):
+class Problem(_Model, _HasField):
     title: str = _f("title")
+    field: str | None = _policy_field()
     detail: str = _f("detail", "")
     verbatim: bool = _f("verbatim", False, description="照录原文，不改写")
 
@@ -394,8 +438,9 @@ class Supervision(_Model):
     text: str = _f("text", "", description="整句自写（填写后忽略其他字段）")
 
 
-class Task(_Model):
+class Task(_Model, _HasField):
     title: str = _f("title")
+    field: str | None = _policy_field()
     items: list[NoteLike] = _f("items", default_factory=list)
     lead: str = _f("lead", "", description="牵头单位")
     deadline: str = _f("deadline", "", description="完成时限，如 6月底前")
@@ -454,11 +499,13 @@ class NarrationSettings(_Model):
     negative_is_weak: bool = Field(True, description="负增长一律算问题")
     strict_targets: bool = Field(False, description="未达目标增速或慢于时序进度也算问题（默认只作提示）")
     prev_label: str | None = Field(None, description="上期的称谓，如 上月、一季度；不填按时期推断")
+    gdp_schedule: bool = Field(False, description="地区生产总值也比时序进度、算“双过半”（默认不算：名义GDP不是逐月累计的总量）")
     progress_word: Literal["auto", "时序进度", "序时进度"] = Field(
         "auto", description="全稿统一用“时序进度”或“序时进度”；auto：随撰稿人材料，材料未用时用“时序进度”")
 
 
 class Spec(_Model):
+    _placeholders: list[tuple[str, str]] | None = PrivateAttr(default=None)  # located by the loader
     meeting: Meeting = _f("meeting")
     indicators: Annotated[
         Union[Annotated[list[Indicator], Tag("table")], Annotated[IndicatorFile, Tag("file")]],

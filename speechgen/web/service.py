@@ -167,9 +167,11 @@ def field_errors(exc: InputError) -> dict[str, str]:
 
 def render_settings(options: Options, settings: Settings, *, check: bool = True) -> RenderSettings:
     """The library's settings for this request (server options plus the writer's choices)."""
+    # a half-filled form still previews (its 【待填】 marked in red by the checker); a download of it
+    # fails the check unless the writer confirms
     return RenderSettings.make(seed=options.seed, variety=options.variety, templates=settings.templates,
                                phrases=settings.phrases, table=options.table, profile=options.profile or None,
-                               check=check)
+                               check=check, unfilled_ok=True)
 
 
 def preview(payload: Mapping[str, Any], settings: Settings) -> Preview:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -148,7 +149,17 @@ def test_init_prints_a_valid_starter(runner, tmp_path: Path, mtype: str) -> None
     from speechgen.spec.loader import load_spec
 
     assert load_spec(path).meeting.type.value == mtype
-    assert runner.invoke(main, ["render", str(path), "-o", str(tmp_path / "s.md")]).exit_code == 0
+    # a starter is all 【待填】: render refuses (exit 2), lists the fields, writes nothing
+    result = runner.invoke(main, ["render", str(path), "-o", str(tmp_path / "s.md")])
+    assert result.exit_code == 2 and "meeting.title" in result.output and "tasks[0].title" in result.output
+    assert not (tmp_path / "s.md").exists()
+    # no realistic invented names or figures outside comments
+    body = "\n".join(line.split("#")[0] for line in result_text(runner, mtype).splitlines())
+    assert not re.search(r"\d+\.\d|[张王李]明|亿元", body)
+
+
+def result_text(runner, mtype: str) -> str:
+    return runner.invoke(main, ["init", "--type", mtype]).output
 
 
 def test_schema_is_json_schema(runner) -> None:

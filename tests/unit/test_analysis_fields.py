@@ -91,14 +91,21 @@ def test_a_single_month_does_not_repeat_its_growth() -> None:
 
 def test_sub_items_are_joined_to_their_parent_not_told_as_headline() -> None:
     rows = [GDP, {"name": "固定资产投资", "value": 712.5, "unit": "亿元", "growth": 6.9},
-            {"name": "亿元以上项目", "count": 31, "unit": "个", "growth": -18, "parent": "固定资产投资"}]
+            {"name": "亿元以上项目", "count": 31, "unit": "个", "growth": -8, "parent": "固定资产投资"}]
     _, n = _narrate(rows)
     parent = _statement(n, "固定资产投资")
     child = _statement(n, "亿元以上项目")
     assert child.part == "joined" and child in parent.children
     assert child not in n.review and child not in n.problems
-    assert "。其中，亿元以上项目" in parent.text and "31个" in parent.text and "18%" in parent.text
+    assert "。其中，亿元以上项目" in parent.text and "31个" in parent.text and "8%" in parent.text
     assert "亿元以上项目" not in "".join(n.summary) + n.overall
+
+
+def test_a_slumping_sub_item_rules_out_a_steady_verdict() -> None:
+    rows = [GDP, {"name": "固定资产投资", "value": 712.5, "unit": "亿元", "growth": 6.9},
+            {"name": "亿元以上项目", "count": 31, "unit": "个", "growth": -18, "parent": "固定资产投资"}]
+    _, n = _narrate(rows)
+    assert "平稳" not in n.overall and n.judgement != "总体平稳"
 
 
 def test_a_pinned_sub_item_stays_in_its_own_part() -> None:

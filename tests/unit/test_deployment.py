@@ -47,7 +47,7 @@ def test_points_owner_supervision_and_reminders_in_the_genres_words() -> None:
     assert "一要稳存量。" in text and "二要扩增量。" in text
     assert "常务副县长孙立群同志" in text
     assert re.search(r"11月底前，?我要(?:对这项工作)?进行专项督查|我要亲自过问，11月底前进行专项督查", text)
-    assert re.search(r"最后，[^。]*强调[^。]*。一是统计上报方面，各部门要对照报统时间节点", text)
+    assert re.search(r"最后，[^。]*强调[^。]*。统计上报方面，各部门要对照报统时间节点", text)  # one item: no lone 一是
 
 
 def test_supervision_by_someone_else_and_as_a_whole_sentence() -> None:

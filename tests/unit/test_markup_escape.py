@@ -1,6 +1,8 @@
 """The writer's text is escaped for the markup, never cleaned: every character survives."""
 from __future__ import annotations
 
+import pytest
+
 import speechgen
 from speechgen.core.markup import escape_text, parse_markup
 from speechgen.proof.checker import check_draft
@@ -12,8 +14,23 @@ SPEC = {
 }
 
 
+def _draft():
+    """Rendered below the API: ``speechgen.render`` refuses a spec holding a mask (issue 12)."""
+    from speechgen.compose.engine import render_draft
+    from speechgen.spec.loader import load_spec
+
+    return render_draft(load_spec(SPEC))
+
+
+def test_render_refuses_the_masked_spec() -> None:
+    from speechgen.errors import PlaceholderError
+
+    with pytest.raises(PlaceholderError, match=r"tasks\[0\]|achievements\[0\]"):
+        speechgen.render(SPEC)
+
+
 def test_masks_and_markup_characters_in_items_survive_into_the_draft() -> None:
-    draft = speechgen.render(SPEC)
+    draft = _draft()
     text = draft.text
     assert "新开工亿元以上项目**个" in text
     assert "::坚持*周调度*、[月通报]" in text
@@ -21,7 +38,7 @@ def test_masks_and_markup_characters_in_items_survive_into_the_draft() -> None:
 
 
 def test_the_checker_reports_the_mask_as_a_placeholder() -> None:
-    draft = speechgen.render(SPEC)
+    draft = _draft()
     found = [f for f in check_draft(draft) if f.rule == "placeholder"]
     assert any("**" in f.text for f in found)
 

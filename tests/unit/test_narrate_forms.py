@@ -78,32 +78,32 @@ CASES = [
      ["0.7个百分点"], [], "weakness"),
     ("target-equal", _ind(growth="6.5", target_growth="6.5"), "Q1", ["growth_up", "target_equal"], [],
      ["个百分点"], "strength"),
-    ("completion-behind-schedule", _ind(value="512.3", unit="亿元", annual_target="2100"), "Q1",
+    ("completion-behind-schedule", _ind(name="固定资产投资", value="512.3", unit="亿元", annual_target="2100"), "Q1",
      ["value_flow", "completion", "progress_behind"], ["24.4%", "0.6个百分点"], [], "weakness"),
-    ("completion-ahead-schedule", _ind(value="38.62", unit="亿元", annual_target="142"), "Q1",
+    ("completion-ahead-schedule", _ind(name="固定资产投资", value="38.62", unit="亿元", annual_target="142"), "Q1",
      ["value_flow", "completion", "progress_ahead"], ["27.2%", "2.2个百分点"], [], "strength"),
-    ("completion-two-decimals", _ind(value="38.62", unit="亿元", annual_target="142", growth="3.25"), "Q1",
+    ("completion-two-decimals", _ind(name="固定资产投资", value="38.62", unit="亿元", annual_target="142", growth="3.25"), "Q1",
      ["value_flow", "growth_up", "completion", "progress_ahead"], ["27.20%", "2.20个百分点"], [], "strength"),
-    ("schedule-m1-4", _ind(value="40", unit="亿元", annual_target="100"), "M1-4",
+    ("schedule-m1-4", _ind(name="固定资产投资", value="40", unit="亿元", annual_target="100"), "M1-4",
      ["value_flow", "completion", "progress_ahead"], ["40.0%", "6.7个百分点"], [], "strength"),
-    ("schedule-q3", _ind(value="70", unit="亿元", annual_target="100"), "Q3",
+    ("schedule-q3", _ind(name="固定资产投资", value="70", unit="亿元", annual_target="100"), "Q3",
      ["value_flow", "completion", "progress_behind"], ["70.0%", "5.0个百分点"], [], "weakness"),
-    ("schedule-equal", _ind(value="25", unit="亿元", annual_target="100"), "Q1",
+    ("schedule-equal", _ind(name="固定资产投资", value="25", unit="亿元", annual_target="100"), "Q1",
      ["value_flow", "completion", "progress_equal"], ["25.0%"], ["个百分点"], "strength"),
-    ("above-target", _ind(value="2150", unit="亿元", annual_target="2100"), "year",
+    ("above-target", _ind(name="固定资产投资", value="2150", unit="亿元", annual_target="2100"), "year",
      ["value_flow", "completion_over"], ["102.4%", "超额"], [], "strength"),
-    ("exactly-target", _ind(value="2100", unit="亿元", annual_target="2100"), "year",
+    ("exactly-target", _ind(name="固定资产投资", value="2100", unit="亿元", annual_target="2100"), "year",
      ["value_flow", "completion_full"], ["完成"], ["%"], "strength"),
-    ("year-gap", _ind(value="2050", unit="亿元", annual_target="2100"), "year",
+    ("year-gap", _ind(name="固定资产投资", value="2050", unit="亿元", annual_target="2100"), "year",
      ["value_flow", "completion", "gap_short"], ["97.6%", "50亿元"], [], "weakness"),
-    ("double-half", _ind(value="1080", unit="亿元", annual_target="2100", growth="6.6", target_growth="6.5"), "H1",
+    ("double-half", _ind(name="固定资产投资", value="1080", unit="亿元", annual_target="2100", growth="6.6", target_growth="6.5"), "H1",
      ["value_flow", "growth_up", "completion", "progress_ahead", "double_half", "target_above"],
      ["51.4%", "1.4个百分点", "0.1个百分点", "过半"], [], "strength"),
-    ("no-double-half-growth-short", _ind(value="1080", unit="亿元", annual_target="2100", growth="6.4",
+    ("no-double-half-growth-short", _ind(name="固定资产投资", value="1080", unit="亿元", annual_target="2100", growth="6.4",
                                           target_growth="6.5"), "H1",
      ["value_flow", "growth_up", "completion", "progress_ahead", "target_below"], ["51.4%"], ["双过半", "过半"],
      "strength"),
-    ("no-schedule-single-month", _ind(value="30", unit="亿元", annual_target="100"), "M5",
+    ("no-schedule-single-month", _ind(name="固定资产投资", value="30", unit="亿元", annual_target="100"), "M5",
      ["value_flow", "completion"], ["30.0%"], ["时序", "序时"], "neutral"),
     ("rate-indicator", _ind(name="城镇化率", value="62.5", unit="%", growth="1.2", annual_target="63"), "year",
      ["value_rate", "growth_up_points", "rate_target_below"], ["62.5%", "1.2个百分点", "0.5个百分点"],
@@ -224,8 +224,9 @@ def test_numbers_record_every_computed_figure(make_spec) -> None:
                prev_growth="-6.1", target_growth="6.5", annual_target="2100")
     s = _narrate_one(make_spec, ind, "Q1", 0)
     derived = {d.text for d in s.numbers}
-    assert {"5.8", "11.1", "0.3", "3", "24.4", "0.6", "12.3"} <= derived
-    inputs = {"512.3", "9", "11", "6"}
+    # GDP: no 时序进度 by default; a decline against a growth target is a gap in words, not 12.3 points
+    assert {"5.8", "11.1", "0.3", "3", "24.4"} <= derived and "12.3" not in derived and "6.5%" in s.text
+    inputs = {"512.3", "9", "11", "6", "6.5"}
     for token in re.findall(r"\d+(?:\.\d+)?", s.text):
         assert token in derived | inputs, token
 

@@ -196,8 +196,10 @@ def test_check_reads_pdf(tmp_path: Path) -> None:
 
 
 def _confirm(text: str) -> str:
-    """What a person does: keep checked values (drop 【待核】), delete what they cannot fill (【待填】)."""
-    return "\n".join(l.replace("【待核】", "") for l in text.splitlines() if "【待填】" not in l.split("#")[0]) + "\n"
+    """What a person does: keep checked values (drop 【待核】), delete what they cannot fill (【待填】),
+    write the real name where the speech was anonymised (某某县 → 青山县)."""
+    return "\n".join(l.replace("【待核】", "").replace("某某", "青山") for l in text.splitlines()
+                     if "【待填】" not in l.split("#")[0]) + "\n"
 
 
 @pytest.mark.parametrize("name", sorted(CORPUS))

@@ -10,7 +10,8 @@ import pytest
 from speechgen.compose.engine import RenderOptions, compose_text
 from speechgen.errors import PhraseBankError
 from speechgen.spec.loader import load_spec
-from speechgen.compose.bank import SLOTS, TAG_VALUES, PhrasePicker, builtin_bank, load_bank, load_bank_file
+from speechgen.compose.bank import SLOTS, TAG_VALUES, builtin_bank, load_bank, load_bank_file
+from speechgen.compose.picker import PhrasePicker
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))

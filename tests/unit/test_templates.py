@@ -100,7 +100,7 @@ def test_sample_renders_to_every_format_without_leftovers(sample):
 
 
 LENGTHS = {"dispatch": (1200, 3500), "statement": (700, 2000), "work_report": (1000, 6000),
-           "department": (2400, 9000)}  # a department speech (rewritten notes, no repeated figures) runs ~2,500
+           "department": (2300, 9000)}  # a department speech (rewritten notes, no repeated figures) runs ~2,400
 
 
 MINE = [p for p in SAMPLES if p.stem in {"city_q1", "county_h1", "city_q3", "district_m1_5", "city_year_end",

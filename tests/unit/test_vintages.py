@@ -49,7 +49,7 @@ def test_single_vintage_reads_as_before(make_spec) -> None:
 @pytest.mark.parametrize("period, row, present, absent", [
     ("year", {"growth": 5.9}, ("比上年增长", "增长5.9%"), ("同期", "同比")),
     ("year", {"growth": -2.0}, ("下降2.0%",), ("同期", "同比")),
-    ("year", {"growth": 5.9, "prev_growth": 5.1}, ("比上年",), ("同期", "同比")),
+    ("year", {"growth": 5.9, "prev_growth": 5.1}, ("比上年增长",), ("同期", "同比")),
     ("M1-5", {"growth": 7.6, "prev_growth": 7.1}, ("1—4月",), ("比上年增长",)),
     ("M5", {"growth": 9.2, "prev_growth": 7.6}, ("4月份",), ("比上年增长",)),
     ("M5", {"growth": 1.2, "basis": "环比"}, ("环比",), ("同比", "同期")),
@@ -57,7 +57,7 @@ def test_single_vintage_reads_as_before(make_spec) -> None:
     ("H1", {"growth": 5.5, "prev_growth": 5.1, "prev_period": "Q1"}, ("一季度",), ()),
     ("H1", {"growth": 5.5, "prev_growth": 5.1, "prev_period": "1-4月"}, ("1—4月",), ()),
     ("H1", {"growth": 5.5, "estimate": True}, ("预计上半年", "5.5%左右"), ()),
-    ("H1", {"growth": 5.5, "period": "year"}, ("比上年",), ("同比", "同期")),
+    ("H1", {"growth": 5.5, "period": "year"}, ("比上年增长",), ("同比", "同期")),
 ])
 @pytest.mark.parametrize("seed", range(4))
 def test_comparison_words_fit_the_period(make_spec, period, row, present, absent, seed) -> None:

@@ -113,7 +113,7 @@ def _draft() -> Draft:
     return Draft(title="在全市会议上的讲话", subtitle=["市长　张明", "（2025年4月18日）"], blocks=[
         Paragraph([Run("同志们：")], kind="salutation"),
         Heading(1, "总体情况", marker="一、"),
-        Paragraph([Run("一要抓项目。", bold=True), Run("完成投资×××亿元。")]),
+        Paragraph([Run("抓项目。", bold=True), Run("完成投资×××亿元。")]),
         Table("附表", ["指标", "增速"], [["地区生产总值", "5.8"], ["工业", "4.1"]]),
         Paragraph([Run("结尾。")], kind="closing"),
     ])
@@ -133,7 +133,7 @@ def test_marks_cross_bold_runs_and_escape():
     findings = place(speechgen.proofread(draft), draft)
     html = str(draft_html(draft, findings))
     assert "&lt;投资&gt;" in html and "<投资>" not in html
-    assert "<strong>一要抓项目。</strong>" in html and "<mark>×××</mark>" in html
+    assert "<strong>抓项目。</strong>" in html and "<mark>×××</mark>" in html
     assert 'id="sg-b2" class="sg-body sg-flag sg-flag-error"' in html
 
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import logging
 import random
+import re
 from typing import Callable
 
 from speechgen.spec.model import Spec
@@ -38,33 +39,38 @@ from speechgen.compose.narration.regions import compare_regions
 from speechgen.compose.narration.facts import Context, Facts, row_facts
 from speechgen.compose.narration.model import Derived, Narration, Statement, Verdict
 from speechgen.compose.narration.rules import NarrationRules, rules_from_settings
+from speechgen.compose.narration.judged import mark_headline
 from speechgen.compose.narration.statements import build_statement
 from speechgen.compose.narration.vintage import (
     Vintage, chain, grouped, labelled, main_group, previous_label, row_context, vintage_of, vocab_for,
 )
-from speechgen.compose.narration.wording import Picker, load_wordings
+from speechgen.compose.narration.wording import Picker, load_wordings, with_bank
+from speechgen.compose.bank import PhraseBank
+from speechgen.compose.streams import Streams
 
 log = logging.getLogger(__name__)
 
 __all__ = ["narrate", "Narration", "Statement", "Derived", "NarrationRules", "Verdict", "previous_label", "chain", "Vintage"]
 
 
-def narrate(spec: Spec, *, rng: random.Random | None = None, rules: NarrationRules | None = None,
-            vocab: tuple[tuple[str, str], ...] = (), avoid: "Callable[[str], bool] | None" = None) -> Narration:
+def narrate(spec: Spec, *, rng: "random.Random | Streams | None" = None, rules: NarrationRules | None = None,
+            vocab: tuple[tuple[str, str], ...] = (), avoid: "Callable[[str], bool] | None" = None,
+            bank: PhraseBank | None = None) -> Narration:
     """Narrate the spec's indicator table (see the module docstring).
 
     *vocab* are word replacements for the whole narration (时序进度 → 序时进度); *avoid* tells the
-    picker which texts an earlier speech already used.
+    picker which texts an earlier speech already used; *bank*: a phrase bank whose categories named
+    after narration forms override those wordings (``--phrases``).
     """
-    rng = rng if rng is not None else random.Random(0)
+    streams = Streams.of(rng if rng is not None else 0)
     rules = rules or rules_from_settings(spec.narration)
     period = spec.meeting.period_info
     prev, prev_numbers = (rules.prev_label, ()) if rules.prev_label else previous_label(period)
-    wordings = load_wordings(tuple(rules.wording_files))
+    wordings = with_bank(load_wordings(tuple(rules.wording_files)), bank)
     table = spec.indicator_rows
     whole = next((i.name.strip() for i in table if indicator_field(i.name) == "overall" and not i.parent.strip()), "")
     ctx = Context(spec.meeting.superior, prev, prev_numbers, period, rules, wordings, whole, spec.meeting.region)
-    pick = Picker(wordings, rng)
+    pick = Picker(wordings, streams, {"span": _span(period)})
     if avoid is not None:
         pick.avoid = avoid
     items = [(ind, vintage_of(ind, period)) for ind in table]
@@ -78,8 +84,12 @@ def narrate(spec: Spec, *, rng: random.Random | None = None, rules: NarrationRul
         ind, vintage = items[i]
         row_ctx = row_context(ctx, ind, vintage)
         pick.vocab = vocab_for(vintage, ind.basis, wordings) + vocab
+        # a row's own period decides 比上年 vs 同比; month-on-month growth always names 环比
+        pick.table["span"] = "part" if ind.basis == "mom" else _span(vintage.period)
         facts = row_facts(ind, row_ctx)
         statement = build_statement(facts, row_ctx, pick)
+        if ind.basis == "mom" and "环比" not in statement.text:
+            statement.text = _GROWTH_VERB.sub(r"环比\1", statement.text, count=1)
         statement.field_id = indicator_field(ind.name)
         statement.parent = ind.parent.strip()
         statement.headline = ind.headline if ind.headline is not None else \
@@ -92,19 +102,31 @@ def narrate(spec: Spec, *, rng: random.Random | None = None, rules: NarrationRul
         key_of[id(statement)] = vintage.key
         statements.append(statement)
     pick.vocab = vocab
+    pick.table["span"] = _span(period)
     _join(statements, {i.name.strip() for i in table if i.part != "auto"})
     rows = [(facts_of[id(s)], s) for s in statements if s.part in ("review", "problems")]
+    mark_headline(rows)
     tallied = [r for r in rows if r[1].headline and key_of[id(r[1])] == counted]  # one vintage only
     summary = summarise(tallied, _group_context(ctx, tallied, items, counted), pick)
     if mixed and summary.sentences and counted is not None:
         summary.sentences[0] = f"{_label(items, counted)}，{summary.sentences[0]}"
-    actual = [(f, s) for f, s in rows if not s.estimate]
-    judgement, overall, tone = judge(actual, ctx, pick, spec.meeting.region)
+    # the overall verdict weighs every actual figure the draft states, sub-items included (a 其中 row
+    # that fell by a sixth is no "总体平稳"); estimates are no ground for a verdict
+    stated = [(facts_of[id(s)], s) for s in statements if s.part != "hidden" and not s.estimate]
+    judgement, overall, tone = judge(stated, ctx, pick, spec.meeting.region)
     report = compare_regions(spec, ctx, pick) if spec.regions is not None else None
     log.debug("narrated %d indicators: %s (%s)", len(statements), judgement, tone)
     return Narration(statements=statements, summary=summary.sentences, judgement=judgement,
                      overall=overall, tone=tone, derived=summary.derived, mixed=mixed,
                      regions=report)  # type: ignore[arg-type]
+
+
+_GROWTH_VERB = re.compile(r"(?<![同环比])((?:增长|下降|增加|减少|持平))")
+
+
+def _span(period: Period) -> str:
+    """``year``: the figures cover a whole year (比上年); ``part``: part of one (同比、比上年同期)."""
+    return "year" if period.cumulative and period.first == 1 and period.last == 12 else "part"
 
 
 def _label(items: list, key: tuple[str, bool]) -> str:

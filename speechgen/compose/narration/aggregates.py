@@ -192,15 +192,28 @@ def _double_half(rows: list[Row], pick: Picker, out: Summary) -> bool:
 
 def judge(rows: list[Row], ctx: Context, pick: Picker, region: str) -> tuple[str, str, str]:
     """(judgement, overall sentence, tone) by the rule documented in :mod:`.rules`."""
-    strong = [s.indicator for _, s in rows if s.verdict == "strength"]
-    weak = [s.indicator for _, s in rows if s.verdict == "weakness"]
-    judgement = judgement_of(len(rows), len(strong), len(weak), ctx.rules)
+    top = [(f, s) for f, s in rows if s.part != "joined"]  # sub-items are no headline: not counted, not named
+    strong = [s.indicator for _, s in top if s.verdict == "strength"]
+    weak = [s.indicator for _, s in top if s.verdict == "weakness"]
+    judgement = judgement_of(len(top), len(strong), len(weak), ctx.rules)
     tone = tone_of(judgement, len(weak))
+    # a fall of a tenth or more in any figure the draft states, sub-items included, is never "总体平稳"
+    slumps = [s.indicator for f, s in rows if s.verdict == "weakness" and not f.lower_better
+              and (s.facts or {}).get("growth") == "slump"]
+    if judgement == "总体平稳" and slumps:
+        judgement = "分化" if strong else "承压前行"
+        weak = weak or slumps  # the sentence names what makes it so
+        tone = tone_of(judgement, len(weak))
     form = f"overall_{judgement}"
     if judgement == "稳中有进" and not weak:
         form += "_noweak"
-    if (not strong and "{strong}" in "".join(pick.wordings.forms.get(form, []))) or \
-            (not weak and "{weak}" in "".join(pick.wordings.forms.get(form, []))):
-        form = "overall_总体平稳"
+    needs = "".join(pick.wordings.forms.get(form, []))
+    if not strong and "{strong}" in needs:  # nothing to praise: a weak indicator is never "总体平稳"
+        form = "overall_承压前行" if weak else "overall_总体平稳"
+    elif not weak and "{weak}" in needs:
+        form = "overall_稳中有进_noweak" if strong else "overall_总体平稳"
+    if form != f"overall_{judgement}" and not form.endswith("_noweak"):
+        judgement = form.removeprefix("overall_")
+        tone = tone_of(judgement, len(weak))
     slots = {"region": region, "strong": "、".join(strong[:3]), "weak": "、".join(weak[:3])}
     return judgement, pick(form, slots) + "。", tone

@@ -45,6 +45,7 @@ class Statement:
     label: str = ""
     signals: list[str] = field(default_factory=list)
     forms: list[str] = field(default_factory=list)  # the narration forms used, in order
+    facts: dict[str, str] = field(default_factory=dict)  # judgement facts (rank band, growth sign…)
     vintage: str = ""  # the period of its figures as a speech names it: 一季度, 1—5月, 预计上半年
     estimate: bool = False  # the figures are 预计 (never stated as actuals)
     lead: str = ""  # what opens text: "1—5月，" when the draft mixes vintages, "预计上半年" for estimates

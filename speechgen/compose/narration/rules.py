@@ -81,6 +81,7 @@ class NarrationRules:
     prev_label: str | None = None  # 上期称谓; None: from the period (Q1→上年, H1→一季度 …)
     rate_growth_in_points: bool = True  # unit "%": growth is a change in 个百分点
     lower_is_better: tuple[str, ...] | None = None  # name keywords; None: narration.yaml
+    gdp_schedule: bool = False  # 时序进度/双过半 also for GDP (off: nominal GDP is no running total)
     wording_files: tuple[Path, ...] = ()  # extra wording files merged over corpora/narration.yaml
     good_share: float = 0.5
     few_weak_share: float = 0.25
@@ -145,5 +146,5 @@ def rules_from_settings(settings: "NarrationSettings") -> NarrationRules:
         superior_margin=settings.superior_margin, top_n=settings.top_n, rank_rise=settings.rank_rise,
         rank_drop=settings.rank_drop, negative_is_weak=settings.negative_is_weak,
         soft_weaknesses=frozenset() if settings.strict_targets else NarrationRules.soft_weaknesses,
-        average_basis=settings.average_basis, prev_label=settings.prev_label,
+        average_basis=settings.average_basis, prev_label=settings.prev_label, gdp_schedule=settings.gdp_schedule,
     )

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from speechgen.compose.narration.facts import Context, Facts
+from speechgen.compose.narration.judged import judgement_facts
 from speechgen.compose.narration.model import Statement
 from speechgen.compose.narration.rules import STRENGTHS, WEAKNESSES, verdict_of
 from speechgen.compose.narration.wording import Picker
@@ -23,22 +24,24 @@ def build_statement(facts: Facts, ctx: Context, pick: Picker) -> Statement:
     name = ind.name.strip()
     texts: list[str] = []
     numbers = []
+    verdict = verdict_of(facts.signals, ctx.rules)
+    about = judgement_facts(facts, ctx, verdict)
     for clause in facts.clauses:
-        text = pick(clause.form, clause.slots)
+        text = pick(clause.form, clause.slots, about)
         if not texts and not clause.form.startswith("value_"):
             text = name + text
         texts.append(text)
         numbers.extend(clause.numbers)
     forms = [c.form for c in facts.clauses]
     if not texts:
-        return Statement(name, name, "neutral", "hidden", [], ["没有可叙述的数据"], "", [], [])
-    verdict = verdict_of(facts.signals, ctx.rules)
+        return Statement(name, name, "neutral", "hidden", [], ["没有可叙述的数据"], "", [], [],
+                         judgement_facts(facts, ctx, "neutral"))
     kinds = WEAKNESSES if verdict == "weakness" else STRENGTHS if verdict == "strength" else ()
     reasons = [facts.reasons[s] for s in facts.signals if s in kinds]
     label = problem_label(facts, pick) if verdict == "weakness" else ""
     part = ind.part if ind.part != "auto" else ("problems" if verdict == "weakness" else "review")
     return Statement(name, "，".join(texts), verdict, part, numbers, reasons, label,
-                     list(facts.signals), forms)  # type: ignore[arg-type]
+                     list(facts.signals), forms, about)  # type: ignore[arg-type]
 
 
 def problem_label(facts: Facts, pick: Picker) -> str:

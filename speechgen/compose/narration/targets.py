@@ -56,10 +56,22 @@ def _completion(f: Facts, ctx: Context) -> None:
         f.add("gap_short", [Derived(fmt_number(gap), f"年度目标 {fmt_number(ind.annual_target)} − {fmt_number(ind.value)}")],
               gap=fmt_number(gap), unit=ind.unit.strip())
         f.signal("below_target", "未完成年度目标")
-    if progress is not None and exact < 100:
+    if progress is not None and exact < 100 and schedule_applies(f, ctx):
         _progress(f, ctx, c, progress)
     elif exact >= 100:
         f.signal("ahead_of_target", "完成年度目标")
+
+
+HEADLINE = ("生产总值", "GDP")
+
+
+def schedule_applies(f: Facts, ctx: Context) -> bool:
+    """时序进度 and 双过半 compare a running total with the share of the year gone: meaningful for
+    value totals and counts, not for rates, and not for nominal GDP unless the spec asks
+    (``narration.gdp_schedule``): GDP is a current-price estimate, not a total filled month by month."""
+    if f.rate_type or f.lower_better:
+        return False
+    return ctx.rules.gdp_schedule or not any(w in f.indicator.name for w in HEADLINE)
 
 
 def _progress(f: Facts, ctx: Context, c: Decimal, t: Decimal) -> None:
@@ -88,7 +100,9 @@ def growth_target(f: Facts, ctx: Context) -> None:
         return
     d = g - tg
     formula = f"{_name(ind)}增速 {fmt_number(g)} − 目标增速 {fmt_number(tg)}"
-    if d == 0:
+    if g < 0 < tg and not f.lower_better:  # a decline against a growth target: a gap in words
+        f.add("target_gap_words", t=fmt_number(tg))
+    elif d == 0:
         f.add("target_equal")
     else:
         f.add("target_above" if d > 0 else "target_below", [Derived(fmt_abs(d), formula)], d=fmt_abs(d))

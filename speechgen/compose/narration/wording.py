@@ -1,8 +1,11 @@
 """The wordings of every narration form (``corpora/narration.yaml``) and a seeded picker.
 
-Each form has several equivalent wordings.  All wordings of one form must use
-the same *number* slots, so that a different seed changes the words but never
-the facts; :func:`load_wordings` checks this.
+The file has the phrase bank's format (:mod:`speechgen.compose.bank`): one category
+per form, entries with ``text`` and optional ``when``; a ``--phrases`` file may
+override a form by naming its category.  Each form has several equivalent
+wordings.  All wordings of one form must use the same *number* slots, so that a
+different seed changes the words but never the facts; :func:`load_wordings`
+checks this.  Each form draws from its own random stream.
 """
 from __future__ import annotations
 
@@ -13,21 +16,19 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
-from speechgen.errors import PhraseBankError
+from speechgen.compose.bank import NUMBER_SLOTS, TEXT_SLOTS, Phrase, PhraseBank, parse_bank, read_bank_yaml
+from speechgen.compose.conditions import Facts
+from speechgen.compose.streams import Streams
 from speechgen.core.resources import corpora_dir
-from speechgen.core.yamlsrc import decode, load_yaml
+from speechgen.errors import PhraseBankError
 
 _SLOT = re.compile(r"\{([a-z_]+)\}")
-#: slots that carry numbers (or counts); every wording of a form must use the same ones
-NUMBER_SLOTS = frozenset({"value", "p", "d", "rank", "n", "c", "gap", "t", "m", "k", "j", "total",
-                          "top", "values", "ranks", "tally", "parts"})
-TEXT_SLOTS = frozenset({"name", "unit", "sup", "lvl", "prev", "names", "region", "strong", "weak",
-                        "domain", "period", "whole", "month", "label", "basis"})
 
 
 @dataclass
 class Wordings:
     forms: dict[str, list[str]] = field(default_factory=dict)
+    entries: dict[str, list[Phrase]] = field(default_factory=dict)  # the same wordings with their conditions
     domains: list[tuple[str, str]] = field(default_factory=list)
     count_units: frozenset[str] = frozenset()
     level_keywords: tuple[str, ...] = ()
@@ -41,6 +42,7 @@ class Wordings:
         return Wordings(
             bases={**self.bases, **other.bases},
             forms={**self.forms, **other.forms},
+            entries={**self.entries, **other.entries},
             domains=other.domains + self.domains,
             count_units=self.count_units | other.count_units,
             level_keywords=other.level_keywords + self.level_keywords,
@@ -84,27 +86,36 @@ def _check_form(name: str, variants: list[str], source: str) -> None:
 
 def parse_wordings(data: Any, source: str) -> Wordings:
     if not isinstance(data, dict):
-        raise PhraseBankError(f"{source}：顶层应为字段表（forms、domains……）")
-    forms: dict[str, list[str]] = {}
-    if not isinstance(data.get("forms") or {}, dict):
-        raise PhraseBankError(f"{source}：forms 应为字段表（句式名: 措辞列表）")
-    for name, raw in (data.get("forms") or {}).items():
-        variants = _strings(raw, f"{source} forms.{name}")
-        _check_form(str(name), variants, source)
-        forms[str(name)] = variants
+        raise PhraseBankError(f"{source}：顶层应为字段表（categories、domains……）")
+    key = "categories" if "categories" in data else "forms"
+    if not isinstance(data.get(key) or {}, dict):
+        raise PhraseBankError(f"{source}：{key} 应为字段表（句式名: 措辞列表）")
+    bank = parse_bank({"categories": data.get(key) or {}}, source, slots=NUMBER_SLOTS | TEXT_SLOTS) \
+        if data.get(key) else PhraseBank()
+    words = wordings_of(bank, source)
     domains = []
     for i, pair in enumerate(data.get("domains") or []):
         if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)):
             raise PhraseBankError(f"{source}：domains[{i}] 应为 [关键词, 简称]")
         domains.append((pair[0], pair[1]))
     return Wordings(
-        forms=forms, domains=domains, bases=_bases(data.get("bases") or {}, source),
+        forms=words.forms, entries=words.entries, domains=domains, bases=_bases(data.get("bases") or {}, source),
         count_units=frozenset(_strings(data.get("count_units") or [], f"{source} count_units")),
         level_keywords=tuple(_strings(data.get("level_keywords") or [], f"{source} level_keywords")),
         lower_is_better=tuple(_strings(data.get("lower_is_better") or [], f"{source} lower_is_better")),
         region_labels={str(k): str(v) for k, v in (data.get("region_labels") or {}).items()},
         review_order=tuple(_strings(data.get("review_order") or [], f"{source} review_order")),
     )
+
+
+def wordings_of(bank: PhraseBank, source: str) -> Wordings:
+    """The forms of a bank (categories named after narration forms), each checked."""
+    forms: dict[str, list[str]] = {}
+    for name, phrases in bank.categories.items():
+        variants = [p.text for p in phrases]
+        _check_form(name, variants, source)
+        forms[name] = variants
+    return Wordings(forms=forms, entries={k: list(v) for k, v in bank.categories.items()})
 
 
 def _bases(raw: Any, source: str) -> dict[str, tuple[tuple[str, str], ...]]:
@@ -120,12 +131,7 @@ def _bases(raw: Any, source: str) -> dict[str, tuple[tuple[str, str], ...]]:
 
 
 def load_wording_file(path: Path) -> Wordings:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise PhraseBankError(f"{path}：无法读取措辞文件（{exc.strerror or exc}）") from None
-    data, _ = load_yaml(decode(raw, str(path)), str(path))
-    return parse_wordings(data, str(path))
+    return parse_wordings(read_bank_yaml(path), str(path))
 
 
 @lru_cache(maxsize=8)
@@ -133,35 +139,66 @@ def load_wordings(extra: tuple[Path, ...] = ()) -> Wordings:
     """The built-in wordings with *extra* files merged over them (form by form)."""
     words = load_wording_file(corpora_dir() / "narration.yaml")
     for path in extra:
-        user = load_wording_file(Path(path))
-        for name, variants in user.forms.items():
-            if name in words.forms and _number_slots(variants[0]) != _number_slots(words.forms[name][0]):
-                raise PhraseBankError(f"{path}：句式 {name} 必须使用与内置措辞相同的数字占位符 "
-                                      f"{sorted(_number_slots(words.forms[name][0]))}")
-        words = words.merge(user)
+        words = override(words, load_wording_file(Path(path)), str(path))
     return words
+
+
+def override(words: Wordings, user: Wordings, source: str) -> Wordings:
+    """*user*'s forms replace the built-in ones of the same name (same number slots required)."""
+    for name, variants in user.forms.items():
+        if name in words.forms and _number_slots(variants[0]) != _number_slots(words.forms[name][0]):
+            raise PhraseBankError(f"{source}：句式 {name} 必须使用与内置措辞相同的数字占位符 "
+                                  f"{sorted(_number_slots(words.forms[name][0]))}")
+    return words.merge(user)
+
+
+def with_bank(words: Wordings, bank: PhraseBank | None) -> Wordings:
+    """Forms a phrase bank (``--phrases``) overrides: its categories named after narration forms.
+    ``mode: append`` entries (priority 0) join the built-in wordings; ``prefer`` ones replace them."""
+    if bank is None:
+        return words
+    mine = {c: ps for c, ps in bank.categories.items() if c in words.forms and ps
+            and [p.text for p in ps] != words.forms[c]}
+    if not mine:
+        return words
+    user = PhraseBank({c: ps if any(p.priority for p in ps) else ps + [p for p in words.entries.get(c, [])
+                                                                      if p.text not in {q.text for q in ps}]
+                       for c, ps in mine.items()})
+    return override(words, wordings_of(user, "--phrases"), "--phrases")
 
 
 def _number_slots(text: str) -> set[str]:
     return set(_SLOT.findall(text)) & NUMBER_SLOTS
 
 
-class Picker:
-    """Chooses one wording per use with the draft's RNG, avoiding the wording the
-    same form used last time (so consecutive statements do not read alike)."""
+_ALL = frozenset({"causes", "opportunities", "risks", "achievements"})
 
-    def __init__(self, wordings: Wordings, rng: random.Random) -> None:
-        self.wordings, self.rng = wordings, rng
+
+class Picker:
+    """Chooses one wording per use from the form's own random stream, avoiding the wording the
+    same form used last time (so consecutive statements do not read alike); with *about* (the
+    judgement facts of the row spoken of), only wordings whose ``when`` holds are offered."""
+
+    def __init__(self, wordings: Wordings, rng: "random.Random | Streams | int",
+                 table: Mapping[str, Any] | None = None) -> None:
+        self.wordings, self.streams, self.table = wordings, Streams.of(rng), dict(table or {})
+        self.rng = self.streams("narration")  # alternatives inside one wording ({sup} 全省/全省平均水平)
         self.last: dict[str, int] = {}
         self.vocab: tuple[tuple[str, str], ...] = ()  # word replacements for the current row (比上年…)
         self.avoid: Callable[[str], bool] = lambda text: False  # True: an earlier speech said this
 
-    def __call__(self, form: str, slots: Mapping[str, "str | Sequence[str]"]) -> str:
+    def __call__(self, form: str, slots: Mapping[str, "str | Sequence[str]"],
+                 about: Facts | None = None) -> str:
         variants = self.wordings.forms.get(form)
         if not variants:
             raise PhraseBankError(f"措辞文件缺少句式 {form!r}")
-        choices = [i for i in range(len(variants)) if i != self.last.get(form)] or [0]
-        index = self.rng.choice(choices)
+        entries = self.wordings.entries.get(form, [])
+        allowed = [i for i in range(len(variants)) if i >= len(entries)
+                   or entries[i].condition.holds(None if about is None else [about], self.table, _ALL)]
+        if not allowed:
+            raise PhraseBankError(f"句式 {form} 没有符合数据的措辞")
+        choices = [i for i in allowed if i != self.last.get(form)] or allowed
+        index = self.streams("narration/" + form).choice(choices)
         text = self.fill(variants[index], slots)
         if self.avoid(text):  # an earlier speech said this: another wording (or alternative) if any
             for i in [index, *(c for c in choices if c != index)] * 2:
@@ -186,7 +223,7 @@ class Picker:
                 if isinstance(value, str):
                     chosen[key] = value
                 else:
-                    chosen[key] = self.rng.choice(list(value)) if draw else list(value)[0]
+                    chosen[key] = self.streams("slot/" + key).choice(list(value)) if draw else list(value)[0]
             return chosen[key]
 
         return self.words(_SLOT.sub(slot, text))

@@ -11,6 +11,7 @@ from speechgen.proof.rules import sense
 from speechgen.proof.rules import norms
 from speechgen.proof.rules import punct
 from speechgen.proof.rules import structure
+from speechgen.proof.rules import logic
 from speechgen.proof.rules import quotes
 from speechgen.proof.rules.base import Doc, DocLine, Finding, HeadingInfo, descriptions, register, registry
 

@@ -6,29 +6,12 @@ import re
 from typing import Iterator
 
 from speechgen.core.chars import bad_char
+from speechgen.core.placeholders import MARKS, RENDER_MARKS, find_marks
 from speechgen.proof.rules.base import HAN, Doc, Finding, finditer, register, snippet
 
 # ------------------------------------------------------------------ placeholder
 
-_LATIN = "A-Za-z\uff21-\uff3a\uff41-\uff5a"
-_PLACEHOLDERS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\{\{[^{}\n]{0,80}\}\}|\{%[^{}%\n]{0,80}%\}|\{\{|\}\}|\{%|%\}|\$\{[^{}\n]{0,80}\}"), "模板占位符未替换"),
-    (re.compile(r"[{｛]\s{0,3}(?:地区|region|县区|地名)\s{0,3}[}｝]"),
-     "地区占位符未替换（{地区} 只在 speechgen batch --regions 时换成各地区名称）"),
-    (re.compile(r"[{｛][\w\u4e00-\u9fff]{1,16}[}｝]"), "花括号占位符未替换"),
-    (re.compile(rf"(?<![{_LATIN}])(?:None|nan|NaN|NAN|null|NULL|undefined)(?![{_LATIN}])"),
-     "出现程序空值，说明有数据没有填写"),
-    (re.compile(r"[【\[［]\s*(?:待|此处|请|TODO|TBD|XX|xx|××)[^】\]］\n]{0,20}[】\]］]|[（(]此处[^）)\n]{0,20}[）)]"),
-     "待补充标记未处理"),
-    (re.compile(r"【[^】\n]{0,12}待补[^】\n]{0,60}】"), "待补段落尚未填写"),
-    (re.compile(rf"(?<![{_LATIN}])(?:TODO|TBD|FIXME)(?![{_LATIN}])"), "待办标记未处理"),
-    (re.compile(r"\*{2,}|＊{2,}"), "数字或名称被星号遮盖，尚未填写"),
-    (re.compile(r"某某+"), "“某某”占位未替换为实际名称"),
-    (re.compile(r"(?<![一二三四五六七八九十〇零])[〇○◯]{2,}(?![一二三四五六七八九十〇零年])|□+"),
-     "圆圈/方框占位未替换"),
-    (re.compile(rf"(?<![{_LATIN}\d])(?:[XxＸｘ]{{1,4}})(?![{_LATIN}])(?!射线|光)"), "字母 X 占位未替换为实际内容"),
-    (re.compile(r"(?<!\d)×{1,4}(?!\d)"), "“×”占位未替换为实际内容"),
-]
+_PLACEHOLDERS = [*RENDER_MARKS, *MARKS]  # one list of marks (core.placeholders), template syntax first
 
 
 PER_LINE = 20
@@ -39,19 +22,14 @@ def placeholder(doc: Doc) -> Iterator[Finding]:
     """Linear in the line's length: patterns are bounded, covered spans are marked in a bitmap,
     and a line reports at most :data:`PER_LINE` placeholders plus a count of the rest."""
     for ln in doc.lines:
-        taken = bytearray(len(ln.text) + 1)
         shown = more = 0
-        for pattern, why in _PLACEHOLDERS:
-            for m in pattern.finditer(ln.text):
-                if taken[m.start()]:
-                    continue
-                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-                if shown == PER_LINE:
-                    more += 1
-                    continue
-                shown += 1
-                yield Finding("placeholder", "error", ln.number, m.group(0),
-                              f"{why}：“{snippet(ln.text, m.start(), m.end(), 6)}”，请填入实际内容后再定稿").at(m)
+        for m, why in find_marks(ln.text, _PLACEHOLDERS):
+            if shown == PER_LINE:
+                more += 1
+                continue
+            shown += 1
+            yield Finding("placeholder", "error", ln.number, m.group(0),
+                          f"{why}：“{snippet(ln.text, m.start(), m.end(), 6)}”，请填入实际内容后再定稿").at(m)
         if more:
             yield Finding("placeholder", "error", ln.number, ln.text[:20], f"本行另有 {more} 处占位符未列出")
 
