@@ -128,12 +128,15 @@ def test_placeholder_rule_stays_linear() -> None:
         assert time.perf_counter() - start < 3.0
 
 
-@pytest.mark.parametrize("region, place, organizer", [
-    ("青山县", "我县", "县委、县政府"), ("城关镇", "我镇", "镇党委、镇政府"), ("石门乡", "我乡", "乡党委、乡政府"),
-    ("城南街道", "我街道", "街道党工委、办事处"), ("江北工业园区", "我园区", "园区党工委、管委会"),
+@pytest.mark.parametrize("region, place, organizer, credit", [
+    ("青山县", "我县", "县委、县政府", "县委"), ("城关镇", "我镇", "镇党委、镇政府", "镇党委"),
+    ("石门乡", "我乡", "乡党委、乡政府", "乡党委"), ("城南街道", "我街道", "街道党工委、街道办事处", "街道党工委"),
+    ("江北工业园区", "我园区", "园区党工委、园区管委会", "园区党工委"),
 ])
-def test_a_region_draft_names_its_place_and_organs(region: str, place: str, organizer: str) -> None:
-    from speechgen.compose.context import organizer_of, place_of
+def test_a_region_draft_names_its_place_and_organs(region: str, place: str, organizer: str, credit: str) -> None:
+    from speechgen.compose.context import leadership_of, organizer_of, place_of
 
-    spec, _ = regional_spec(load_spec(FULL), region, [])
-    assert (place_of(spec.meeting), organizer_of(spec.meeting)) == (place, organizer)
+    data = {**FULL, "meeting": {**FULL["meeting"], "organizer": "", "speaker": {"name": "王强", "post": "镇长"}}}
+    spec, _ = regional_spec(load_spec(data), region, [])
+    m = spec.meeting
+    assert (place_of(m), organizer_of(m), leadership_of(m)) == (place, organizer, credit)

@@ -44,7 +44,7 @@ class RegionWords:
     suffixes: tuple[str, ...]  # every suffix a region name may end with
     units: frozenset[str]
     places: dict[str, str]  # level word → how the speech names its own place (全镇 → 我镇)
-    organizers: dict[str, str]  # level word → its leading organs (全镇 → 镇党委、镇政府)
+    organs: dict[str, tuple[str, str]]  # level word → (party organ, government organ): 全镇 → (镇党委, 镇政府)
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +57,7 @@ def region_words() -> RegionWords:
                             key=len, reverse=True))
     return RegionWords(levels, suffixes, frozenset(str(u) for u in data.get("units", ())),
                        {str(k): str(v) for k, v in (data.get("places") or {}).items()},
-                       {str(k): str(v) for k, v in (data.get("organizers") or {}).items()})
+                       {str(k): (str(v[0]), str(v[1])) for k, v in (data.get("organs") or {}).items()})
 
 
 def _plain(text: str) -> str:
