@@ -11,8 +11,9 @@
 * The level compared with: the table's total row (全市) when it names one; else the shared spec's
   own level when the region's differs (a 全市 spec sent to its 县); else the shared spec's superior.
 * What the shared spec says for another level is not rewritten (it may be meant): each region's
-  notes list the texts that still name the shared level (全市…) and a speaker or organizer that
-  was not written with ``{地区}``, so the writer can fix the spec.
+  notes list the texts that still name the shared level (全市…), a speaker not written with
+  ``{地区}``, and achievements or problems that every region's draft will carry alike, so the
+  writer can fix the spec.
 """
 from __future__ import annotations
 
@@ -115,6 +116,12 @@ def _title(shared: str, filled: str, level: str, region: str) -> str:
 def _notes(base: Spec, own: str) -> list[str]:
     """Texts of the shared spec that may not fit the region's draft."""
     notes = []
+    shared = [f"{name}（{len(items)} 项）" for name, items in (("achievements", base.achievements),
+                                                             ("problems", base.problems)) if items
+              and not any(has_slot(t) for _, t in texts(items))]
+    if shared:
+        notes.append(f"spec 的 {'、'.join(shared)} 没有写 {{地区}}，原样写入每个地区的讲话稿；"
+                     "如是某个地区自己的情况，请为该地区单独写 spec")
     level = base.meeting.region
     if level == own or has_slot(level):
         return notes

@@ -83,6 +83,13 @@ def test_batch_drafts_carry_no_slot_and_their_own_names(runner, tmp_path: Path) 
         assert "全市经济运行" not in text.replace("全市经济运行调度会", "") and "全市上下" not in text
 
 
+def test_shared_material_without_slot_is_named_once(runner, tmp_path: Path) -> None:
+    data = {**FULL, "achievements": [{"title": "项目建设提速", "items": ["新开工项目12个"]}]}
+    _, notes = regional_spec(load_spec(data), "青山县", [])
+    assert any("achievements（1 项）" in n and "problems" not in n.split("没有写")[0] for n in notes)
+    assert not any("achievements（" in n for n in regional_spec(load_spec(FULL), "青山县", [])[1])
+
+
 def test_title_without_slot_replaces_the_shared_level(runner, tmp_path: Path) -> None:
     data = {**FULL, "meeting": {**FULL["meeting"], "title": "全市一季度经济运行分析会"}}
     spec, _ = regional_spec(load_spec(data), "青山县", [])
