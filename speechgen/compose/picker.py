@@ -154,10 +154,15 @@ class PhrasePicker:
         top = max(p.priority for p, _ in fresh)
         fresh = [(p, t) for p, t in fresh if p.priority == top]
         tags = {k for k in kw if k in TAG_VALUES}
+
+        def overlap(t: str) -> int:
+            return len(avoid & _grams(t))
+
         for prefer in (
             lambda p, t: not self.said(t),  # not what the earlier speech (--avoid) said
             lambda p, t: all(k in p.tags for k in tags),  # written for this field, not generic
-            lambda p, t: not (avoid & _grams(t)),  # says nothing the writer's own text already says
+            # says as little as possible of what the text next to it already says
+            lambda p, t: overlap(t) == min(overlap(u) for _, u in fresh),
             lambda p, t: not (p.slots & self._echo) and t[:4] != self._head,  # no echo of the last phrase
         ):
             fresh = [(p, t) for p, t in fresh if prefer(p, t)] or fresh

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Mapping
 
 import yaml
 
@@ -167,3 +167,19 @@ def _scalar(node: yaml.Node, source: str) -> Any:
     if tag == "tag:yaml.org,2002:str":
         return value
     raise InputError(f"{source} 第{node.start_mark.line + 1}行：不支持的 YAML 标签 {tag}")
+
+
+def nearest_line(lines: "Mapping[tuple[Any, ...], int]", path: tuple[Any, ...]) -> int:
+    """The line of *path* in the YAML source, or of its nearest ancestor that has one (0: unknown)."""
+    for n in range(len(path), -1, -1):
+        if path[:n] in lines:
+            return lines[path[:n]]
+    return 0
+
+
+def dotted(path: tuple[Any, ...]) -> str:
+    """``("indicators", 2, "growth")`` → ``indicators[2].growth``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out

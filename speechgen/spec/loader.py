@@ -18,7 +18,7 @@ from speechgen.core.limits import LIMITS, breach, read_bounded
 from speechgen.errors import InputError
 from speechgen.spec.model import CHINESE_KEYS, IndicatorFile, Spec
 from speechgen.spec.placeholders import ensure_filled, scan
-from speechgen.core.yamlsrc import decode, load_yaml
+from speechgen.core.yamlsrc import decode, dotted, load_yaml, nearest_line
 
 MAX_SPEC_BYTES = LIMITS.spec_bytes
 
@@ -162,8 +162,8 @@ def _screen(node: Any, path: tuple[Any, ...], name: str, lines: Mapping[tuple[An
 
 
 def _place(name: str, lines: Mapping[tuple[Any, ...], int], path: tuple[Any, ...]) -> str:
-    line = _nearest_line(lines, path)
-    field = _dotted(path) or "（顶层）"
+    line = nearest_line(lines, path)
+    field = dotted(path) or "（顶层）"
     return f"{name} 第{line}行 {field}" if line else f"{name} {field}"
 
 
@@ -173,9 +173,9 @@ def _describe(
     err: Mapping[str, Any], data: Any, name: str, lines: Mapping[tuple[Any, ...], int]
 ) -> tuple[int, str]:
     path = _data_path(data, err["loc"])
-    line = _nearest_line(lines, path)
+    line = nearest_line(lines, path)
     where = f"{name} 第{line}行" if line else name
-    field = _dotted(path) or "（顶层）"
+    field = dotted(path) or "（顶层）"
     return line, f"{where} {field}：{_message(err, data, path)}"
 
 
@@ -203,20 +203,6 @@ def _key_path(data: Any, path: tuple[Any, ...]) -> tuple[Any, ...]:
             if key in data:
                 return (key,)
     return path
-
-
-def _nearest_line(lines: Mapping[tuple[Any, ...], int], path: tuple[Any, ...]) -> int:
-    for n in range(len(path), -1, -1):
-        if path[:n] in lines:
-            return lines[path[:n]]
-    return 0
-
-
-def _dotted(path: tuple[Any, ...]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 _KIND = {dict: "字段表", list: "列表", str: "文字", int: "整数", bool: "是/否", type(None): "空值"}

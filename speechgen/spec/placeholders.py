@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any, Iterator, Mapping
 
 from speechgen.core.placeholders import find_marks
+from speechgen.core.yamlsrc import dotted, nearest_line
 from speechgen.errors import PlaceholderError
 
 Located = tuple[str, str]  # (where: "file 第3行 indicators[0].value", the mark)
@@ -18,9 +19,9 @@ def scan(data: Any, *, name: str = "", lines: Mapping[tuple[Any, ...], int] | No
     out = []
     for path, text in _strings(data, ()):
         for m, _why in find_marks(text):
-            line = _line(lines or {}, path)
+            line = nearest_line(lines or {}, path)
             where = " ".join(x for x in (name, f"第{line}行" if line else "") if x)
-            out.append((f"{where} {_dotted(path)}".strip(), m.group(0)))
+            out.append((f"{where} {dotted(path)}".strip(), m.group(0)))
             break
     return out
 
@@ -59,17 +60,3 @@ def _strings(node: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...]
     elif isinstance(node, (list, tuple)):
         for i, v in enumerate(node):
             yield from _strings(v, (*path, i))
-
-
-def _line(lines: Mapping[tuple[Any, ...], int], path: tuple[Any, ...]) -> int:
-    for n in range(len(path), -1, -1):
-        if path[:n] in lines:
-            return lines[path[:n]]
-    return 0
-
-
-def _dotted(path: tuple[Any, ...]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from speechgen.compose.views import echoes
 from speechgen.core.resources import corpora_dir
@@ -66,35 +66,32 @@ def _find(doc: Doc, ln: DocLine, start: int, text: str, rule: str, message: str)
     return Finding(rule, severity, ln.number, snippet(ln.text, start, start + len(text), 0)[:40], message)
 
 
-@register("logic-rank", "判断与排位矛盾：排名第一、靠前却说“靠后”“不相称”“落后”")
-def rank_claims(doc: Doc) -> Iterator[Finding]:
-    bad = lexicon()["rank_bad"]
+def _claims(doc: Doc, words: str, contradicts: "Callable[[str, str, list[dict[str, str]]], bool]", rule: str,
+            why: str) -> Iterator[Finding]:
+    """A judgement word of *words* (corpora/logic.yaml) in a sentence whose figures, or the facts of
+    the indicators it names, *contradict* it."""
+    bad = lexicon()[words]
     for ln in doc.prose():
         for start, s in _sentences(ln):
             m = bad.search(s)
-            if not m:
-                continue
-            named = _named(doc, s)
-            top = bool(_FIRST.search(s)) or any(f.get("rank") in ("first", "top") for f in named)
-            if top and not _BOTTOM.search(s.replace(m.group(0), "")):
-                yield _find(doc, ln, start + m.start(), m.group(0), "logic-rank",
-                            f"“{m.group(0)}”与排位矛盾：同一句里的指标排名靠前")
+            if m and contradicts(s, m.group(0), _named(doc, s)):
+                yield _find(doc, ln, start + m.start(), m.group(0), rule, f"“{m.group(0)}”{why}")
+
+
+@register("logic-rank", "判断与排位矛盾：排名第一、靠前却说“靠后”“不相称”“落后”")
+def rank_claims(doc: Doc) -> Iterator[Finding]:
+    def top(s: str, word: str, named: list[dict[str, str]]) -> bool:
+        return (bool(_FIRST.search(s)) or any(f.get("rank") in ("first", "top") for f in named)) \
+            and not _BOTTOM.search(s.replace(word, ""))
+    yield from _claims(doc, "rank_bad", top, "logic-rank", "与排位矛盾：同一句里的指标排名靠前")
 
 
 @register("logic-superior", "判断与上级比较矛盾：增速高于上级或全局却说“拖后腿”“落后”")
 def superior_claims(doc: Doc) -> Iterator[Finding]:
-    bad = lexicon()["behind_bad"]
-    for ln in doc.prose():
-        for start, s in _sentences(ln):
-            m = bad.search(s)
-            if not m:
-                continue
-            named = _named(doc, s)
-            ahead = (bool(_ABOVE.search(s)) and not _BELOW.search(s)) or \
-                any(f.get("superior") == "better" or f.get("headline") == "above" for f in named)
-            if ahead:
-                yield _find(doc, ln, start + m.start(), m.group(0), "logic-superior",
-                            f"“{m.group(0)}”与数据矛盾：同一句里的指标增速高于上级（或全局）")
+    def ahead(s: str, word: str, named: list[dict[str, str]]) -> bool:
+        return (bool(_ABOVE.search(s)) and not _BELOW.search(s)) or \
+            any(f.get("superior") == "better" or f.get("headline") == "above" for f in named)
+    yield from _claims(doc, "behind_bad", ahead, "logic-superior", "与数据矛盾：同一句里的指标增速高于上级（或全局）")
 
 
 @register("logic-trend", "判断与增减矛盾：下降却称“成绩”“好势头”“回升”，增长却说“下滑”，大幅下降却说“总体可控”")
