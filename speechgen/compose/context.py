@@ -26,6 +26,7 @@ from speechgen.core.calendar import Calendar
 from speechgen.compose.review import Group, ReviewView, build_review
 from speechgen.compose.streams import Streams
 from speechgen.spec.fields import taxonomy
+from speechgen.spec.tables.regionsheet import region_words
 
 _PLACE = {"全市": "我市", "全县": "我县", "全区": "我区", "全省": "我省", "全州": "我州", "全旗": "我旗"}
 _SPEECH_END = ("讲话", "发言", "致辞")
@@ -90,14 +91,29 @@ def sector_of(m: Meeting) -> str:
 def unit_of(m: Meeting) -> str:
     if "局" in m.speaker.post or m.office.endswith("局"):
         return "我局"
-    return _PLACE.get(m.region, "我们")
+    return place_of(m)
+
+
+def place_of(m: Meeting) -> str:
+    """我市, 我县, 我镇… (``corpora/regions.yaml`` for the levels below the county), else 我们."""
+    return _PLACE.get(m.region) or region_words().places.get(m.region, "我们")
+
+
+def organs_of(region: str) -> tuple[str, str]:
+    """The party and government organs of a level: 全县 → (县委, 县政府), 全镇 → (镇党委, 镇政府),
+    全街道 → (街道党工委, 街道办事处) (``corpora/regions.yaml``)."""
+    if region in region_words().organs:
+        return region_words().organs[region]
+    if not region.startswith("全"):  # a region's own name (城关): its organs by that name
+        return f"{region}党委", f"{region}政府"
+    level = level_of(region)
+    return f"{level}委", f"{level}政府"
 
 
 def organizer_of(m: Meeting) -> str:
     if m.organizer.strip():
         return m.organizer.strip()
-    level = m.region.replace("全", "") or "市"
-    return f"{level}委、{level}政府"
+    return "、".join(organs_of(m.region))
 
 
 def main_title(m: Meeting) -> str:
@@ -122,23 +138,28 @@ def leadership_of(m: Meeting) -> str:
     (县委), a department head both (县委、县政府); a speaker for the 党委 credits the superior 党委
     (市委), never itself."""
     level = level_of(m.region)
+    party, government = organs_of(m.region)
     if m.speaker.voice == "party":
         sup = level_of(m.superior) if m.superior.strip() else _LEVELS.get(level, "上级")
-        return "党中央" if sup == "国家" else ("上级党委" if sup == level else f"{sup}委")
+        if sup == "国家":
+            return "党中央"
+        if sup == level:
+            return "上级党委"
+        return organs_of(m.superior)[0] if m.superior.strip() else f"{sup}委"
     if m.speaker.voice == "department":
-        return f"{level}委、{level}政府"  # a department is led by both
-    return f"{level}委"
+        return f"{party}、{government}"  # a department is led by both
+    return party
 
 
 def voice_of(m: Meeting) -> str:
     """Whom the speaker speaks for: 县委 (secretary), 县政府 (government), the office (department)."""
-    level = level_of(m.region)
+    party, government = organs_of(m.region)
     voice = m.speaker.voice
     if voice == "party":
-        return f"{level}委"
+        return party
     if voice == "department":
         return m.office.strip() or unit_of(m).replace("我", "")
-    return f"{level}政府"
+    return government
 
 
 def slots_for(m: Meeting, narration: Narration, mtype: str, cal: Calendar) -> dict[str, str]:
@@ -147,7 +168,7 @@ def slots_for(m: Meeting, narration: Narration, mtype: str, cal: Calendar) -> di
     sector = sector_of(m)
     nxt = next_label(period, this_year, cal)
     return {
-        "region": m.region, "superior": m.superior, "place": _PLACE.get(m.region, "我们"),
+        "region": m.region, "superior": m.superior, "place": place_of(m),
         "period": period.label, "next": nxt, **calendar_slots(cal, mtype),
         "remaining": remaining(period, this_year), "stage_goal": stage_goal(nxt, period, mtype),
         "year": str(m.year), "meeting": m.title, "organizer": organizer_of(m),
