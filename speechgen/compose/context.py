@@ -283,7 +283,8 @@ def _views(spec: Spec, narration: Narration, mtype: str, phrase: PhrasePicker, r
     write = _writer(mtype, rewrite_rng)
     groups = deployment.task_views(spec, statements, goals, mtype=mtype, rng=rewrite_rng, variety=variety)
     tasks = [t for g in groups for t in g.tasks]
-    problems = wording.problems(spec, list(narration.problems), lambda: phrase("problem_label"), write)
+    problems = wording.problems(spec, list(narration.problems),
+                                lambda about: phrase("problem_label", about=about), write)
     report = narration.regions
     if report is not None and report.problems:
         problems.append(wording.Item(wording.clause(report.problem_label), list(report.problems), "regions"))
