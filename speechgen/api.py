@@ -134,6 +134,35 @@ def replace_indicators(spec: Spec, indicators: str | Path | Sequence[Any], *, sh
     return spec.model_copy(update={"indicators": list(indicators)})
 
 
+def check_spec(draft: str | Path, spec: str | Path | Spec | None = None, *, indicators: str | Path | None = None,
+               sheet: str | None = None) -> Spec | None:
+    """The spec a draft file is checked against (``speechgen check``): *spec* with its indicator table
+    replaced by the *indicators* workbook exactly as ``render`` does; with a table and no spec, the
+    meeting read from the draft itself (its title, period, year) and the table."""
+    if indicators is None:
+        if sheet:
+            raise InputError("--sheet 需要与 --indicators 一起使用")
+        return spec if spec is None or isinstance(spec, Spec) else load_spec(Path(spec))
+    base = spec if isinstance(spec, Spec) else load_spec(Path(spec)) if spec is not None else _meeting_of(Path(draft))
+    return replace_indicators(base, Path(indicators), sheet=sheet)
+
+
+def _meeting_of(draft: Path) -> Spec:
+    """A spec holding only the meeting facts the draft states (what the checker needs for dates,
+    periods and time progress), never its text: its numbers are what is being checked."""
+    from pydantic import ValidationError
+
+    meeting = dict(outline_spec(draft).get("meeting") or {})
+    keep = {k: meeting[k] for k in ("type", "title", "period", "year", "date", "region", "superior") if meeting.get(k)}
+    fallback = {"type": "quarterly_analysis", "title": draft.stem, "period": "year", "year": 2000}
+    for attempt in ({**fallback, **keep}, fallback):
+        try:
+            return Spec.model_validate({"meeting": attempt})
+        except ValidationError:
+            continue
+    raise InputError(f"{draft}：无法从稿件读出会议信息，请用 --spec 给出 spec")  # pragma: no cover - fallback validates
+
+
 def export(draft: Draft, path: str | Path | None = None, *, fmt: str | None = None,
            force: bool = False, **options: Any) -> bytes:
     """Serialise *draft* (``docx``/``md``/``txt``/``json``, default from the path's suffix).
@@ -223,5 +252,5 @@ def redline_files(old: str | Path, new: str | Path, *, author: str = "speechgen"
 
 
 # Module names (check, outline, batch, mining, exporters) are taken by subpackages, so the verbs differ.
-__all__ = ["load", "render", "export", "replace_indicators", "outline_speech", "outline_spec", "proofread",
+__all__ = ["load", "render", "export", "replace_indicators", "check_spec", "outline_speech", "outline_spec", "proofread",
            "mine_phrases", "build", "Product", "RenderSettings"]

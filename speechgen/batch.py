@@ -61,33 +61,29 @@ def plan_regions(spec_path: Path, table: Path, out_dir: Path, *, fmt: str, by: s
                  sheet: str | None = None, allow_outside: bool = False) -> list[BatchItem]:
     """One item per region of a multi-region table, sharing *spec_path*'s meeting facts and tasks.
 
-    Each region gets its own indicator rows with ranks and the comparison figure
-    computed from the table (see :mod:`speechgen.regions`).  ``{地区}`` in the
-    meeting title is replaced by the region's name (else the name is prefixed);
-    the table's total row (全市/合计) names the superior level.
+    The sheet holding the region table is found when *sheet* is None (see
+    :mod:`speechgen.spec.tables.regionsheet`).  Each region gets its own indicator rows with ranks
+    and the comparison figure computed from the table (see :mod:`speechgen.spec.tables.regions`),
+    ``{地区}`` replaced by its name everywhere and its own level in the body (see
+    :mod:`speechgen.spec.regional`); the item's note says what of the shared spec may not fit.
     """
     from speechgen.spec.loader import load_spec
+    from speechgen.spec.regional import regional_spec
     from speechgen.spec.tables.regions import region_table
 
     base = load_spec(Path(spec_path), allow_outside=allow_outside)
     data = region_table(table, region_column=by, sheet=sheet, origin=str(table))
     average = any(b == "average" for b in data.basis.values())
-    meeting = base.meeting
     items = []
     names = iter(unique_names([safe_file_name(r) for r in data.regions]))
+    shared_notes: list[str] = []
     for region, rows in data.regions.items():
-        title = meeting.title.replace(REGION_SLOT, region) if REGION_SLOT in meeting.title else region + meeting.title
-        update = {"title": title}
-        label = (data.total_label or "").strip()
-        if len(label) == 2 and label.startswith("全"):  # 全市 names the level; 合计/全市合计 do not
-            update["superior"] = label
-        spec = base.model_copy(update={
-            "meeting": meeting.model_copy(update=update),
-            "indicators": rows,
-            "narration": base.narration.model_copy(update={"average_basis": average}),
-        })
+        spec, notes = regional_spec(base, region, rows, total_label=data.total_label, average=average)
         safe, note = next(names)
-        items.append(BatchItem(safe, spec, out_dir / f"{safe}.{fmt}", f"{region}：{note}" if note else ""))
+        fresh = [n for n in notes if n not in shared_notes]
+        shared_notes += fresh
+        text = "；".join(([f"{region}：{note}"] if note else []) + fresh)
+        items.append(BatchItem(safe, spec, out_dir / f"{safe}.{fmt}", text))
     return items
 
 

@@ -40,6 +40,20 @@ BASE_SPEC: dict[str, Any] = {
 }
 
 
+def workbook(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
+    """An .xlsx file with one sheet per entry of *sheets* (title → rows), written with openpyxl."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for title, rows in sheets.items():
+        ws = wb.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+    wb.save(path)
+    return path
+
+
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     out = copy.deepcopy(base)
     for key, val in over.items():

@@ -17,7 +17,7 @@ from speechgen.cli.options import render_options, settings_from
 @click.option("--format", "fmt", type=click.Choice(["docx", "pdf", "md", "txt", "json"]), default="docx", show_default=True)
 @click.option("--regions", type=click.Path(dir_okay=False, path_type=Path), help="分地区指标表（.xlsx/.xls/.csv），每个地区生成一篇")
 @click.option("--by", "by", help="分地区指标表中地区所在的列名（默认自动识别“地区/县区/单位”等表头）")
-@click.option("--sheet", help="分地区指标表的工作表名")
+@click.option("--sheet", help="分地区指标表的工作表名（默认在各工作表中找地区名称成行或成列的表）")
 @click.option("-j", "--jobs", type=int, help="并行进程数（默认且最多等于 CPU 核数）")
 @click.option("--force-jobs", "force_jobs", is_flag=True, help="允许 -j 超过 CPU 核数")
 @click.option("--indicators", "indicators", type=click.Path(dir_okay=False, path_type=Path), help="从 .xlsx/.xls/.csv 指标表读取指标（替换每个 spec 中的 indicators）")
@@ -29,7 +29,8 @@ def batch(specs: tuple[Path, ...], out_dir: Path, fmt: str, regions: Path | None
     """批量生成：每个 SPEC 一篇；或用 --regions 按地区各生成一篇。任何一篇失败不影响其他，最后汇总。"""
     from speechgen.batch import BatchOptions, effective_jobs, plan, run_batch
 
-    out_dir.mkdir(parents=True, exist_ok=True)
+    if regions is None and (sheet or by):
+        raise click.UsageError("--sheet、--by 只用于 --regions 的分地区指标表（--indicators 的工作表用 --indicators-sheet）")
     if regions is not None:
         from speechgen.batch import plan_regions
 
@@ -39,6 +40,7 @@ def batch(specs: tuple[Path, ...], out_dir: Path, fmt: str, regions: Path | None
                              allow_outside=bool(options.get("allow_outside")))
     else:
         items = plan(specs, out_dir, fmt)
+    out_dir.mkdir(parents=True, exist_ok=True)  # after the table was read: a bad table leaves no folder behind
     workers = effective_jobs(jobs, force=force_jobs)
     if jobs is not None and workers < jobs:
         click.echo(f"提示：-j {jobs} 超过可用 CPU 核数，按 {workers} 个进程运行（确需更多请加 --force-jobs）。", err=True)

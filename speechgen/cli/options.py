@@ -64,6 +64,14 @@ SETTING_NAMES = ("meeting_type", "seed", "variety", "templates", "phrases", "pro
                  "explain", "standard_requirements", "placeholders", "avoid", "allow_outside")
 
 
+def table_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--indicators FILE`` and ``--sheet NAME``: the indicator table of ``render`` and ``check``
+    (one option, one loader: :func:`speechgen.api.replace_indicators`)."""
+    fn = click.option("--sheet", help="指标表的工作表名称（与 --indicators 一起使用）")(fn)
+    return click.option("--indicators", "indicators", type=click.Path(dir_okay=False, path_type=Path),
+                        help="从 .xlsx/.xls/.csv 指标表读取指标（替换 spec 中的 indicators）")(fn)
+
+
 def render_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Add every shared rendering option to a command."""
     for option in reversed(_OPTIONS):

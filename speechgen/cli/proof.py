@@ -8,12 +8,14 @@ from pathlib import Path
 import click
 
 from speechgen.cli import main
+from speechgen.cli.options import table_options
 
 
 @main.command("check")
 @click.argument("file", type=click.Path(dir_okay=True, path_type=Path))
 @click.option("--spec", "spec", type=click.Path(dir_okay=True, path_type=Path),
               help="对照的 spec（YAML）：核对稿中每个数字是否来自指标表或可由其算出")
+@table_options
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 列表输出：rule、severity、line、text、message")
 @click.option("--strict", is_flag=True, help="有“提醒”也返回非零退出码")
 @click.option("--rules", "rules_file", type=click.Path(dir_okay=True, path_type=Path),
@@ -24,9 +26,13 @@ from speechgen.cli import main
 @click.option("--annotate", "annotate", type=click.Path(dir_okay=False, path_type=Path), metavar="OUT.docx",
               help="把每条结果作为 Word 批注写入原稿的副本 OUT.docx（原稿不变，仅限 .docx）")
 @click.option("--force", is_flag=True, help="覆盖已存在的批注稿")
-def check(file: Path, spec: Path | None, as_json: bool, strict: bool, rules_file: Path | None,
-          ignore: tuple[str, ...], against: tuple[Path, ...], annotate: Path | None, force: bool) -> None:
+def check(file: Path, spec: Path | None, indicators: Path | None, sheet: str | None, as_json: bool, strict: bool,
+          rules_file: Path | None, ignore: tuple[str, ...], against: tuple[Path, ...], annotate: Path | None,
+          force: bool) -> None:
     """校对 FILE（.txt/.md/.docx）：占位符、数字、提法、标点、序号、日期等。
+
+    --indicators 给出生成时用的指标表（.xlsx/.xls/.csv，--sheet 指明工作表），与 render 读法相同：
+    与 --spec 同用时替换 spec 中的指标；单独使用时只核对稿中指向表内指标的数字。
 
     有错误时退出码为 1（加 --strict 时有提醒也为 1），无问题为 0，输入有误为 2。
     """
@@ -36,7 +42,11 @@ def check(file: Path, spec: Path | None, as_json: bool, strict: bool, rules_file
 
     if annotate is not None:
         _check_annotate_target(file, annotate, force)
-    findings = check_file(file, spec=spec, rules_file=rules_file, ignore=ignore, against=against)
+    from speechgen.api import check_spec
+
+    spec_obj = check_spec(file, spec, indicators=indicators, sheet=sheet)
+    findings = check_file(file, spec=spec_obj, rules_file=rules_file, ignore=ignore, against=against,
+                          table_only=spec is None and indicators is not None)
     if annotate is not None:
         from speechgen.core.files import write_atomic
         from speechgen.proof.annotate import annotate_findings

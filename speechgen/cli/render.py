@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from speechgen.cli import gc_paused, main
-from speechgen.cli.options import render_options, settings_from
+from speechgen.cli.options import render_options, settings_from, table_options
 
 
 @main.command()
@@ -15,8 +15,7 @@ from speechgen.cli.options import render_options, settings_from
 @click.option("-o", "--output", "output", type=click.Path(path_type=Path),
               help="输出文件（.docx/.pdf/.md/.txt/.json；.pdf 需安装 LibreOffice）；省略则把 Markdown 打印到屏幕")
 @click.option("--format", "fmt", type=click.Choice(["docx", "pdf", "md", "txt", "json"]), help="输出格式（默认按扩展名）")
-@click.option("--indicators", "indicators", type=click.Path(dir_okay=False, path_type=Path), help="从 .xlsx/.xls/.csv 指标表读取指标（替换 spec 中的 indicators）")
-@click.option("--sheet", help="指标表的工作表名称（与 --indicators 一起使用）")
+@table_options
 @render_options
 def render(spec: Path, output: Path | None, fmt: str | None, indicators: Path | None, sheet: str | None,
            force: bool, **options: Any) -> None:

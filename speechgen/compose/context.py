@@ -26,6 +26,7 @@ from speechgen.core.calendar import Calendar
 from speechgen.compose.review import Group, ReviewView, build_review
 from speechgen.compose.streams import Streams
 from speechgen.spec.fields import taxonomy
+from speechgen.spec.tables.regionsheet import region_words
 
 _PLACE = {"全市": "我市", "全县": "我县", "全区": "我区", "全省": "我省", "全州": "我州", "全旗": "我旗"}
 _SPEECH_END = ("讲话", "发言", "致辞")
@@ -90,14 +91,29 @@ def sector_of(m: Meeting) -> str:
 def unit_of(m: Meeting) -> str:
     if "局" in m.speaker.post or m.office.endswith("局"):
         return "我局"
-    return _PLACE.get(m.region, "我们")
+    return place_of(m)
+
+
+def place_of(m: Meeting) -> str:
+    """我市, 我县, 我镇… (``corpora/regions.yaml`` for the levels below the county), else 我们."""
+    return _PLACE.get(m.region) or region_words().places.get(m.region, "我们")
+
+
+def organs_of(region: str) -> tuple[str, str]:
+    """The party and government organs of a level: 全县 → (县委, 县政府), 全镇 → (镇党委, 镇政府),
+    全街道 → (街道党工委, 街道办事处) (``corpora/regions.yaml``)."""
+    if region in region_words().organs:
+        return region_words().organs[region]
+    if not region.startswith("全"):  # a region's own name (城关): its organs by that name
+        return f"{region}党委", f"{region}政府"
+    level = level_of(region)
+    return f"{level}委", f"{level}政府"
 
 
 def organizer_of(m: Meeting) -> str:
     if m.organizer.strip():
         return m.organizer.strip()
-    level = m.region.replace("全", "") or "市"
-    return f"{level}委、{level}政府"
+    return "、".join(organs_of(m.region))
 
 
 def main_title(m: Meeting) -> str:
@@ -122,23 +138,28 @@ def leadership_of(m: Meeting) -> str:
     (县委), a department head both (县委、县政府); a speaker for the 党委 credits the superior 党委
     (市委), never itself."""
     level = level_of(m.region)
+    party, government = organs_of(m.region)
     if m.speaker.voice == "party":
         sup = level_of(m.superior) if m.superior.strip() else _LEVELS.get(level, "上级")
-        return "党中央" if sup == "国家" else ("上级党委" if sup == level else f"{sup}委")
+        if sup == "国家":
+            return "党中央"
+        if sup == level:
+            return "上级党委"
+        return organs_of(m.superior)[0] if m.superior.strip() else f"{sup}委"
     if m.speaker.voice == "department":
-        return f"{level}委、{level}政府"  # a department is led by both
-    return f"{level}委"
+        return f"{party}、{government}"  # a department is led by both
+    return party
 
 
 def voice_of(m: Meeting) -> str:
     """Whom the speaker speaks for: 县委 (secretary), 县政府 (government), the office (department)."""
-    level = level_of(m.region)
+    party, government = organs_of(m.region)
     voice = m.speaker.voice
     if voice == "party":
-        return f"{level}委"
+        return party
     if voice == "department":
         return m.office.strip() or unit_of(m).replace("我", "")
-    return f"{level}政府"
+    return government
 
 
 def slots_for(m: Meeting, narration: Narration, mtype: str, cal: Calendar) -> dict[str, str]:
@@ -147,7 +168,7 @@ def slots_for(m: Meeting, narration: Narration, mtype: str, cal: Calendar) -> di
     sector = sector_of(m)
     nxt = next_label(period, this_year, cal)
     return {
-        "region": m.region, "superior": m.superior, "place": _PLACE.get(m.region, "我们"),
+        "region": m.region, "superior": m.superior, "place": place_of(m),
         "period": period.label, "next": nxt, **calendar_slots(cal, mtype),
         "remaining": remaining(period, this_year), "stage_goal": stage_goal(nxt, period, mtype),
         "year": str(m.year), "meeting": m.title, "organizer": organizer_of(m),
@@ -238,6 +259,12 @@ def _field_heading(group: Group, phrase: PhrasePicker, narration: Narration) -> 
             or phrase("heading_field_plain", topic=name, about=about))
 
 
+def _in_table_order(statements: list[Any], narration: Narration) -> list[Any]:
+    """*statements* in the narration's order (the table's, one vintage together), not strengths first."""
+    at = {id(s): i for i, s in enumerate(narration.statements)}
+    return sorted(statements, key=lambda s: at.get(id(s), len(at)))
+
+
 def _writer(mtype: str, rng: random.Random) -> wording.Writer:
     """The note rewriter for this draft: notes of a part in that part's voice."""
     def write(notes: Any, *, part: str, field: str, heading: str, verbatim: bool = False) -> list[str]:
@@ -256,7 +283,8 @@ def _views(spec: Spec, narration: Narration, mtype: str, phrase: PhrasePicker, r
     write = _writer(mtype, rewrite_rng)
     groups = deployment.task_views(spec, statements, goals, mtype=mtype, rng=rewrite_rng, variety=variety)
     tasks = [t for g in groups for t in g.tasks]
-    problems = wording.problems(spec, list(narration.problems), lambda: phrase("problem_label"), write)
+    problems = wording.problems(spec, list(narration.problems),
+                                lambda about: phrase("problem_label", about=about), write)
     report = narration.regions
     if report is not None and report.problems:
         problems.append(wording.Item(wording.clause(report.problem_label), list(report.problems), "regions"))
@@ -269,5 +297,5 @@ def _views(spec: Spec, narration: Narration, mtype: str, phrase: PhrasePicker, r
         "reminders": deployment.reminders(spec, mtype, rewrite_rng),
         "requirements": wording.requirements(spec),
         "targets": [wording.target_line(t) for t in yearly],
-        "stats_left": wording.unmatched(statements, tasks),
+        "stats_left": wording.unmatched(_in_table_order(statements, narration), tasks),
     }

@@ -97,6 +97,12 @@ class Item:
         return sentence(self.title)
 
     @property
+    def notes(self) -> list[str]:
+        """The writer's sentences without the indicator sentence that backs the item (a layout that
+        tells the figures elsewhere, as the dispatch does, says only these)."""
+        return self.sentences[1:] if self.stats and self.sentences else list(self.sentences)
+
+    @property
     def body(self) -> str:
         return "".join(self.sentences)
 
@@ -160,7 +166,8 @@ def severity(statements: Sequence[Any]) -> int:
     return max((sum(w for (k, v), w in _GRAVITY.items() if f.get(k) == v) for f in facts), default=0)
 
 
-def problems(spec: Spec, weak: Sequence[Any], group_label: Callable[[], str], write: Writer = _plain) -> list[Item]:
+def problems(spec: Spec, weak: Sequence[Any], group_label: Callable[[list[Any]], str],
+             write: Writer = _plain) -> list[Item]:
     """Spec problems, each backed by the weak indicator statement of its field when there is one;
     weak statements no problem claims become one item (grouped when there are several).  Items
     backed by data come first, gravest first (a decline or a last rank before a small gap); the
@@ -181,7 +188,7 @@ def problems(spec: Spec, weak: Sequence[Any], group_label: Callable[[], str], wr
             body += write([p.detail], part="problems", field=f, heading=title, verbatim=p.verbatim)
         items.append(Item(title or clause(p.detail), body, f, stats=stats, about=matches))
     if left:
-        label = (getattr(left[0], "label", "") or f"{subject(left[0])[:12]}表现偏弱") if len(left) == 1 else group_label()
+        label = (getattr(left[0], "label", "") or f"{subject(left[0])[:12]}表现偏弱") if len(left) == 1 else group_label(left)
         stats = [clause(s.text) for s in left]
         items.append(Item(clause(label), [sentence("；".join(stats))], stat_field(left[0]), stats=stats,
                           about=list(left)))

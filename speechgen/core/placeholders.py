@@ -25,6 +25,10 @@ MARKS: list[tuple[re.Pattern[str], str]] = [
 #: marks only a rendered text can carry (template syntax, program nulls).
 RENDER_MARKS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\{\{[^{}\n]{0,80}\}\}|\{%[^{}%\n]{0,80}%\}|\{\{|\}\}|\{%|%\}|\$\{[^{}\n]{0,80}\}"), "模板占位符未替换"),
+    # {地区} is filled per region by batch --regions (a spec may hold it; a draft may not)
+    (re.compile(r"[{｛]\s{0,3}(?:地区|region|县区|地名)\s{0,3}[}｝]"),
+     "地区占位符未替换（{地区} 只在 speechgen batch --regions 时换成各地区名称）"),
+    (re.compile(r"[{｛][\w\u4e00-\u9fff]{1,16}[}｝]"), "花括号占位符未替换"),
     (re.compile(rf"(?<![{_LATIN}])(?:None|nan|NaN|NAN|null|NULL|undefined)(?![{_LATIN}])"),
      "出现程序空值，说明有数据没有填写"),
 ]

@@ -12,12 +12,19 @@ raises :class:`~speechgen.errors.InputError` with a Chinese message.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
+from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence, Union
 
+from speechgen.core.resources import corpora_dir
+from speechgen.core.yamlsrc import load_yaml_file
 from speechgen.proof.reuse import load_against, reused
 from speechgen.proof.rules import Doc, Finding, registry
+from speechgen.proof.rules.base import DocLine
+from speechgen.proof.rules.facts import Facts, Pool, build_facts
 from speechgen.proof.rules.lines import lines_from_draft, lines_from_text
 from speechgen.proof.rules.norms import NormRule, builtin_norms, load_norms, merge_norms, parse_rules
 from speechgen.errors import CheckFailed, InputError
@@ -65,9 +72,13 @@ def check_draft(draft: "Draft", *, spec: SpecArg = None, rules: RulesArg = None,
 
 def check_file(path: str | Path, *, spec: SpecArg = None, rules_file: str | Path | None = None,
                select: Iterable[str] | None = None, ignore: Iterable[str] = (),
-               against: Sequence[str | Path] = ()) -> list[Finding]:
+               against: Sequence[str | Path] = (), table_only: bool = False) -> list[Finding]:
     """Check a .txt, .md or .docx file (``line`` is the paragraph number for .docx); *against*
-    names earlier speeches whose sentences the file must not reuse verbatim (rule ``reuse``)."""
+    names earlier speeches whose sentences the file must not reuse verbatim (rule ``reuse``).
+
+    *table_only*: *spec* holds an indicator table and no writer's material, so only the figures
+    said of a table indicator are checked (a figure of no indicator may come from material the
+    checker has not seen)."""
     from speechgen.outline.read import read_lines
 
     path = Path(path)
@@ -76,11 +87,77 @@ def check_file(path: str | Path, *, spec: SpecArg = None, rules_file: str | Path
     markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
     doc = _file_doc(read_lines(path), markdown=markdown, source=str(path))
     doc.spec, doc.norms = spec, norms
+    if table_only and spec is not None:
+        doc.cache["facts"] = table_facts(spec)
     ignore = list(ignore)
     findings = _run(doc, select, [i for i in ignore if i != "reuse"])
+    if table_only and spec is not None:
+        by_number = {ln.number: ln for ln in doc.lines}
+        findings = [_table_figure(f, by_number.get(f.line), doc.cache["facts"]) for f in findings]
     if against and "reuse" not in ignore:
         findings = sorted(findings + reused(doc, load_against(against)), key=lambda f: f.line)
     return findings
+
+
+class _Unknown(Pool):
+    """The figures of no table indicator, when the writer's material is not at hand: not judged."""
+
+    def matches(self, figure: Decimal, decimals: int, rank: str = "") -> bool:
+        return True
+
+
+def table_facts(spec: "Spec") -> Facts:
+    """The facts of an indicator table alone (see ``check_file(table_only=True)``)."""
+    facts = build_facts(spec)
+    facts.everything = _Unknown()
+    return facts
+
+
+_CLAUSE = re.compile(r"[，；。！？,;]")
+
+
+@lru_cache(maxsize=1)
+def _continuing() -> tuple[str, ...]:
+    """Words that open a clause continuing the previous clause's subject (``corpora/clauses.yaml``)."""
+    path = corpora_dir() / "clauses.yaml"
+    data = load_yaml_file(path)[0] or {}
+    return tuple(sorted((str(w) for w in data.get("continuing", ())), key=len, reverse=True))
+
+
+_UNIT = re.compile(r"[\d.,]+\s*(\D*)$")
+
+
+def _fits(shown: str, ind: Any) -> bool:
+    """Whether a figure written with its unit (27家, 512.3亿元, 5.8%) can be one of *ind*'s: a
+    percentage or a rank can; an amount only in the indicator's unit; a count only when it has one."""
+    m = _UNIT.search(shown)
+    unit = m.group(1).strip() if m else ""
+    if not unit or shown.startswith("第") or unit in ("%", "％", "个百分点", "位", "名"):
+        return True
+    if unit in ("家", "个", "项", "户", "人", "人次"):
+        return ind.count is not None or ind.count_of is not None or unit in (ind.unit or "")
+    return unit in (ind.unit or "") or (ind.unit or "") in unit
+
+
+def _table_figure(f: Finding, ln: "DocLine | None", facts: Facts) -> Finding:
+    """Checked against a table alone, a figure is said of a table indicator when its clause names
+    one, or continues (比上年同期增长…, 居全省第4位) a clause that does; any other figure may come
+    from the writer's material: a reminder, not an error."""
+    if f.rule != "number" or ln is None:
+        return f
+    pos = f.start - ln.indent if f.start is not None else max(ln.text.find(f.text), 0)
+    head = ln.text[:pos]
+    sentence = head[max(head.rfind(p) for p in "。！？") + 1:]
+    for clause in reversed(_CLAUSE.split(sentence)):
+        named = facts.mentions(clause)
+        if named:
+            if _fits(f.text, named[-1][2]):
+                return f
+            break
+        if not clause.lstrip().startswith(_continuing()):
+            break
+    return replace(f, severity="warning", message=f.message.split("（")[0] +
+                   "；只给了指标表、没有给 spec，这个数字可能来自写稿人的材料，加 --spec 可完整核对")
 
 
 def _file_doc(lines: "list[Line]", *, markdown: bool, source: str) -> Doc:

@@ -23,6 +23,8 @@ _COMMENT = ("不足", "不够", "不强", "不高", "不大", "较大", "较多"
             "突出", "明显", "不畅", "大", "小", "多", "少", "高", "低", "快", "慢", "强", "弱", "难", "紧", "好", "差")
 #: words that make a clause a statement even without a lexicon verb (copula, adverbs, modal verbs)
 _PROSE = re.compile(r"是|都|也|还|已|正在|将|会|能|可以|应该|没有|不是|任何|非常|十分|比较|一直|始终|仍然|依然")
+#: a result told with a one-character verb (社零增速连续7个月居全省首位, 占比达六成): a statement, not a noun
+_RESULT = re.compile(r"(?:居|列|排|达|占|超|高于|低于|快于|慢于)(?:全[国省市县区州旗]|第|首|前|\d|[一二三四五六七八九十两]成|同期|上年)")
 
 
 def _unquoted(text: str) -> str:
@@ -126,7 +128,7 @@ def classify(text: str, lex: Lexicon) -> Shape:
         return Shape("slogan", [text])
     if has_outside(text, "、") and has_outside(text, "，"):
         return Shape("predicate")  # prose with commas, not a list: keep the writer's sentence
-    if _PROSE.search(_unquoted(text)) or len(text) > 40 and not has_outside(text, "、"):
+    if _PROSE.search(_unquoted(text)) or _RESULT.search(_unquoted(text)) or len(text) > 40 and not has_outside(text, "、"):
         return Shape("predicate")  # 安全生产任何时候都是一项底线性工作: a statement, not a noun
     mark = "、" if has_outside(text, "、") else "，"
     items = [i.strip() for i in split_outside(text, mark) if i.strip()]

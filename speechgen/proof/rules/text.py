@@ -17,7 +17,7 @@ _PLACEHOLDERS = [*RENDER_MARKS, *MARKS]  # one list of marks (core.placeholders)
 PER_LINE = 20
 
 
-@register("placeholder", "遗留的占位符：X/XX/×××/**/某某/〇〇、{{ }}、None、nan、【待补】")
+@register("placeholder", "遗留的占位符：X/XX/×××/**/某某/〇〇、{{ }}、{地区}、None、nan、【待补】")
 def placeholder(doc: Doc) -> Iterator[Finding]:
     """Linear in the line's length: patterns are bounded, covered spans are marked in a bitmap,
     and a line reports at most :data:`PER_LINE` placeholders plus a count of the rest."""

@@ -97,7 +97,28 @@ def read_grid(path: Path, sheet: str | None = None) -> Grid:
     raise InputError(f"{path.name}：无法识别的表格格式 {suffix or '（无扩展名）'}，应为 .xlsx、.xls 或 .csv")
 
 
+def read_grids(path: Path) -> list[Grid]:
+    """Every sheet of a workbook (a CSV file: its one grid), the file read and opened once, to choose
+    a sheet from; formulas saved without results are not looked for: read the chosen one with
+    :func:`read_grid`."""
+    raw = read_bounded(path, MAX_TABLE_BYTES, what="指标表文件")
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm") or (suffix == ".et" and raw[:4] == b"PK\x03\x04"):
+        return _xlsx_grids(path, raw, None, every=True)
+    if suffix in (".xls", ".et"):
+        from speechgen.spec.tables.legacy import read_xls
+
+        titles: list[str] = []
+        read_xls(path, lambda found: titles.extend(found) or None, 0, 0, data=raw)
+        return [_read_xls(path, raw, title) for title in titles]
+    return [read_grid(path)]
+
+
 def _read_xlsx(path: Path, raw: bytes, sheet: str | None) -> Grid:
+    return _xlsx_grids(path, raw, sheet, every=False)[0]
+
+
+def _xlsx_grids(path: Path, raw: bytes, sheet: str | None, *, every: bool) -> list[Grid]:
     import openpyxl  # heavy: only when a workbook is read
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -111,10 +132,11 @@ def _read_xlsx(path: Path, raw: bytes, sheet: str | None) -> Grid:
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, EOFError, TypeError,
             AttributeError, IndexError, SyntaxError, zlib.error, struct.error, NotImplementedError) as exc:  # SyntaxError: broken XML (ParseError)
         raise InputError(f"{path.name}：无法打开 Excel 文件（文件已损坏、不是 .xlsx 或设有打开密码：{type(exc).__name__}）") from None
+    grids = []
     try:
-        ws = _pick_sheet(wb, sheet, path.name)
-        ws.reset_dimensions()  # some writers record a wrong sheet size
-        grid = Grid(path.name, ws.title, _sheet_rows(ws, path.name))
+        for ws in (wb.worksheets if every else [_pick_sheet(wb, sheet, path.name)]):
+            ws.reset_dimensions()  # some writers record a wrong sheet size
+            grids.append(Grid(path.name, ws.title, _sheet_rows(ws, path.name)))
     except InputError:
         raise
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, TypeError, SyntaxError, AttributeError,
@@ -122,9 +144,9 @@ def _read_xlsx(path: Path, raw: bytes, sheet: str | None) -> Grid:
         raise InputError(f"{path.name}：Excel 文件已损坏，无法读取（{type(exc).__name__}）") from None
     finally:
         wb.close()
-    if formulas:
-        _check_formulas(raw, grid, ws.title)
-    return grid
+    if formulas and not every:
+        _check_formulas(raw, grids[0], grids[0].sheet)
+    return grids
 
 
 def _has_formulas(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:

@@ -35,19 +35,13 @@ from speechgen.core.yamlsrc import decode, load_yaml
 from speechgen.errors import InputError
 from speechgen.spec.model import Indicator, RegionRow
 from speechgen.core.numbers import mean
-from speechgen.spec.tables.grid import Grid, cell_number, read_grid
+from speechgen.spec.tables.grid import Grid, cell_number
 from speechgen.spec.tables.headers import REGION_HEADER, is_header_row, joined_header, normalise
+from speechgen.spec.tables.regionsheet import (  # noqa: F401 - is_total, TOTAL_NAMES: their old home
+    TOTAL_NAMES, check_region_cells, is_total, no_region_table, region_axis, region_cells,
+    region_grid, sheet_titles,
+)
 from speechgen.spec.tables.rows import locate_header, parse_rows
-
-TOTAL_NAMES = frozenset({"全省", "全市", "全县", "全区", "全州", "全盟", "全国", "合计", "总计", "全部", "总体"})
-_TOTAL = re.compile(r"^(?:全[省市县区州盟旗国]|本[省市县区])?(?:合计|总计|汇总|小计)?$|^全[省市县区州盟旗国](?:合计|总计|汇总)?$")
-
-
-def is_total(region: str) -> bool:
-    """The table's total row: 全市, 合计, 全市合计, 总计… (not a region to compare)."""
-    name = region.strip()
-    return bool(name) and (name in TOTAL_NAMES or bool(_TOTAL.match(name)))
-
 
 @dataclass
 class RegionTable:
@@ -91,11 +85,27 @@ def read_region_rows(path: str | Path, *, region_column: str | None = None, indi
     if region_column:
         cols[region_column] = "region"
     try:
-        grid = read_grid(Path(path), sheet)
-        wide = read_wide(grid) if indicator is None and not columns else None
+        grid = region_grid(Path(path), sheet, by=region_column)
+        axis = region_axis(grid, region_column)
+        if axis is None and "region" not in cols.values():
+            raise InputError(no_region_table(grid.name, sheet_titles(Path(path))))
+        if axis is not None and axis.orientation == "columns" and indicator is None and not columns:
+            from speechgen.spec.tables.across import read_across
+
+            across = read_across(grid, axis)
+            if not across:
+                raise InputError(f"{grid.name}：没有找到任何地区的数据行")
+            return across
+        own_title = None
+        if axis is not None and axis.title and not region_column and not re.search(
+                REGION_HEADER, normalise(axis.title)[0]):
+            own_title = axis.title  # a column of region names under a header of its own (名称…)
+            cols.setdefault(own_title, "region")
+        wide = read_wide(grid, own_title) if indicator is None and not columns else None
         if wide is not None:
             return wide
         header = locate_header(grid, cols, key_field="region")
+        check_region_cells(grid, region_cells(grid, header.column("region") or 0, header.row + 1))
         if indicator is None and header.column("name") is None:
             raise InputError(f"{grid.name}：表中没有“指标名称”列，请用 indicator= 指明指标"
                              "（或每项指标一组列：地区生产总值增速(%)、固定资产投资增速(%)……）")
@@ -188,13 +198,14 @@ _WIDE_PREV = re.compile(r"^(.{2,}?)(?:上期|上月|上季度?|前期)(?:同比)
 _WIDE_GROWTH = re.compile(r"^(.{2,}?)(?:本期|本月|累计)?(?:同比)?(?:增速|增长|增幅)%?$")
 
 
-def read_wide(grid: Grid) -> list[RegionRow] | None:
+def read_wide(grid: Grid, region_title: str | None = None) -> list[RegionRow] | None:
     """A 分县区 sheet with regions as rows and one column (group) per indicator —
     ``县区 | 地区生产总值增速(%) | 固定资产投资增速(%)``, or 地区生产总值 over 增速/上期增速 in a
     two-row header — as region rows; None when the sheet is not laid out so."""
     for i, row in enumerate(grid.rows[:20]):
         texts = {c.col: c.text for c in row if c.text}
-        region_col = next((c for c, t in texts.items() if re.search(REGION_HEADER, normalise(t)[0])), None)
+        region_col = next((c for c, t in texts.items()
+                           if re.search(REGION_HEADER, normalise(t)[0]) or t == region_title), None)
         if region_col is None:
             continue
         start, titles = i + 1, texts
@@ -210,6 +221,7 @@ def read_wide(grid: Grid) -> list[RegionRow] | None:
                 columns[col] = (m.group(1), kind)
         if len({name for name, _ in columns.values()}) < 2 and not any(k == "prev_growth" for _, k in columns.values()):
             return None  # one growth column: an ordinary (long) table
+        check_region_cells(grid, region_cells(grid, region_col, start))
         return _wide_rows(grid, start, region_col, columns)
     return None
 
