@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
@@ -299,10 +300,11 @@ _NESTED = re.compile(r"\{@([a-z_]+)\}")
 _ALT = re.compile(r"\{([^{}@]*\|[^{}]*)\}")
 
 
-def _grams(text: str, n: int = 4) -> set[str]:
+@lru_cache(maxsize=8192)  # the picker compares every candidate with every other one, pick after pick
+def _grams(text: str, n: int = 4) -> frozenset[str]:
     """Runs of *n* Chinese characters (punctuation ignored), to tell whether two texts overlap."""
     han = "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
-    return {han[i:i + n] for i in range(len(han) - n + 1)}
+    return frozenset(han[i:i + n] for i in range(len(han) - n + 1))
 
 
 def _fill(text: str, slots: Mapping[str, str]) -> str:
