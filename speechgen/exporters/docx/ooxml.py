@@ -33,17 +33,20 @@ JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 AMBIGUOUS = re.compile("[\u2014\u2015\u2018\u2019\u201c\u201d\u2026\u00b7\u2013\u2016\u2032\u2033\u00b0\u00d7\u00f7\u00a7]")
 
 
+_QN: dict[str, str] = {}
+
+
 def qn(tag: str) -> str:
     """``"w:spacing"`` or ``"spacing"`` → Clark name in the w: namespace."""
-    return f"{{{W_NS}}}{tag.split(':', 1)[-1]}"
+    name = _QN.get(tag)
+    if name is None:
+        name = _QN[tag] = f"{{{W_NS}}}{tag.split(':', 1)[-1]}"
+    return name
 
 
 def el(tag: str, /, **attrs: str | int | float) -> etree._Element:
-    """A new w: element with w: attributes (numbers become strings)."""
-    node = etree.Element(qn(tag))
-    for key, val in attrs.items():
-        node.set(qn(key), _num(val))
-    return node
+    """A new w: element with w: attributes in the order given (numbers become strings)."""
+    return etree.Element(qn(tag), {qn(key): _num(val) for key, val in attrs.items()} if attrs else None)
 
 
 def _num(val: str | int | float) -> str:
