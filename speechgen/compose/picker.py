@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import random
+from functools import cached_property
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Sequence
 
@@ -43,9 +44,9 @@ class Call:
     extra: Mapping[str, Any] = field(default_factory=dict)  # unknown keywords, for filters added later
     year: int | None = None  # the meeting's year: entries of another era are left out
 
-    @property
-    def available(self) -> set[str]:
-        return {k for k, v in self.slots.items() if v}
+    @cached_property  # asked once per candidate phrase
+    def available(self) -> frozenset[str]:
+        return frozenset(k for k, v in self.slots.items() if v)
 
 
 Filter = Callable[[Phrase, Call], bool]
