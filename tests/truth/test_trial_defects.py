@@ -1,0 +1,73 @@
+"""Defects found by rendering hand-made specs of every type (not the samples): each one pinned."""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import speechgen
+from speechgen.core.draft import to_text
+from speechgen.proof.checker import check_draft
+
+MEETING = {"title": "全市经济运行调度会", "period": "M1-7", "year": 2025, "date": "2025-08-05",
+           "region": "全市", "superior": "全省", "speaker": {"name": "赵平", "post": "市长"}}
+ROWS = [
+    {"name": "地区生产总值", "growth": 3.1, "superior_growth": 4.6, "rank": 12, "rank_total": 14},
+    {"name": "固定资产投资", "growth": -4.2, "superior_growth": 2.0, "rank": 11, "rank_total": 14, "target_growth": 8},
+    {"name": "社会消费品零售总额", "growth": 6.8, "superior_growth": 3.9, "rank": 1, "rank_total": 14},
+    {"name": "第三产业增加值", "growth": 4.4, "superior_growth": 4.0},
+]
+
+
+def _draft(mtype: str, **extra: Any) -> tuple[Any, str]:
+    spec = speechgen.load({"meeting": {**MEETING, "type": mtype}, "indicators": ROWS, **extra})
+    draft = speechgen.render(spec, seed=1)
+    return spec, to_text(draft)
+
+
+@pytest.mark.parametrize("mtype", ["dispatch", "quarterly_analysis"])
+def test_one_achievement_is_told_with_its_facts_and_no_list_lead(mtype: str) -> None:
+    _, text = _draft(mtype, achievements=[{"title": "消费市场保持活跃",
+                                           "items": ["组织促消费活动36场", "社零增速连续7个月居全省首位"]}],
+                     tasks=[{"title": "聚焦项目抓投资", "items": ["对未开工项目逐个破题"]}])
+    assert "组织促消费活动36场" in text and "社零增速连续7个月居全省首位" in text
+    assert "推进社零增速" not in text  # a result is a statement, not a noun to wrap in 推进……工作
+    assert not any(w in text for w in ("以下几个方面：消费", "亮点：消费", "一是消费市场保持活跃"))
+
+
+def test_dispatch_tells_the_writers_problem_facts_once() -> None:
+    _, text = _draft("dispatch", problems=[{"title": "项目开工率偏低", "detail": "155个计划项目中还有40个未开工"},
+                                           {"title": "停产企业较多", "detail": "3户规上企业停产"}],
+                     tasks=[{"title": "聚焦项目抓投资", "items": ["对未开工项目逐个破题"]}])
+    assert "155个计划项目中还有40个未开工" in text and "3户规上企业停产" in text
+    assert text.count("固定资产投资比上年同期下降4.2%") + text.count("固定资产投资同比下降4.2%") \
+        + text.count("固定资产投资下降4.2%") <= 1
+
+
+def test_dispatch_figures_keep_the_table_order() -> None:
+    _, text = _draft("dispatch", tasks=[{"title": "聚焦项目抓投资", "items": ["对未开工项目逐个破题"]}])
+    assert text.index("地区生产总值") < text.index("第三产业增加值")
+
+
+def test_a_grouped_problem_label_claims_only_what_every_indicator_shows() -> None:
+    rows = [{"name": "地区生产总值", "growth": 5.2, "superior_growth": 5.6, "rank": 7, "rank_total": 9,
+             "target_growth": 6.5},
+            {"name": "社会消费品零售总额", "growth": 4.9, "superior_growth": 5.0, "rank": 5, "rank_total": 9}]
+    for seed in range(12):
+        spec = speechgen.load({"meeting": {**MEETING, "type": "quarterly_analysis", "period": "H1"}, "indicators": rows})
+        text = to_text(speechgen.render(spec, seed=seed))
+        assert "与目标差距较大" not in text and "进度滞后" not in text  # 社零 has no target
+        errors = [f for f in check_draft(speechgen.render(spec, seed=seed), spec=spec) if f.severity == "error"]
+        assert not errors
+
+
+def test_a_negative_year_is_not_headed_as_steady() -> None:
+    rows = [{"name": "地区生产总值", "growth": 5.2, "superior_growth": 5.6, "rank": 7, "rank_total": 9, "target_growth": 6.5},
+            {"name": "固定资产投资", "growth": -8.6, "superior_growth": 1.5, "rank": 9, "rank_total": 9, "target_growth": 7},
+            {"name": "社会消费品零售总额", "growth": 4.9, "superior_growth": 5.0, "rank": 5, "rank_total": 9}]
+    meeting = {**MEETING, "type": "annual_conference", "period": "year", "date": "2026-01-20", "region": "全县",
+               "superior": "全市", "speaker": {"name": "孙立", "post": "县委书记"}}
+    for seed in range(12):
+        spec = speechgen.load({"meeting": meeting, "indicators": rows})
+        text = to_text(speechgen.render(spec, seed=seed))
+        assert "承压前行" not in text or "总体平稳" not in text
