@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
@@ -111,15 +111,35 @@ class Phrase:
     def fits(self, context: Mapping[str, str]) -> bool:
         return all(context.get(k) in allowed for k, allowed in self.tags.items() if k in context)
 
-    @property
-    def slots(self) -> set[str]:
-        return set(_SLOT.findall(self.text))
+    @cached_property  # asked for every candidate of every pick: the text never changes
+    def slots(self) -> frozenset[str]:
+        return frozenset(_SLOT.findall(self.text))
+
+
+#: how many (category, context) results a bank keeps before starting afresh
+_FITTING_KEYS = 4096
 
 
 @dataclass
 class PhraseBank:
     categories: dict[str, list[Phrase]] = field(default_factory=dict)
     descriptions: dict[str, str] = field(default_factory=dict)
+    #: (test, category, draft context, year) → the entries that pass (see :meth:`fitting`)
+    _fitting: dict[Any, list[Phrase]] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def fitting(self, category: str, context: Mapping[str, str], year: int | None,
+                test: Callable[["Phrase", Mapping[str, str], int | None], bool]) -> list["Phrase"]:
+        """The entries of *category* for which ``test(entry, context, year)`` holds, kept per key: a
+        draft asks for the same category in the same context again and again, and so does the next
+        draft rendered by the process.  *test* must read nothing but its arguments (tags, era); a
+        bank's categories are not changed once it is built (:meth:`merge` makes a new bank)."""
+        key = (test, category, frozenset(context.items()), year)
+        found = self._fitting.get(key)
+        if found is None:
+            if len(self._fitting) >= _FITTING_KEYS:  # a long-lived server meets many contexts: stay bounded
+                self._fitting.clear()
+            found = self._fitting[key] = [p for p in self.categories.get(category, []) if test(p, context, year)]
+        return found
 
     def merge(self, other: "PhraseBank") -> "PhraseBank":
         """Entries of *other* come first in each category; identical texts are kept once."""

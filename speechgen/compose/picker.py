@@ -48,6 +48,10 @@ class Call:
     def available(self) -> frozenset[str]:
         return frozenset(k for k, v in self.slots.items() if v)
 
+    @cached_property  # asked once per candidate phrase that carries a condition
+    def table_facts(self) -> Mapping[str, Any]:
+        return self.table.mapping()
+
 
 Filter = Callable[[Phrase, Call], bool]
 
@@ -63,7 +67,7 @@ def has_slots(phrase: Phrase, call: Call) -> bool:
 def judgement_holds(phrase: Phrase, call: Call) -> bool:
     """The entry's ``when``/``needs`` hold for the indicators it speaks of (or the whole table)."""
     cond = phrase.condition
-    return not cond or cond.holds(call.about, call.table.mapping(), call.table.material)
+    return not cond or cond.holds(call.about, call.table_facts, call.table.material)
 
 
 def of_its_era(phrase: Phrase, call: Call) -> bool:
@@ -72,6 +76,14 @@ def of_its_era(phrase: Phrase, call: Call) -> bool:
 
 
 DEFAULT_FILTERS: tuple[Filter, ...] = (fits_tags, has_slots, judgement_holds, of_its_era)
+#: the default filters that read nothing of a call but its context and year: the same for every call
+#: of a draft with that context, so their result is kept by the bank (:meth:`PhraseBank.fitting`)
+CONTEXT_FILTERS: frozenset[Filter] = frozenset({fits_tags, of_its_era})
+
+
+def _fits_context(phrase: Phrase, context: Mapping[str, str], year: int | None) -> bool:
+    """The :data:`CONTEXT_FILTERS`, for :meth:`PhraseBank.fitting` (which keeps their result)."""
+    return phrase.fits(context) and era_ok(phrase, year)
 
 
 def facts_of(about: Any) -> list[Facts] | None:
@@ -102,6 +114,7 @@ class PhrasePicker:
         self.streams = Streams.of(rng)
         self.facts = facts or TableFacts()
         self.filters: list[Filter] = [*DEFAULT_FILTERS, *filters]
+        self._per_call = [f for f in self.filters if f not in CONTEXT_FILTERS]
         self.used: set[str] = set()
         self.entries: set[str] = set()
         self.log: list[tuple[str, str]] = []
@@ -119,8 +132,13 @@ class PhrasePicker:
 
     def offered(self, category: str, **kw: Any) -> list[Phrase]:
         """The entries of *category* that pass every filter for this call."""
-        call = self.call(category, kw)
-        return [p for p in self.bank.categories.get(category, []) if all(f(p, call) for f in self.filters)]
+        return self._passing(category, self.call(category, kw))
+
+    def _passing(self, category: str, call: Call) -> list[Phrase]:
+        """Every filter, in two steps: the context filters' result comes from the bank's store,
+        the filters that read the call itself (slots, the indicators spoken of) run each time."""
+        fit = self.bank.fitting(category, call.context, call.year, _fits_context)
+        return [p for p in fit if all(f(p, call) for f in self._per_call)]
 
     def __call__(self, category: str, **kw: Any) -> str:
         if not self.bank.categories.get(category):
@@ -129,7 +147,7 @@ class PhrasePicker:
         optional = bool(kw.pop("optional", False))
         avoid = _grams(str(kw.get("avoid", "") or ""))
         call = self.call(category, kw)
-        fitting = [p for p in self.bank.categories[category] if all(f(p, call) for f in self.filters)]
+        fitting = self._passing(category, call)
         if not fitting:
             if optional:
                 return ""
@@ -154,19 +172,7 @@ class PhrasePicker:
             fresh = texts
         top = max(p.priority for p, _ in fresh)
         fresh = [(p, t) for p, t in fresh if p.priority == top]
-        tags = {k for k in kw if k in TAG_VALUES}
-
-        def overlap(t: str) -> int:
-            return len(avoid & _grams(t))
-
-        for prefer in (
-            lambda p, t: not self.said(t),  # not what the earlier speech (--avoid) said
-            lambda p, t: all(k in p.tags for k in tags),  # written for this field, not generic
-            # says as little as possible of what the text next to it already says
-            lambda p, t: overlap(t) == min(overlap(u) for _, u in fresh),
-            lambda p, t: not (p.slots & self._echo) and t[:4] != self._head,  # no echo of the last phrase
-        ):
-            fresh = [(p, t) for p, t in fresh if prefer(p, t)] or fresh
+        fresh = self._preferred(fresh, {k for k in kw if k in TAG_VALUES}, avoid)
         stream = self.streams(category)
         chosen, text = fresh[0] if self.variety == "low" else stream.choice(fresh)
         text = _ALT.sub(lambda m: m.group(1).split("|")[0 if self.variety == "low" else
@@ -176,6 +182,18 @@ class PhrasePicker:
         self.entries.add(chosen.source or chosen.text)  # one entry once, whatever its slots are filled with
         self.log.append((category, text))
         return self._nested(text, depth=depth)
+
+    def _preferred(self, fresh: list[tuple[Phrase, str]], tags: set[str],
+                   avoid: frozenset[str]) -> list[tuple[Phrase, str]]:
+        """Soft preferences, in order: each narrows the candidates unless none would be left."""
+        fresh = [(p, t) for p, t in fresh if not self.said(t)] or fresh  # not what an earlier speech said
+        fresh = [(p, t) for p, t in fresh if all(k in p.tags for k in tags)] or fresh  # written for the field
+        if avoid:  # says as little as possible of what the text next to it already says
+            overlap = [len(avoid & _grams(t)) for _, t in fresh]
+            least = min(overlap)
+            fresh = [c for c, n in zip(fresh, overlap) if n == least]
+        # no echo of the previous phrase's distinctive slots or of its opening
+        return [(p, t) for p, t in fresh if not (p.slots & self._echo) and t[:4] != self._head] or fresh
 
     def _nested(self, text: str, *, depth: int) -> str:
         """Fill ``{@category}`` references with a phrase of that category (e.g. ``{@rally}`` →
