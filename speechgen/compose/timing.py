@@ -7,7 +7,7 @@ filled (entries that need one are skipped), so the draft makes no calendar claim
 """
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any
 
 from speechgen.core.calendar import Calendar, phrase_number
 from speechgen.core.draft import Provenance
@@ -106,15 +106,20 @@ def unify_progress_word(text: str, spec: Spec) -> str:
     return text.replace(other, word)
 
 
-def _strings(data: Any) -> Iterable[str]:
-    if isinstance(data, str):
-        yield data
-    elif isinstance(data, dict):
-        for v in data.values():
-            yield from _strings(v)
-    elif isinstance(data, list):
-        for v in data:
-            yield from _strings(v)
+def _strings(data: Any) -> list[str]:
+    """Every string in *data* (dicts and lists of JSON values), in document order.  A stack, not
+    nested generators: a spec dump has a thousand values and this runs on every render."""
+    out: list[str] = []
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, dict):
+            stack.extend(reversed(item.values()))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+    return out
 
 
 # ------------------------------------------------------------------ stage targets

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from speechgen.core.resources import corpora_dir
 from speechgen.core.yamlsrc import load_yaml_file
@@ -37,7 +37,15 @@ class Field:
     lower_is_better: tuple[re.Pattern[str], ...]
 
     def claims(self, name: str) -> bool:
-        return any(p.search(name) for p in self.indicators) and not any(p.search(name) for p in self.exclude)
+        return self._indicators(name) and not self._exclude(name)
+
+    @cached_property  # every indicator name is tried against field after field
+    def _indicators(self) -> Callable[[str], bool]:
+        return _any_search(self.indicators)
+
+    @cached_property
+    def _exclude(self) -> Callable[[str], bool]:
+        return _any_search(self.exclude)
 
 
 @dataclass(frozen=True)
@@ -89,7 +97,7 @@ class Taxonomy:
     def _best(self, text: str) -> str:
         counts = {f.id: 0 for f in self.fields}
         taken = [False] * len(text)
-        for word, fid in _keyword_index(self):
+        for word, fid in _keywords_in(self, text):
             start = text.find(word)
             while start != -1:
                 end = start + len(word)
@@ -102,11 +110,38 @@ class Taxonomy:
         return best if counts[best] else GENERAL
 
 
+def _any_search(patterns: tuple[re.Pattern[str], ...]) -> Callable[[str], bool]:
+    """``name -> any(p.search(name) for p in patterns)`` as one regex search: their alternation
+    finds a match somewhere exactly when one of them does.  Kept apart when joining could change
+    a pattern's meaning (inline flags, which must open a pattern; groups, which a backreference
+    counts; different compile flags)."""
+    joinable = len({p.flags for p in patterns}) == 1 and all(p.groups == 0 and "(?" not in p.pattern.replace("(?:", "")
+                                                              for p in patterns)
+    if len(patterns) > 1 and joinable:
+        try:
+            one = re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+            return lambda name: one.search(name) is not None
+        except re.error:
+            pass
+    return lambda name: any(p.search(name) for p in patterns)
+
+
 @lru_cache(maxsize=8)
-def _keyword_index(tax: Taxonomy) -> tuple[tuple[str, str], ...]:
-    """(keyword, field id), longest first, so a long keyword claims its characters before a short one."""
-    pairs = [(w, f.id) for f in tax.fields for w in f.keywords]
-    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+def _keyword_index(tax: Taxonomy) -> tuple[tuple[tuple[str, str], ...], dict[str, tuple[int, ...]]]:
+    """(keyword, field id), longest first, so a long keyword claims its characters before a short one;
+    and first character → the positions in that list of the keywords starting with it."""
+    pairs = tuple(sorted(((w, f.id) for f in tax.fields for w in f.keywords if w), key=lambda p: -len(p[0])))
+    starts: dict[str, list[int]] = {}
+    for i, (word, _) in enumerate(pairs):
+        starts.setdefault(word[0], []).append(i)
+    return pairs, {ch: tuple(at) for ch, at in starts.items()}
+
+
+def _keywords_in(tax: Taxonomy, text: str) -> list[tuple[str, str]]:
+    """The keywords that can occur in *text* (their first character does), in the index's order:
+    a text of a few dozen characters meets a handful of the taxonomy's hundreds of keywords."""
+    pairs, starts = _keyword_index(tax)
+    return [pairs[i] for i in sorted({i for ch in set(text) for i in starts.get(ch, ())})]
 
 
 def _patterns(values: Any, where: str) -> tuple[re.Pattern[str], ...]:
