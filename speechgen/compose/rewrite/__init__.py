@@ -72,7 +72,7 @@ def rewrite_notes(notes: Sequence[str], style: NoteStyle, rng: random.Random, *,
         if out and time_only(text):
             out[-1] = _attach_time(out[-1], text.rstrip("。；，"), lex)
             continue
-        out += rewrite_note(note, style, rng, lexicon=lex, first=first and not out)
+        out += _rewrite(note, text, style, rng, lex, first=first and not out)
     return _vary(out, lex)
 
 
@@ -98,10 +98,13 @@ def _attach_time(sentence: str, time: str, lex: Lexicon) -> str:
 def rewrite_note(note: str, style: NoteStyle, rng: random.Random, *, lexicon: Lexicon | None = None,
                  first: bool = True) -> list[str]:
     """One note → its sentences (each ends with 。 or the writer's ！？)."""
-    lex = lexicon or builtin_lexicon()
+    return _rewrite(note, normalise(note), style, rng, lexicon or builtin_lexicon(), first=first)
+
+
+def _rewrite(note: str, text: str, style: NoteStyle, rng: random.Random, lex: Lexicon, *, first: bool) -> list[str]:
+    """:func:`rewrite_note`, given also *text*: the note as :func:`normalise` returns it (normalised once)."""
     if _SYMBOLS.search(note):  # masks (项目**个), markup-like or code-like text: the writer's, as typed
         return [whole_sentence(note.strip())]
-    text = normalise(note)
     if style.voice in ("deploy", "dispatch"):
         text = drop_deictic(text, style.subject)
     elif style.voice == "report":

@@ -44,8 +44,11 @@ def protected(text: str) -> list[bool]:
     return flags
 
 
+_ASCII_QUOTED = re.compile(r'"([^"\n]*)"')
+
+
 def _ascii_quotes(text: str) -> str:
-    return re.sub(r'"([^"\n]*)"', r"“\1”", text) if text.count('"') % 2 == 0 else text
+    return _ASCII_QUOTED.sub(r"“\1”", text) if text.count('"') % 2 == 0 else text
 
 
 def strip_bullet(line: str) -> str:
@@ -80,6 +83,13 @@ def _fix_char(text: str, i: int) -> str:
     return ch
 
 
+#: the characters :func:`_fix_char` may change (every other one it returns as it is)
+_FIXABLE = re.compile(r"[,:;!?.\s]")
+_CJK_PARENS = re.compile(r"\(([^()]*[" + _CJK + r"][^()]*)\)")
+_DOUBLED = re.compile(r"([，；。、：！？])\1+")
+_BEFORE_STOP = re.compile(r"[，、；：]+([。！？])")
+
+
 def normalise(note: str) -> str:
     """One note as one line of sentence punctuation (bullets, half-width marks, line breaks fixed)."""
     lines = [strip_bullet(line).strip() for line in str(note).replace("\r", "\n").split("\n")]
@@ -87,12 +97,12 @@ def normalise(note: str) -> str:
     text = "".join(ln if ln[-1] in _STOP + "，：、" or i == len(lines) - 1 else ln + "；"
                    for i, ln in enumerate(lines))
     text = _ascii_quotes(text)
-    if re.search(r"[,:;!?.\s]", text):
+    if _FIXABLE.search(text):
         flags = protected(text)
-        text = "".join(ch if flags[i] else _fix_char(text, i) for i, ch in enumerate(text))
-    text = re.sub(r"\(([^()]*[" + _CJK + r"][^()]*)\)", r"（\1）", text)
-    text = re.sub(r"([，；。、：！？])\1+", r"\1", text)
-    text = re.sub(r"[，、；：]+([。！？])", r"\1", text)
+        text = _FIXABLE.sub(lambda m: m.group() if flags[m.start()] else _fix_char(text, m.start()), text)
+    text = _CJK_PARENS.sub(r"（\1）", text)
+    text = _DOUBLED.sub(r"\1", text)
+    text = _BEFORE_STOP.sub(r"\1", text)
     return text.strip().lstrip("，。；：、")
 
 

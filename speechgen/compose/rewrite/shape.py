@@ -56,10 +56,9 @@ def _opens_predicate(text: str, lex: Lexicon) -> bool:
 
 def subject_end(text: str, lex: Lexicon) -> int:
     """Length of a leading subject (a unit or post: 县统计局、各乡镇（街道）) before a predicate; 0 if none."""
-    for i in range(2, min(len(text) - 1, 24)):
+    mark = min((at for at in map(text.find, "，：；“") if at >= 0), default=len(text))
+    for i in range(2, min(len(text) - 1, 24, mark + 1)):  # a subject never spans a mark
         head = text[:i]
-        if any(mark in head for mark in "，：；“"):
-            return 0
         base = head[:-1].rsplit("（", 1)[0] if head.endswith("）") else head
         if base.endswith(lex.units):
             rest = text[i:]
