@@ -43,12 +43,13 @@ _DIRECTIVE = re.compile(r"^::(title|subtitle|salutation|closing|recipient|attach
 STYLES = ("是", "要", "第", "首先")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _ESCAPES = {"*": "\ue010", "#": "\ue011", ":": "\ue012", "[": "\ue013"}
+_ESCAPE = str.maketrans(_ESCAPES)
 _UNESCAPE = str.maketrans({v: k for k, v in _ESCAPES.items()})
 
 
 def escape_text(text: str) -> str:
     """*text* with every character that could act as markup replaced by a private-use stand-in."""
-    return text.translate(str.maketrans(_ESCAPES))
+    return text.translate(_ESCAPE)
 
 
 def unescape(text: str) -> str:

@@ -88,6 +88,10 @@ class Taxonomy:
         best = max(sorted(set(votes)), key=votes.count)
         return best if best != GENERAL and votes.count(best) * 2 > len(votes) else GENERAL
 
+    @cached_property  # kept on the taxonomy: a cache keyed by it would hash every field's patterns per call
+    def keyword_index(self) -> tuple[tuple[tuple[str, str], ...], dict[str, tuple[int, ...]]]:
+        return _keyword_index(self)
+
     def is_headline(self, name: str) -> bool:
         return any(p.search(name) for f in self.fields for p in f.headline)
 
@@ -126,7 +130,6 @@ def _any_search(patterns: tuple[re.Pattern[str], ...]) -> Callable[[str], bool]:
     return lambda name: any(p.search(name) for p in patterns)
 
 
-@lru_cache(maxsize=8)
 def _keyword_index(tax: Taxonomy) -> tuple[tuple[tuple[str, str], ...], dict[str, tuple[int, ...]]]:
     """(keyword, field id), longest first, so a long keyword claims its characters before a short one;
     and first character → the positions in that list of the keywords starting with it."""
@@ -140,7 +143,7 @@ def _keyword_index(tax: Taxonomy) -> tuple[tuple[tuple[str, str], ...], dict[str
 def _keywords_in(tax: Taxonomy, text: str) -> list[tuple[str, str]]:
     """The keywords that can occur in *text* (their first character does), in the index's order:
     a text of a few dozen characters meets a handful of the taxonomy's hundreds of keywords."""
-    pairs, starts = _keyword_index(tax)
+    pairs, starts = tax.keyword_index
     return [pairs[i] for i in sorted({i for ch in set(text) for i in starts.get(ch, ())})]
 
 
