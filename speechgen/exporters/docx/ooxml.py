@@ -6,6 +6,7 @@ twips (1/20 pt) for lengths, half-points for sizes.  No python-docx import.
 """
 from __future__ import annotations
 
+import copy
 import io
 import re
 import zipfile
@@ -54,9 +55,8 @@ def _num(val: str | int | float) -> str:
 
 
 def sub(parent: etree._Element, tag: str, /, **attrs: str | int | float) -> etree._Element:
-    child = el(tag, **attrs)
-    parent.append(child)
-    return child
+    """A new w: element appended to *parent* (made in its document: no move, no namespace fix-up)."""
+    return etree.SubElement(parent, qn(tag), {qn(key): _num(val) for key, val in attrs.items()} if attrs else None)
 
 
 def set_ordered(parent: etree._Element, child: etree._Element, order: tuple[str, ...]) -> etree._Element:
@@ -92,8 +92,26 @@ def lang_zh() -> etree._Element:
     return el("lang", val="en-US", eastAsia="zh-CN", bidi="ar-SA")
 
 
+#: run properties already built, by their arguments: a draft has hundreds of runs in a few faces,
+#: and copying a finished ``w:rPr`` costs a fraction of building one element by element
+_RUN_PROPS: dict[tuple[object, ...], etree._Element] = {}
+_RUN_PROPS_KEPT = 512
+
+
 def run_props(east_asia: str, latin: str, *, size: float | None = None, bold: bool = False,
               style: str | None = None, hint: bool = False) -> etree._Element:
+    """A new ``w:rPr``: style, fonts (every slot named), bold, size."""
+    key = (east_asia, latin, size, bold, style, hint)
+    proto = _RUN_PROPS.get(key)
+    if proto is None:
+        if len(_RUN_PROPS) >= _RUN_PROPS_KEPT:  # office templates bring their own fonts: stay bounded
+            _RUN_PROPS.clear()
+        proto = _RUN_PROPS[key] = _build_run_props(east_asia, latin, size=size, bold=bold, style=style, hint=hint)
+    return copy.deepcopy(proto)
+
+
+def _build_run_props(east_asia: str, latin: str, *, size: float | None, bold: bool, style: str | None,
+                     hint: bool) -> etree._Element:
     rpr = el("rPr")
     if style:
         sub(rpr, "rStyle", val=style)
@@ -109,11 +127,14 @@ def run_props(east_asia: str, latin: str, *, size: float | None = None, bold: bo
 def text_run(text: str, rpr: etree._Element) -> etree._Element:
     run = el("r")
     run.append(rpr)
-    t = sub(run, "t")
+    t = etree.SubElement(run, _T)
     t.text = text
     if text != text.strip() or "  " in text:
         t.set(f"{{{XML_NS}}}space", "preserve")
     return run
+
+
+_T = qn("t")
 
 
 def split_ambiguous(text: str) -> list[tuple[str, bool]]:
