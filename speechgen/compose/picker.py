@@ -76,13 +76,11 @@ def of_its_era(phrase: Phrase, call: Call) -> bool:
 
 
 DEFAULT_FILTERS: tuple[Filter, ...] = (fits_tags, has_slots, judgement_holds, of_its_era)
-#: the default filters that read nothing of a call but its context and year: the same for every call
-#: of a draft with that context, so their result is kept by the bank (:meth:`PhraseBank.fitting`)
-CONTEXT_FILTERS: frozenset[Filter] = frozenset({fits_tags, of_its_era})
 
 
 def _fits_context(phrase: Phrase, context: Mapping[str, str], year: int | None) -> bool:
-    """The :data:`CONTEXT_FILTERS`, for :meth:`PhraseBank.fitting` (which keeps their result)."""
+    """:func:`fits_tags` and :func:`of_its_era`: they read nothing of a call but its context and year,
+    the same for every call of a draft, so :meth:`PhraseBank.fitting` keeps their result."""
     return phrase.fits(context) and era_ok(phrase, year)
 
 
@@ -114,7 +112,6 @@ class PhrasePicker:
         self.streams = Streams.of(rng)
         self.facts = facts or TableFacts()
         self.filters: list[Filter] = [*DEFAULT_FILTERS, *filters]
-        self._per_call = [f for f in self.filters if f not in CONTEXT_FILTERS]
         self.used: set[str] = set()
         self.entries: set[str] = set()
         self.log: list[tuple[str, str]] = []
@@ -135,10 +132,13 @@ class PhrasePicker:
         return self._passing(category, self.call(category, kw))
 
     def _passing(self, category: str, call: Call) -> list[Phrase]:
-        """Every filter, in two steps: the context filters' result comes from the bank's store,
-        the filters that read the call itself (slots, the indicators spoken of) run each time."""
+        """Every filter, in two steps: the result of the context's (tags, era) comes from the bank's
+        store; those that read the call itself (slots, the indicators spoken of) and the caller's
+        own run on what is left, the defaults called directly (this runs for every pick)."""
         fit = self.bank.fitting(category, call.context, call.year, _fits_context)
-        return [p for p in fit if all(f(p, call) for f in self._per_call)]
+        extra = [f for f in self.filters if f not in DEFAULT_FILTERS]
+        return [p for p in fit if has_slots(p, call) and judgement_holds(p, call)
+                and (not extra or all(f(p, call) for f in extra))]
 
     def __call__(self, category: str, **kw: Any) -> str:
         if not self.bank.categories.get(category):
