@@ -6,7 +6,6 @@ twips (1/20 pt) for lengths, half-points for sizes.  No python-docx import.
 """
 from __future__ import annotations
 
-import copy
 import io
 import re
 import zipfile
@@ -107,7 +106,7 @@ def run_props(east_asia: str, latin: str, *, size: float | None = None, bold: bo
         if len(_RUN_PROPS) >= _RUN_PROPS_KEPT:  # office templates bring their own fonts: stay bounded
             _RUN_PROPS.clear()
         proto = _RUN_PROPS[key] = _build_run_props(east_asia, latin, size=size, bold=bold, style=style, hint=hint)
-    return copy.deepcopy(proto)
+    return proto.__copy__()  # lxml copies an element with its whole subtree
 
 
 def _build_run_props(east_asia: str, latin: str, *, size: float | None, bold: bool, style: str | None,
@@ -125,16 +124,19 @@ def _build_run_props(east_asia: str, latin: str, *, size: float | None, bold: bo
 
 
 def text_run(text: str, rpr: etree._Element) -> etree._Element:
-    run = el("r")
-    run.append(rpr)
-    t = etree.SubElement(run, _T)
+    run = _RUN.__copy__()  # <w:r><w:t/></w:r>: copying it is cheaper than making two elements
+    run.insert(0, rpr)
+    t = run[1]
     t.text = text
     if text != text.strip() or "  " in text:
         t.set(f"{{{XML_NS}}}space", "preserve")
     return run
 
 
-_T = qn("t")
+
+
+_RUN = el("r")
+sub(_RUN, "t")
 
 
 def split_ambiguous(text: str) -> list[tuple[str, bool]]:
