@@ -45,15 +45,19 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _ESCAPES = {"*": "\ue010", "#": "\ue011", ":": "\ue012", "[": "\ue013"}
 _ESCAPE = str.maketrans(_ESCAPES)
 _UNESCAPE = str.maketrans({v: k for k, v in _ESCAPES.items()})
+#: whether there is anything to translate: most texts have no such character, and a regex scan is
+#: far cheaper than str.translate's character-by-character table lookups over Chinese text
+_MARKUP_CHAR = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
+_STAND_IN = re.compile("[" + "".join(_ESCAPES.values()) + "]")
 
 
 def escape_text(text: str) -> str:
     """*text* with every character that could act as markup replaced by a private-use stand-in."""
-    return text.translate(_ESCAPE)
+    return text.translate(_ESCAPE) if _MARKUP_CHAR.search(text) else text
 
 
 def unescape(text: str) -> str:
-    return text.translate(_UNESCAPE)
+    return text.translate(_UNESCAPE) if _STAND_IN.search(text) else text
 
 
 def parse_runs(text: str) -> list[Run]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Mapping
 
 from speechgen.core.resources import corpora_dir
@@ -42,6 +42,11 @@ class Lexicon:
     modals: Mapping[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
     first: Mapping[str, str] = field(default_factory=dict)
     max_verb: int = 4
+
+    @cached_property  # subject_end tries every prefix of a clause: most end in no unit's last character
+    def unit_ends(self) -> frozenset[str]:
+        """The last character of every unit ending (县统计局 ends in 局)."""
+        return frozenset(u[-1] for u in self.units if u)
 
     def verb_at(self, text: str, pos: int = 0) -> str:
         """The longest lexicon verb starting at *pos* ('' when none; 开发区 is no verb)."""

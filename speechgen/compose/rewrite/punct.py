@@ -26,10 +26,15 @@ _STOP = "。；！？"
 _HALF = {",": "，", ";": "；", "!": "！", "?": "？"}
 
 
+def quoted(text: str) -> bool:
+    """Does *text* open a quotation anywhere?  (Without one, :func:`protected` flags nothing.)"""
+    return any(mark in text for mark in _OPEN)
+
+
 def protected(text: str) -> list[bool]:
     """For every character: is it inside a quotation (or its quote marks)?"""
     flags = [False] * len(text)
-    if not any(mark in text for mark in _OPEN):
+    if not quoted(text):
         return flags
     i = 0
     while i < len(text):
@@ -121,6 +126,8 @@ def clauses(text: str) -> list[tuple[str, str]]:
 
 def split_outside(text: str, mark: str) -> list[str]:
     """*text* split at *mark* (e.g. '、') where it is not inside a quotation."""
+    if len(mark) == 1 and not quoted(text):
+        return text.split(mark)  # no quotation: every mark counts
     flags = protected(text)
     parts, start = [], 0
     for i, ch in enumerate(text):
@@ -132,5 +139,10 @@ def split_outside(text: str, mark: str) -> list[str]:
 
 
 def has_outside(text: str, marks: str) -> bool:
+    """Is one of *marks* (characters) in *text* outside every quotation?"""
+    if not any(ch in text for ch in marks):
+        return False
+    if not quoted(text):
+        return True
     flags = protected(text)
     return any(ch in marks and not flags[i] for i, ch in enumerate(text))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from speechgen.compose.rewrite.lexicon import Lexicon
-from speechgen.compose.rewrite.punct import has_outside, protected, split_outside
+from speechgen.compose.rewrite.punct import has_outside, protected, quoted, split_outside
 
 _TIME = re.compile(
     r"^(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:底|初|中旬|上旬|下旬|末)?(?:前|之前|以前|内|起)?"
@@ -28,6 +28,8 @@ _RESULT = re.compile(r"(?:居|列|排|达|占|超|高于|低于|快于|慢于)(?
 
 
 def _unquoted(text: str) -> str:
+    if not quoted(text):
+        return text
     flags = protected(text)
     return "".join(ch for i, ch in enumerate(text) if not flags[i])
 
@@ -60,7 +62,7 @@ def subject_end(text: str, lex: Lexicon) -> int:
     for i in range(2, min(len(text) - 1, 24, mark + 1)):  # a subject never spans a mark
         head = text[:i]
         base = head[:-1].rsplit("（", 1)[0] if head.endswith("）") else head
-        if base.endswith(lex.units):
+        if base[-1:] in lex.unit_ends and base.endswith(lex.units):  # the cheap test first
             rest = text[i:]
             verb = lex.verb_at(rest)
             if verb and verb == rest and verb in lex.nominal:
