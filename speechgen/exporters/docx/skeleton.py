@@ -21,6 +21,8 @@ from typing import Callable, Iterable
 
 from lxml import etree
 
+from speechgen.exporters.docx import zipout
+
 DOCUMENT = "word/document.xml"
 CORE = "docProps/core.xml"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -45,11 +47,14 @@ class Skeleton:
         if DOCUMENT not in names or CORE not in names:
             raise ValueError("skeleton without document or core properties")
         self.parts = parts
+        #: every member but the two a draft fills, deflated once (the same in every draft)
+        self._fixed = {name: zipout.member(name, blob) for name, blob in parts if name not in (DOCUMENT, CORE)}
 
     def fill(self, blocks: Iterable[etree._Element], core: Iterable[tuple[str, object]],
              date_time: tuple[int, int, int, int, int, int]) -> bytes:
         """The .docx with *blocks* before the section properties and the *core* properties set,
-        every zip entry stamped *date_time* (as :func:`.ooxml.deterministic_zip` writes them)."""
+        every zip entry stamped *date_time* (as :func:`.ooxml.deterministic_zip` writes them;
+        :mod:`.zipout` writes the same bytes, reusing the deflated unchanging members)."""
         blobs = dict(self.parts)
         doc = etree.fromstring(blobs[DOCUMENT], _PARSER)
         sect = doc.find(f"{_W}body/{_W}sectPr")
@@ -57,14 +62,8 @@ class Skeleton:
             sect.addprevious(node)
         blobs[DOCUMENT] = _serialize(doc)
         blobs[CORE] = _serialize(_core(blobs[CORE], core))
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-            for name, _ in self.parts:
-                info = zipfile.ZipInfo(name, date_time=date_time)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                dst.writestr(info, blobs[name])
-        return out.getvalue()
+        members = [self._fixed.get(name) or zipout.member(name, blobs[name]) for name, _ in self.parts]
+        return zipout.archive(members, date_time)
 
 
 def _serialize(root: etree._Element) -> bytes:
