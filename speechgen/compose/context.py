@@ -284,7 +284,8 @@ def _views(spec: Spec, narration: Narration, mtype: str, phrase: PhrasePicker, r
     groups = deployment.task_views(spec, statements, goals, mtype=mtype, rng=rewrite_rng, variety=variety)
     tasks = [t for g in groups for t in g.tasks]
     problems = wording.problems(spec, list(narration.problems),
-                                lambda about: phrase("problem_label", about=about), write)
+                                lambda about: phrase("problem_label", about=about, optional=True)
+                                or phrase("problem_label_plain"), write)
     report = narration.regions
     if report is not None and report.problems:
         problems.append(wording.Item(wording.clause(report.problem_label), list(report.problems), "regions"))
