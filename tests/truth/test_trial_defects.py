@@ -88,3 +88,12 @@ def test_counted_results_stay_statements_in_achievements() -> None:
     _, text = _draft("quarterly_analysis", achievements=[{"title": "工业支撑作用增强",
                                                           "items": ["新增规上工业企业18家", "3个技改项目投产"]}])
     assert "3个技改项目投产" in text and "推动3个技改项目投产" not in text
+
+
+def test_a_departments_own_meeting_is_called_by_the_office() -> None:
+    meeting = {**MEETING, "type": "department", "title": "全市商务系统工作推进会", "office": "市商务局", "sector": "商务",
+               "speaker": {"name": "周红", "post": "市商务局局长"}}
+    for seed in range(8):
+        spec = speechgen.load({"meeting": meeting, "indicators": ROWS})
+        text = to_text(speechgen.render(spec, seed=seed))
+        assert not any(f"{w}市委、市政府" in text for w in ("经", "按照", "受")), text[:200]
