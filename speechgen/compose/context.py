@@ -116,6 +116,15 @@ def organizer_of(m: Meeting) -> str:
     return "、".join(organs_of(m.region))
 
 
+def convener_of(m: Meeting, mtype: str) -> str:
+    """Who decided to hold the meeting: a department's own meeting is called by the office (its 党组),
+    not by the 市委、市政府 whose decisions it carries out."""
+    office = m.office.strip()
+    if mtype == MeetingType.department.value and office and not m.organizer.strip():
+        return f"{office}党组" if office.endswith(("局", "委", "办")) else office
+    return organizer_of(m)
+
+
 def main_title(m: Meeting) -> str:
     t = m.title.strip()
     if m.type is MeetingType.work_report:
@@ -171,7 +180,7 @@ def slots_for(m: Meeting, narration: Narration, mtype: str, cal: Calendar) -> di
         "region": m.region, "superior": m.superior, "place": place_of(m),
         "period": period.label, "next": nxt, **calendar_slots(cal, mtype),
         "remaining": remaining(period, this_year), "stage_goal": stage_goal(nxt, period, mtype),
-        "year": str(m.year), "meeting": m.title, "organizer": organizer_of(m),
+        "year": str(m.year), "meeting": m.title, "organizer": organizer_of(m), "convener": convener_of(m, mtype),
         "judgement": narration.judgement, "leader": m.leader.strip(),
         "sector": sector, "system": f"{m.region}{sector}系统" if sector else "全系统",
         "topic": f"{sector}工作" if sector else "各项工作", "unit": unit_of(m),
@@ -284,7 +293,8 @@ def _views(spec: Spec, narration: Narration, mtype: str, phrase: PhrasePicker, r
     groups = deployment.task_views(spec, statements, goals, mtype=mtype, rng=rewrite_rng, variety=variety)
     tasks = [t for g in groups for t in g.tasks]
     problems = wording.problems(spec, list(narration.problems),
-                                lambda about: phrase("problem_label", about=about), write)
+                                lambda about: phrase("problem_label", about=about, optional=True)
+                                or phrase("problem_label_plain"), write)
     report = narration.regions
     if report is not None and report.problems:
         problems.append(wording.Item(wording.clause(report.problem_label), list(report.problems), "regions"))

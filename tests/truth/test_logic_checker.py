@@ -80,3 +80,12 @@ def test_silent_on_every_rendered_sample(sample: Path) -> None:
         draft = render_draft(spec, RenderOptions(seed=seed, variety=("normal", "high")[seed % 2]))
         found = [f for f in check_draft(draft, spec=spec) if f.rule.startswith(("logic", "spec-"))]
         assert found == [], (sample.stem, seed, [str(f) for f in found])
+
+
+@pytest.mark.parametrize("body, flagged", [
+    ("从全国看，全国经济运行总体平稳。全区房地产开发投资下降21.4%。\n", False),
+    ("全区经济运行总体平稳，房地产开发投资下降21.4%。\n", True),
+])
+def test_a_calm_verdict_about_another_place_is_not_ours(make_spec, body: str, flagged: bool) -> None:
+    spec = make_spec(meeting={"region": "全区", "superior": "全市"})
+    assert ("logic-trend" in {f.rule for f in check_text(HEAD + body, source="d.md", spec=spec)}) is flagged

@@ -71,3 +71,29 @@ def test_a_negative_year_is_not_headed_as_steady() -> None:
         spec = speechgen.load({"meeting": meeting, "indicators": rows})
         text = to_text(speechgen.render(spec, seed=seed))
         assert "承压前行" not in text or "总体平稳" not in text
+
+
+def test_an_estimate_alone_does_not_make_every_figure_name_its_period() -> None:
+    rows = [{"name": "地区生产总值", "growth": 5.4, "superior_growth": 5.1},
+            {"name": "规上工业增加值", "growth": 8.2, "superior_growth": 6.0},
+            {"name": "地区生产总值", "growth": 5.6, "estimate": True, "period": "year"}]
+    spec = speechgen.load({"meeting": {**MEETING, "type": "quarterly_analysis", "period": "Q3", "date": "2025-10-24"},
+                           "indicators": rows})
+    text = to_text(speechgen.render(spec, seed=2))
+    assert "预计全年地区生产总值" in text and "5.6%左右" in text
+    assert "前三季度，规上工业增加值" not in text and "前三季度，地区生产总值" not in text
+
+
+def test_counted_results_stay_statements_in_achievements() -> None:
+    _, text = _draft("quarterly_analysis", achievements=[{"title": "工业支撑作用增强",
+                                                          "items": ["新增规上工业企业18家", "3个技改项目投产"]}])
+    assert "3个技改项目投产" in text and "推动3个技改项目投产" not in text
+
+
+def test_a_departments_own_meeting_is_called_by_the_office() -> None:
+    meeting = {**MEETING, "type": "department", "title": "全市商务系统工作推进会", "office": "市商务局", "sector": "商务",
+               "speaker": {"name": "周红", "post": "市商务局局长"}}
+    for seed in range(8):
+        spec = speechgen.load({"meeting": meeting, "indicators": ROWS})
+        text = to_text(speechgen.render(spec, seed=seed))
+        assert not any(f"{w}市委、市政府" in text for w in ("经", "按照", "受")), text[:200]

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from speechgen.core import regexcache
 from speechgen.core.runcache import KEEP_RUNS
+from speechgen.core.resources import corpora_dir
 from speechgen.core.yamlsrc import load_yaml, load_yaml_file
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -128,7 +129,7 @@ def _env() -> dict[str, str]:
 def test_builtin_corpus_yaml_from_cache_equals_parsed(tmp_path, monkeypatch):
     monkeypatch.setenv("SPEECHGEN_CACHE_DIR", str(tmp_path / "c"))
     for name in ("fields.yaml", "narration.yaml", "rewrite.yaml", "profiles/gbt9704.yaml"):
-        path = ROOT / "corpora" / name
+        path = corpora_dir() / name  # the installed data (CI installs the package, not the checkout)
         text = path.read_text(encoding="utf-8")
         expected = load_yaml(text, str(path))
         assert load_yaml_file(path) == expected  # parsed and stored

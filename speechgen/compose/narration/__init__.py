@@ -74,7 +74,10 @@ def narrate(spec: Spec, *, rng: "random.Random | Streams | None" = None, rules: 
     if avoid is not None:
         pick.avoid = avoid
     items = [(ind, vintage_of(ind, period)) for ind in table]
-    mixed = len({v.key for _, v in items}) > 1
+    # figures of more than one period, or not of the meeting's: each statement names its period
+    # (estimates always say 预计…, so they alone do not make a draft mixed)
+    actual = {v.key for _, v in items if not v.estimate}
+    mixed = len(actual) > 1 or any(code != period.code for code, _ in actual)
     counted = main_group(items, period)
     headline = headline_default([i.name for i in table if not i.parent.strip()])
     facts_of: dict[int, Facts] = {}

@@ -23,6 +23,8 @@ _COMMENT = ("不足", "不够", "不强", "不高", "不大", "较大", "较多"
             "突出", "明显", "不畅", "大", "小", "多", "少", "高", "低", "快", "慢", "强", "弱", "难", "紧", "好", "差")
 #: words that make a clause a statement even without a lexicon verb (copula, adverbs, modal verbs)
 _PROSE = re.compile(r"是|都|也|还|已|正在|将|会|能|可以|应该|没有|不是|任何|非常|十分|比较|一直|始终|仍然|依然")
+#: a note that opens with a count (3个、12家、1.5万户)
+_COUNTED = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?[个家户项座条所名人次台套批]")
 #: a result told with a one-character verb (社零增速连续7个月居全省首位, 占比达六成): a statement, not a noun
 _RESULT = re.compile(r"(?:居|列|排|达|占|超|高于|低于|快于|慢于)(?:全[国省市县区州旗]|第|首|前|\d|[一二三四五六七八九十两]成|同期|上年)")
 
@@ -117,9 +119,19 @@ def is_fragment(text: str) -> bool:
     return bool(_TIME.fullmatch(text)) or text.startswith(_CONTINUE)
 
 
+def _counted_result(text: str, lex: Lexicon) -> bool:
+    """3个技改项目投产, 12家企业完成升规: a counted subject and its verb at the end — a result."""
+    if not _COUNTED.match(text):
+        return False
+    end = text.rstrip("。；，")
+    return any(lex.verb_at(end, len(end) - n) == end[-n:] for n in (2, 3, 4) if len(end) > n)
+
+
 def classify(text: str, lex: Lexicon) -> Shape:
     if is_fragment(text):
         return Shape("fragment")
+    if _counted_result(text, lex):
+        return Shape("predicate")
     if predicate_start(text, lex)[0]:
         return Shape("predicate")
     named = _named(text, lex)

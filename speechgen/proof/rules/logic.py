@@ -94,6 +94,19 @@ def superior_claims(doc: Doc) -> Iterator[Finding]:
     yield from _claims(doc, "behind_bad", ahead, "logic-superior", "与数据矛盾：同一句里的指标增速高于上级（或全局）")
 
 
+_FAR = re.compile(r"全国|全球|世界|国内|国际|上级|兄弟")
+_LEVEL = re.compile(r"全[省市州县区旗]")
+
+
+def _elsewhere(doc: Doc, before: str) -> bool:
+    """The sentence speaks of another place (从全国看，全国经济运行总体平稳; with a spec, also a level
+    other than the meeting's own region): not a verdict on our figures."""
+    if _FAR.search(before):
+        return True
+    own = doc.spec.meeting.region if doc.spec is not None else ""
+    return bool(own) and any(w != own for w in _LEVEL.findall(before))
+
+
 @register("logic-trend", "判断与增减矛盾：下降却称“成绩”“好势头”“回升”，增长却说“下滑”，大幅下降却说“总体可控”")
 def trend_claims(doc: Doc) -> Iterator[Finding]:
     lex = lexicon()
@@ -117,7 +130,7 @@ def trend_claims(doc: Doc) -> Iterator[Finding]:
                             f"“{m.group(0)}”与同一句的增长数据矛盾（若指增速放缓，请写“增速回落”）")
             m = lex["calm"].search(s)
             worst = max((Decimal(x) for x in downs), default=Decimal(0))
-            if m and worst >= 10:
+            if m and worst >= 10 and not _elsewhere(doc, s[:m.start()]):
                 yield _find(doc, ln, start + m.start(), m.group(0), "logic-trend",
                             f"“{m.group(0)}”与下降{worst}%的指标不符")
 
