@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
 from speechgen.compose.bank import NUMBER_SLOTS, TEXT_SLOTS, Phrase, PhraseBank, parse_bank, read_bank_yaml
-from speechgen.compose.conditions import Facts
+from speechgen.compose.conditions import Condition, Facts
 from speechgen.compose.streams import Streams
 from speechgen.core.resources import corpora_dir
 from speechgen.errors import PhraseBankError
@@ -37,6 +37,8 @@ class Wordings:
     bases: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     region_labels: dict[str, str] = field(default_factory=dict)  # 全市 → 县（市、区）
     review_order: tuple[str, ...] = ()  # field ids in the order a review tells them
+    _conditions: dict[str, list[Condition | None]] = field(default_factory=dict, init=False, repr=False,
+                                                          compare=False)
 
     def merge(self, other: "Wordings") -> "Wordings":
         return Wordings(
@@ -50,6 +52,16 @@ class Wordings:
             region_labels={**self.region_labels, **other.region_labels},
             review_order=other.review_order or self.review_order,
         )
+
+    def conditions(self, form: str) -> list[Condition | None]:
+        """Each wording's ``when``/``needs`` (None: said of any row), kept per form: a draft's
+        statements ask for the same forms again and again, and so does the next draft."""
+        found = self._conditions.get(form)
+        if found is None:
+            entries = self.entries.get(form, [])
+            found = self._conditions[form] = [(entries[i].condition or None) if i < len(entries) else None
+                                              for i in range(len(self.forms.get(form, ())))]
+        return found
 
     def domain(self, name: str) -> str:
         """Short field name for problem labels: 规上工业增加值 → 工业."""
@@ -192,9 +204,9 @@ class Picker:
         variants = self.wordings.forms.get(form)
         if not variants:
             raise PhraseBankError(f"措辞文件缺少句式 {form!r}")
-        entries = self.wordings.entries.get(form, [])
-        allowed = [i for i in range(len(variants)) if i >= len(entries)
-                   or entries[i].condition.holds(None if about is None else [about], self.table, _ALL)]
+        rows = None if about is None else [about]
+        allowed = [i for i, cond in enumerate(self.wordings.conditions(form))
+                   if cond is None or cond.holds(rows, self.table, _ALL)]
         if not allowed:
             raise PhraseBankError(f"句式 {form} 没有符合数据的措辞")
         choices = [i for i in allowed if i != self.last.get(form)] or allowed
