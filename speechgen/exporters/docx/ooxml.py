@@ -31,6 +31,7 @@ THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 # Punctuation whose width Word decides by font slot: these need w:hint="eastAsia" to stay in the CJK font.
 AMBIGUOUS = re.compile("[\u2014\u2015\u2018\u2019\u201c\u201d\u2026\u00b7\u2013\u2016\u2032\u2033\u00b0\u00d7\u00f7\u00a7]")
+_AMBIGUOUS_RUNS = re.compile(AMBIGUOUS.pattern + "+")
 
 
 _QN: dict[str, str] = {}
@@ -143,7 +144,7 @@ def split_ambiguous(text: str) -> list[tuple[str, bool]]:
     """Split *text* into (piece, is_ambiguous_punctuation) pieces, in order."""
     out: list[tuple[str, bool]] = []
     pos = 0
-    for match in re.finditer(f"{AMBIGUOUS.pattern}+", text):
+    for match in _AMBIGUOUS_RUNS.finditer(text):
         if match.start() > pos:
             out.append((text[pos:match.start()], False))
         out.append((match.group(), True))
