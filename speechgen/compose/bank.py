@@ -329,6 +329,9 @@ def _grams(text: str, n: int = 4) -> frozenset[str]:
 
 
 def _fill(text: str, slots: Mapping[str, str]) -> str:
+    if "{" not in text:  # most entries have no slot: no pattern to run
+        return text
+
     def slot(m: re.Match[str]) -> str:
         if m.group(1) not in slots:
             raise PhraseBankError(f"短语 “{text}” 使用了未知的占位符 {{{m.group(1)}}}")

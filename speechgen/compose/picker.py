@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import random
-from functools import cached_property
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Sequence
 
@@ -43,14 +42,17 @@ class Call:
     table: TableFacts = field(default_factory=TableFacts)
     extra: Mapping[str, Any] = field(default_factory=dict)  # unknown keywords, for filters added later
     year: int | None = None  # the meeting's year: entries of another era are left out
+    #: the slot names with a value (asked for every candidate); computed here unless the picker,
+    #: which knows its draft's, gives it
+    available: frozenset[str] | None = None
+    #: the table's facts as conditions read them (:meth:`TableFacts.mapping`), likewise
+    table_facts: Mapping[str, Any] | None = None
 
-    @cached_property  # asked once per candidate phrase
-    def available(self) -> frozenset[str]:
-        return frozenset(k for k, v in self.slots.items() if v)
-
-    @cached_property  # asked once per candidate phrase that carries a condition
-    def table_facts(self) -> Mapping[str, Any]:
-        return self.table.mapping()
+    def __post_init__(self) -> None:
+        if self.available is None:
+            object.__setattr__(self, "available", frozenset(k for k, v in self.slots.items() if v))
+        if self.table_facts is None:
+            object.__setattr__(self, "table_facts", self.table.mapping())
 
 
 Filter = Callable[[Phrase, Call], bool]
@@ -111,6 +113,9 @@ class PhrasePicker:
         self.said = said or (lambda text: False)  # an earlier speech (--avoid) used this text: prefer others
         self.streams = Streams.of(rng)
         self.facts = facts or TableFacts()
+        # what every call of the draft shares (its slots and facts are not changed once given)
+        self._available = frozenset(k for k, v in self.slots.items() if v)
+        self._table_facts = self.facts.mapping()
         self.filters: list[Filter] = [*DEFAULT_FILTERS, *filters]
         self.used: set[str] = set()
         self.entries: set[str] = set()
@@ -122,10 +127,11 @@ class PhrasePicker:
     def call(self, category: str, kw: Mapping[str, Any]) -> Call:
         about = facts_of(kw.get("about"))
         tags = {k: str(v) for k, v in kw.items() if k in TAG_VALUES}
-        plain = {k: v for k, v in kw.items() if k not in TAG_VALUES and k not in _CONTROL}
-        return Call(category, {**self.context, "variety": self.variety, **tags},
-                    {**self.slots, **{k: str(v) for k, v in plain.items()}},
-                    about, self.facts, {k: v for k, v in kw.items() if k in _CONTROL}, self.year)
+        given = {k: str(v) for k, v in kw.items() if k not in TAG_VALUES and k not in _CONTROL}
+        available = self._available.difference(given) | {k for k, v in given.items() if v}
+        return Call(category, {**self.context, "variety": self.variety, **tags}, {**self.slots, **given},
+                    about, self.facts, {k: v for k, v in kw.items() if k in _CONTROL}, self.year,
+                    available, self._table_facts)
 
     def offered(self, category: str, **kw: Any) -> list[Phrase]:
         """The entries of *category* that pass every filter for this call."""
