@@ -167,6 +167,29 @@ def test_unfitting_context_is_an_error_not_a_wrong_phrase():
         pick("t")
 
 
+def test_kept_filter_results_follow_context_era_and_bank(monkeypatch):
+    """The bank keeps what fits a context (issue 20: speed); a different context, era or bank is
+    never answered from another's result, and the store stays bounded."""
+    from speechgen.compose import bank as bank_mod
+    from speechgen.compose.bank import Phrase, PhraseBank
+
+    bank = PhraseBank({"t": [Phrase("一季度开门红。", {"period": ("Q1",)}), Phrase("全年收官。", {"period": ("year",)}),
+                             Phrase("新阶段。", years=(2026, None))]})
+
+    def picks(context, year=None, source=bank):
+        return {PhrasePicker(source, random.Random(s), context=context, slots={}, year=year)("t") for s in range(30)}
+
+    assert picks({"period": "Q1"}) == {"一季度开门红。", "新阶段。"}
+    assert picks({"period": "year"}) == {"全年收官。", "新阶段。"}
+    assert picks({"period": "Q1"}, year=2025) == {"一季度开门红。"}
+    assert picks({"period": "Q1"}, source=bank.merge(PhraseBank({"t": [Phrase("新增。")]}))) == {
+        "新增。", "一季度开门红。", "新阶段。"}
+    monkeypatch.setattr(bank_mod, "_FITTING_KEYS", 2)
+    for period in ("Q2", "H1", "Q3", "Q4"):  # each one new: the store starts afresh when full
+        picks({"period": period})
+        assert len(bank._fitting) <= 2
+
+
 def _sentences(text: str) -> list[str]:
     body = [ln for ln in text.splitlines() if ln and not ln.startswith(("::title", "::subtitle", "#"))]
     return [s for s in re.split(r"(?<=[。！？])", "".join(body)) if len(s) > 6]
