@@ -12,7 +12,7 @@ from typing import Any
 
 from speechgen.errors import InputError
 from speechgen.spec.model import RegionRow
-from speechgen.spec.tables.grid import Cell, Grid, cell_int, cell_number
+from speechgen.spec.tables.grid import NOTE_ROW, Cell, Grid, cell_int, cell_number
 from speechgen.spec.tables.headers import INT_FIELDS, PERCENT_FIELDS, field_for, is_header_row, normalise
 from speechgen.spec.tables.regionsheet import RegionAxis, check_region_cells, is_region_name
 
@@ -37,7 +37,7 @@ def read_across(grid: Grid, axis: RegionAxis) -> list[RegionRow]:
     for cells in grid.rows[start:]:
         by_col = {c.col: c for c in cells}
         name_cell = by_col.get(name_col)
-        if name_cell is None or name_cell.blank or re.match(r"^(注|说明|资料来源|数据来源)", name_cell.text):
+        if name_cell is None or name_cell.blank or NOTE_ROW.match(name_cell.text):
             continue
         unit = by_col[unit_col].text if unit_col in by_col and not by_col[unit_col].blank else ""
         name, bracket_unit = normalise(_NAME_PREFIX.sub("", name_cell.text).strip())

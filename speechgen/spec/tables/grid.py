@@ -27,6 +27,8 @@ MAX_COLS = LIMITS.table_cols
 #: cell texts that mean "no figure" (a legitimate blank in an optional column)
 MISSING = frozenset({"", "—", "——", "-", "--", "－", "–", "…", "……", "/", "／", "\\", "无", "暂无",
                      "n/a", "N/A", "NA", "#N/A", "null", "None", "空"})
+#: a row under the table that annotates it (注：增速按可比价计算), not a row of data
+NOTE_ROW = re.compile(r"^(注|说明|资料来源|数据来源)")
 _FULL = str.maketrans("０１２３４５６７８９．－＋，％", "0123456789.-+,%")
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
 

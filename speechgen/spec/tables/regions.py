@@ -35,7 +35,7 @@ from speechgen.core.yamlsrc import decode, load_yaml
 from speechgen.errors import InputError
 from speechgen.spec.model import Indicator, RegionRow
 from speechgen.core.numbers import mean
-from speechgen.spec.tables.grid import Grid, cell_number
+from speechgen.spec.tables.grid import NOTE_ROW, Grid, cell_number
 from speechgen.spec.tables.headers import REGION_HEADER, is_header_row, joined_header, normalise
 from speechgen.spec.tables.regionsheet import (  # noqa: F401 - is_total, TOTAL_NAMES: their old home
     TOTAL_NAMES, check_region_cells, is_total, no_region_table, region_axis, region_cells,
@@ -232,7 +232,7 @@ def _wide_rows(grid: Grid, start: int, region_col: int, columns: dict[int, tuple
     for cells in grid.rows[start:]:
         by_col = {c.col: c for c in cells}
         region = by_col.get(region_col)
-        if region is None or region.blank or re.match(r"^(注|说明|资料来源|数据来源)", region.text):
+        if region is None or region.blank or NOTE_ROW.match(region.text):
             continue
         values: dict[str, dict[str, Any]] = {}
         for col, (name, kind) in columns.items():
