@@ -321,6 +321,20 @@ _NESTED = re.compile(r"\{@([a-z_]+)\}")
 _ALT = re.compile(r"\{([^{}@]*\|[^{}]*)\}")
 
 
+@lru_cache(maxsize=1)
+def _echo_words() -> tuple[str, ...]:
+    """Judgement words two neighbouring sentences should not both say (``corpora/echo.yaml``)."""
+    data, _ = load_yaml_file(corpora_dir() / "echo.yaml")
+    return tuple(str(w) for w in (data or {}).get("words") or ())
+
+
+@lru_cache(maxsize=8192)
+def _marks(text: str) -> frozenset[str]:
+    """What a text says that its neighbour should not repeat: its runs of four characters and the
+    judgement words of ``corpora/echo.yaml`` it uses (差距 after 与年度目标差距较大)."""
+    return _grams(text) | frozenset("=" + w for w in _echo_words() if w in text)
+
+
 @lru_cache(maxsize=8192)  # the picker compares every candidate with every other one, pick after pick
 def _grams(text: str, n: int = 4) -> frozenset[str]:
     """Runs of *n* Chinese characters (punctuation ignored), to tell whether two texts overlap."""

@@ -21,7 +21,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Sequence
 
-from speechgen.compose.bank import _ALT, _ECHO, TAG_VALUES, Phrase, PhraseBank, _fill, _grams, _NESTED
+from speechgen.compose.bank import _ALT, _ECHO, TAG_VALUES, Phrase, PhraseBank, _fill, _grams, _marks, _NESTED
 from speechgen.compose.conditions import Facts, TableFacts
 from speechgen.compose.filters import era_ok
 from speechgen.compose.streams import Streams
@@ -151,7 +151,7 @@ class PhrasePicker:
             raise PhraseBankError(f"短语库缺少类别 {category!r}")
         depth = int(kw.pop("_depth", 0))
         optional = bool(kw.pop("optional", False))
-        avoid = _grams(str(kw.get("avoid", "") or ""))
+        avoid = _marks(str(kw.get("avoid", "") or ""))
         call = self.call(category, kw)
         fitting = self._passing(category, call)
         if not fitting:
@@ -195,7 +195,7 @@ class PhrasePicker:
         fresh = [(p, t) for p, t in fresh if not self.said(t)] or fresh  # not what an earlier speech said
         fresh = [(p, t) for p, t in fresh if all(k in p.tags for k in tags)] or fresh  # written for the field
         if avoid:  # says as little as possible of what the text next to it already says
-            overlap = [len(avoid & _grams(t)) for _, t in fresh]
+            overlap = [len(avoid & _marks(t)) for _, t in fresh]
             least = min(overlap)
             fresh = [c for c, n in zip(fresh, overlap) if n == least]
         # no echo of the previous phrase's distinctive slots or of its opening

@@ -97,3 +97,12 @@ def test_a_departments_own_meeting_is_called_by_the_office() -> None:
         spec = speechgen.load({"meeting": meeting, "indicators": ROWS})
         text = to_text(speechgen.render(spec, seed=seed))
         assert not any(f"{w}市委、市政府" in text for w in ("经", "按照", "受")), text[:200]
+
+
+def test_a_comment_does_not_repeat_the_judgement_word_of_its_figures() -> None:
+    for seed in range(8):
+        spec = speechgen.load({"meeting": {**MEETING, "type": "dispatch"}, "indicators": ROWS,
+                               "tasks": [{"title": "聚焦项目抓投资", "items": ["抓开工"]}]})
+        text = to_text(speechgen.render(spec, seed=seed))
+        said = next(c for c in text.split("。") if "固定资产投资" in c and "差距较大" in c)
+        assert said.count("差距") == 1, said

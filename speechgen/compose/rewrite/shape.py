@@ -128,6 +128,8 @@ def _counted_result(text: str, lex: Lexicon) -> bool:
 
 
 def classify(text: str, lex: Lexicon) -> Shape:
+    if not text.strip():
+        return Shape("fragment")  # nothing to say (callers drop empty clauses; this keeps it total)
     if is_fragment(text):
         return Shape("fragment")
     if _counted_result(text, lex):
