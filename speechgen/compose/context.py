@@ -304,6 +304,8 @@ def _views(spec: Spec, narration: Narration, mtype: str, phrase: PhrasePicker, r
         "tasks": tasks,
         "task_groups": groups if any(g.title for g in groups) else [],
         "task_enum": deployment.heading_enum(tasks),
+        # everything the tasks say: a generic measure added to a thin task must repeat none of it
+        "tasks_said": "".join(f"{t.heading}{t.goal}{t.body}" for t in tasks),
         "reminders": deployment.reminders(spec, mtype, rewrite_rng),
         "requirements": wording.requirements(spec),
         "targets": [wording.target_line(t) for t in yearly],

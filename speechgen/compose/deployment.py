@@ -73,10 +73,17 @@ def sentences_of(notes: Sequence[NoteLike], style: NoteStyle, rng: random.Random
         if verbatim or (isinstance(n, Note) and n.verbatim):
             flush()
             out.append(whole_sentence(text))
+        elif plain and _CONTINUES.match(text):  # 比上年提高1.3个百分点: the rest of the note before it
+            plain[-1] = plain[-1].rstrip("。；;，, ") + "，" + text
         else:
             plain.append(text)
     flush()
     return out
+
+
+#: a note that only continues the one before it (the writer split one fact in two items)
+_CONTINUES = re.compile(r"(?:比上年|较上年|比去年|较去年|同比|环比|比上期|较上期|比年初|较年初|其中[，,：:]?|分别)"
+                        r"(?:同期)?(?:增长|下降|提高|降低|增加|减少|上升|回落|持平|多|少|[0-9])")
 
 
 def points_of(task: Task, style: NoteStyle, rng: random.Random) -> list[PointView]:

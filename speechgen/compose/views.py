@@ -15,6 +15,7 @@ from typing import Any, Callable, Sequence
 from speechgen.spec.fields import indicator_field, taxonomy, text_field
 from speechgen.spec.model import Indicator, Spec, Target, Task, note_text
 from speechgen.core.numbers import cn_int, fmt_number
+from speechgen.compose.rewrite.punct import ascii_quotes
 
 _ENUM_HEAD = re.compile(r"^(?:[一二三四五六七八九十]+[是要、]|第[一二三四五六七八九十]+[，、]?|首先，?|其次，?|再次，?)")
 _STOPS = "。！？"
@@ -54,8 +55,9 @@ def sentence(text: str) -> str:
 
 
 def strip_enum(text: str) -> str:
-    """Drop an enumerator the writer typed (一要、第一，…) so the template can number."""
-    return _ENUM_HEAD.sub("", str(text).strip(), count=1)
+    """Drop an enumerator the writer typed (一要、第一，…) so the template can number; a title's
+    straight quotes become Chinese ones (兜牢"三保"底线 → 兜牢“三保”底线), as notes' do."""
+    return ascii_quotes(_ENUM_HEAD.sub("", str(text).strip(), count=1))
 
 
 def split_lead(text: str) -> tuple[str, str]:

@@ -106,3 +106,26 @@ def test_a_comment_does_not_repeat_the_judgement_word_of_its_figures() -> None:
         text = to_text(speechgen.render(spec, seed=seed))
         said = next(c for c in text.split("。") if "固定资产投资" in c and "差距较大" in c)
         assert said.count("差距") == 1, said
+
+
+def test_a_finance_departments_notes_read_as_written() -> None:
+    meeting = {**MEETING, "type": "department", "title": "全市财政工作会议", "period": "year", "date": "2026-02-10",
+               "office": "市财政局", "sector": "财政", "speaker": {"name": "吴敏", "post": "市财政局局长"}}
+    spec = speechgen.load({
+        "meeting": meeting,
+        "indicators": [{"name": "一般公共预算收入", "value": 86.4, "unit": "亿元", "growth": 3.2},
+                       {"name": "政府性基金预算收入", "value": 40.3, "unit": "亿元", "growth": -28.6}],
+        "achievements": [{"title": "财政收入质量稳步提升", "items": ["税收占比达到70.8%", "比上年提高1.3个百分点"]}],
+        "problems": [{"title": "土地出让收入大幅下降", "detail": "政府性基金收入缺口较大"}],
+        "tasks": [{"title": "着力培植财源", "items": ["落实税费优惠政策", "加强重点税源监控"]},
+                  {"title": '兜牢"三保"底线', "items": ["优先保障基本民生、工资发放和机构运转"]},
+                  {"title": "防范化解债务风险", "items": ["严格控制新增隐性债务"]}]})
+    for seed in range(6):
+        draft = speechgen.render(spec, seed=seed)
+        text = to_text(draft)
+        assert "税收占比达到70.8%，比上年提高1.3个百分点" in text  # one fact split over two items
+        assert "政府性基金收入缺口较大" in text and "缺口较大问题" not in text
+        assert "要优先保障基本民生" in text and "等财税工作" not in text
+        assert "兜牢“三保”底线" in text and '"' not in text
+        assert text.count("重点税源监控") == 1  # no generic measure repeats another task's words
+        assert not [f for f in check_draft(draft, spec=spec) if f.severity == "error"]

@@ -52,8 +52,12 @@ def protected(text: str) -> list[bool]:
 _ASCII_QUOTED = re.compile(r'"([^"\n]*)"')
 
 
-def _ascii_quotes(text: str) -> str:
-    return _ASCII_QUOTED.sub(r"“\1”", text) if text.count('"') % 2 == 0 else text
+def ascii_quotes(text: str) -> str:
+    """"三保" → “三保” (paired straight quotes only; an odd count is left for the writer to see)."""
+    return _ASCII_QUOTED.sub(r"“\1”", text) if '"' in text and text.count('"') % 2 == 0 else text
+
+
+_ascii_quotes = ascii_quotes
 
 
 def strip_bullet(line: str) -> str:

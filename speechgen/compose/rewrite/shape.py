@@ -23,6 +23,9 @@ _COMMENT = ("不足", "不够", "不强", "不高", "不大", "较大", "较多"
             "突出", "明显", "不畅", "大", "小", "多", "少", "高", "低", "快", "慢", "强", "弱", "难", "紧", "好", "差")
 #: words that make a clause a statement even without a lexicon verb (copula, adverbs, modal verbs)
 _PROSE = re.compile(r"是|都|也|还|已|正在|将|会|能|可以|应该|没有|不是|任何|非常|十分|比较|一直|始终|仍然|依然")
+#: a state told with an adjective at the end (政府性基金收入缺口较大, 项目储备不足): a statement, not a noun
+_STATE = re.compile(r"(?:较大|较多|较少|较低|较高|较慢|较弱|偏[低高弱少多慢紧大小]|不足|不够[强高快多大好]?|不[强高快稳优]"
+                    r"|突出|滞后|明显|紧张|乏力|困难|加大|增多|增加|减少|下滑|收窄|扩大|缓慢|薄弱|单一|欠缺)$")
 #: a note that opens with a count (3个、12家、1.5万户)
 _COUNTED = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?[个家户项座条所名人次台套批]")
 #: a result told with a one-character verb (社零增速连续7个月居全省首位, 占比达六成): a statement, not a noun
@@ -132,8 +135,8 @@ def classify(text: str, lex: Lexicon) -> Shape:
         return Shape("fragment")  # nothing to say (callers drop empty clauses; this keeps it total)
     if is_fragment(text):
         return Shape("fragment")
-    if _counted_result(text, lex):
-        return Shape("predicate")
+    if _counted_result(text, lex) or (_STATE.search(text.rstrip("。；，")) and not has_outside(text, "、")):
+        return Shape("predicate")  # a list of states (融资难、用工紧、订单不足) is still a list to frame
     if predicate_start(text, lex)[0]:
         return Shape("predicate")
     named = _named(text, lex)
