@@ -129,3 +129,13 @@ def test_a_finance_departments_notes_read_as_written() -> None:
         assert "兜牢“三保”底线" in text and '"' not in text
         assert text.count("重点税源监控") == 1  # no generic measure repeats another task's words
         assert not [f for f in check_draft(draft, spec=spec) if f.severity == "error"]
+
+
+@pytest.mark.parametrize("requirements, expected", [
+    (["加强自身建设"], "要加强自身建设。"),
+    (["加强党的领导", "转变工作作风"], "一要加强党的领导。二要转变工作作风。"),
+])
+def test_requirements_without_text_are_one_plain_paragraph(requirements: list[str], expected: str) -> None:
+    _, text = _draft("quarterly_analysis", requirements=requirements,
+                     tasks=[{"title": "聚焦项目抓投资", "items": ["对未开工项目逐个破题"]}])
+    assert expected in text
