@@ -86,8 +86,10 @@ def test_an_estimate_alone_does_not_make_every_figure_name_its_period() -> None:
 
 def test_counted_results_stay_statements_in_achievements() -> None:
     _, text = _draft("quarterly_analysis", achievements=[{"title": "工业支撑作用增强",
-                                                          "items": ["新增规上工业企业18家", "3个技改项目投产"]}])
+                                                          "items": ["新增规上工业企业18家", "3个技改项目投产",
+                                                                    "15家规上企业全部复工"]}])
     assert "3个技改项目投产" in text and "推动3个技改项目投产" not in text
+    assert "15家规上企业全部复工" in text and "复工产业发展" not in text
 
 
 def test_a_departments_own_meeting_is_called_by_the_office() -> None:

@@ -26,6 +26,8 @@ _PROSE = re.compile(r"是|都|也|还|已|正在|将|会|能|可以|应该|没�
 #: a state told with an adjective at the end (政府性基金收入缺口较大, 项目储备不足): a statement, not a noun
 _STATE = re.compile(r"(?:较大|较多|较少|较低|较高|较慢|较弱|偏[低高弱少多慢紧大小]|不足|不够[强高快多大好]?|不[强高快稳优]"
                     r"|突出|滞后|明显|紧张|乏力|困难|加大|增多|增加|减少|下滑|收窄|扩大|缓慢|薄弱|单一|欠缺)$")
+#: what a counted subject has all done (全部复工、均已投产、已经建成)
+_DONE = re.compile(r"(?:全部|均已|均|都已|都|已经|已)[\u4e00-\u9fff]{1,4}$")
 #: a note that opens with a count (3个、12家、1.5万户)
 _COUNTED = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?[个家户项座条所名人次台套批]")
 #: a result told with a one-character verb (社零增速连续7个月居全省首位, 占比达六成): a statement, not a noun
@@ -126,6 +128,8 @@ def _counted_result(text: str, lex: Lexicon) -> bool:
     """3个技改项目投产, 12家企业完成升规: a counted subject and its verb at the end — a result."""
     if not _COUNTED.match(text):
         return False
+    if _DONE.search(text):  # 15家规上企业全部复工, 3个项目均已开工
+        return True
     end = text.rstrip("。；，")
     return any(lex.verb_at(end, len(end) - n) == end[-n:] for n in (2, 3, 4) if len(end) > n)
 
