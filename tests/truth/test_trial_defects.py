@@ -141,3 +141,9 @@ def test_requirements_without_text_are_one_plain_paragraph(requirements: list[st
     _, text = _draft("quarterly_analysis", requirements=requirements,
                      tasks=[{"title": "聚焦项目抓投资", "items": ["对未开工项目逐个破题"]}])
     assert expected in text
+
+
+@pytest.mark.parametrize("note", ["技改投资18亿元", "城区绿化覆盖率42%", "重点项目12个"])
+def test_a_figure_stated_in_a_note_is_not_framed_as_work(note: str) -> None:
+    _, text = _draft("quarterly_analysis", achievements=[{"title": "工业运行稳中有升", "items": [note]}])
+    assert note in text and "产业发展" not in text and f"推进{note}" not in text

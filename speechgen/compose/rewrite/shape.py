@@ -26,6 +26,9 @@ _PROSE = re.compile(r"是|都|也|还|已|正在|将|会|能|可以|应该|没�
 #: a state told with an adjective at the end (政府性基金收入缺口较大, 项目储备不足): a statement, not a noun
 _STATE = re.compile(r"(?:较大|较多|较少|较低|较高|较慢|较弱|偏[低高弱少多慢紧大小]|不足|不够[强高快多大好]?|不[强高快稳优]"
                     r"|突出|滞后|明显|紧张|乏力|困难|加大|增多|增加|减少|下滑|收窄|扩大|缓慢|薄弱|单一|欠缺)$")
+#: a figure at the end (技改投资18亿元, 绿化覆盖率42%, 重点项目12个): a statistic stated, not a noun to frame
+_QUANTITY_END = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|％|个百分点|[万亿千百]?(?:美元|元|个|家|户|项|座|条|所|名|人次|人|台|套|批|吨|亩"
+                           r"|公里|千米|平方米|千瓦时|场|次|天|倍|辆|件))(?:以上|左右|以内|多)?$")
 #: what a counted subject has all done (全部复工、均已投产、已经建成)
 _DONE = re.compile(r"(?:全部|均已|均|都已|都|已经|已)[\u4e00-\u9fff]{1,4}$")
 #: a note that opens with a count (3个、12家、1.5万户)
@@ -146,6 +149,8 @@ def classify(text: str, lex: Lexicon) -> Shape:
     named = _named(text, lex)
     if named is not None:
         return named
+    if _QUANTITY_END.search(text.rstrip("。；，")) and not has_outside(text, "、"):
+        return Shape("predicate")  # a figure stated (技改投资18亿元): not a noun to frame
     if re.fullmatch(r"“[^”]+”", text):
         return Shape("slogan", [text])
     if has_outside(text, "、") and has_outside(text, "，"):
