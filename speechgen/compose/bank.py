@@ -76,6 +76,7 @@ SLOTS: dict[str, str] = {
     "stage_goal": "阶段目标（实现上半年“双过半”）", "year": "年份数字", "meeting": "会议名称",
     "organizer": "召开会议的机关（市委、市政府）", "judgement": "总体判断（稳中有进）",
     "convener": "研究决定召开这次会议的机关（部门工作会议：市商务局党组；其他：同 organizer）",
+    "authority": "报告单位落实其决策部署的机关（部门：本级党委政府；镇、县：上级党委政府）",
     "leader": "主要领导称谓", "sector": "部门/行业（商务）", "system": "系统称谓（全市商务系统）",
     "unit": "发言单位（我县）", "last_year": "回顾之年（去年/今年）", "this_year": "部署之年（今年/明年）",
     "count": "条目数（中文数字）", "lead": "牵头单位", "deadline": "时限", "support": "配合单位",

@@ -125,6 +125,14 @@ def convener_of(m: Meeting, mtype: str) -> str:
     return organizer_of(m)
 
 
+def authority_of(m: Meeting) -> str:
+    """Whose decisions the reporting unit carries out: a department's, its own level's 党委、政府
+    (我局 → 县委、县政府); a region's, the superior's (我镇 → 县委、县政府), never its own."""
+    if unit_of(m) == "我局" or not m.superior.strip():
+        return organizer_of(m)
+    return "、".join(organs_of(m.superior))
+
+
 def main_title(m: Meeting) -> str:
     t = m.title.strip()
     if m.type is MeetingType.work_report:
@@ -181,6 +189,7 @@ def slots_for(m: Meeting, narration: Narration, mtype: str, cal: Calendar) -> di
         "period": period.label, "next": nxt, **calendar_slots(cal, mtype),
         "remaining": remaining(period, this_year), "stage_goal": stage_goal(nxt, period, mtype),
         "year": str(m.year), "meeting": m.title, "organizer": organizer_of(m), "convener": convener_of(m, mtype),
+        "authority": authority_of(m),
         "judgement": narration.judgement, "leader": m.leader.strip(),
         "sector": sector, "system": f"{m.region}{sector}系统" if sector else "全系统",
         "topic": f"{sector}工作" if sector else "各项工作", "unit": unit_of(m),

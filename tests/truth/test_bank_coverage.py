@@ -14,6 +14,7 @@ from speechgen.compose.picker import PhrasePicker
 CATEGORIES = ["achievement_summary", "statement_review", "heading_review", "report_opening", "credit",
               "transition_problems", "dispatch_urgency", "closing_call", "problem_commitment", "problem_label_plain"]
 SLOTS = {k: "某" for k in ("period", "region", "unit", "system", "leadership", "last_year", "this_year", "judgement",
+                           "convener", "authority",
                            "organizer", "next", "stage_goal", "topic", "voice", "superior", "place", "year",
                            "meeting", "remaining", "sector", "leader", "horizon", "countdown", "deadline_countdown")}
 TABLES = {

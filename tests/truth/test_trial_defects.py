@@ -147,3 +147,11 @@ def test_requirements_without_text_are_one_plain_paragraph(requirements: list[st
 def test_a_figure_stated_in_a_note_is_not_framed_as_work(note: str) -> None:
     _, text = _draft("quarterly_analysis", achievements=[{"title": "工业运行稳中有升", "items": [note]}])
     assert note in text and "产业发展" not in text and f"推进{note}" not in text
+
+
+def test_a_towns_report_carries_out_the_superiors_decisions() -> None:
+    meeting = {**MEETING, "type": "work_report", "title": "城关镇一季度经济运行情况报告", "period": "Q1",
+               "date": "2025-04-20", "region": "全镇", "superior": "全县", "speaker": {"name": "刘强", "post": "镇长"}}
+    for seed in range(8):
+        text = to_text(speechgen.render(speechgen.load({"meeting": meeting, "indicators": ROWS}), seed=seed))
+        assert "落实镇党委、镇政府决策部署" not in text
