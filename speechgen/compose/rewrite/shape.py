@@ -18,14 +18,16 @@ _CONTINUE = ("并", "同时", "以及", "且", "及", "并且", "还要", "也�
 _JOINERS = ("和", "与", "及", "、", "等")
 _DEICTIC = re.compile(r"^(?:下一步[，,]?)?(?:我局|我委|我办|本局|我们|我单位|本单位|我部门|我中心|我县|我市|我区)"
                       r"(?:将|要|拟)")
-#: endings that make a clause a comment on its topic (规模还不够大、支撑不强), not a noun
-_COMMENT = ("不足", "不够", "不强", "不高", "不大", "较大", "较多", "较少", "偏低", "偏高", "偏慢", "滞后", "乏力",
-            "突出", "明显", "不畅", "大", "小", "多", "少", "高", "低", "快", "慢", "强", "弱", "难", "紧", "好", "差")
+#: a state told with an adjective at the end (政府性基金收入缺口较大, 项目储备不足): a note ending so is a
+#: statement, not a noun to frame
+_STATES = ("较大", "较多", "较少", "较低", "较高", "较慢", "较弱", "偏低", "偏高", "偏弱", "偏少", "偏多", "偏慢",
+           "偏紧", "偏大", "偏小", "不足", "不够", "不够强", "不够大", "不够快", "不够高", "不够多", "不够好", "不强", "不高", "不快", "不稳", "不优", "突出", "滞后", "明显",
+           "紧张", "乏力", "困难", "加大", "增多", "增加", "减少", "下滑", "收窄", "扩大", "缓慢", "薄弱", "单一", "欠缺")
+#: endings that make a clause a comment on its topic (规模还不够大、支撑不强), not a noun: the states,
+#: and one-character adjectives after a noun
+_COMMENT = (*_STATES, "不大", "不畅", "大", "小", "多", "少", "高", "低", "快", "慢", "强", "弱", "难", "紧", "好", "差")
 #: words that make a clause a statement even without a lexicon verb (copula, adverbs, modal verbs)
 _PROSE = re.compile(r"是|都|也|还|已|正在|将|会|能|可以|应该|没有|不是|任何|非常|十分|比较|一直|始终|仍然|依然")
-#: a state told with an adjective at the end (政府性基金收入缺口较大, 项目储备不足): a statement, not a noun
-_STATE = re.compile(r"(?:较大|较多|较少|较低|较高|较慢|较弱|偏[低高弱少多慢紧大小]|不足|不够[强高快多大好]?|不[强高快稳优]"
-                    r"|突出|滞后|明显|紧张|乏力|困难|加大|增多|增加|减少|下滑|收窄|扩大|缓慢|薄弱|单一|欠缺)$")
 #: a figure at the end (技改投资18亿元, 绿化覆盖率42%, 重点项目12个): a statistic stated, not a noun to frame
 _QUANTITY_END = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|％|个百分点|[万亿千百]?(?:美元|元|个|家|户|项|座|条|所|名|人次|人|台|套|批|吨|亩"
                            r"|公里|千米|平方米|千瓦时|场|次|天|倍|辆|件))(?:以上|左右|以内|多)?$")
@@ -142,7 +144,7 @@ def classify(text: str, lex: Lexicon) -> Shape:
         return Shape("fragment")  # nothing to say (callers drop empty clauses; this keeps it total)
     if is_fragment(text):
         return Shape("fragment")
-    if _counted_result(text, lex) or (_STATE.search(text.rstrip("。；，")) and not has_outside(text, "、")):
+    if _counted_result(text, lex) or (text.rstrip("。；，").endswith(_STATES) and not has_outside(text, "、")):
         return Shape("predicate")  # a list of states (融资难、用工紧、订单不足) is still a list to frame
     if predicate_start(text, lex)[0]:
         return Shape("predicate")

@@ -176,19 +176,25 @@ def _sheet_rows(ws: Any, name: str) -> list[list[Cell]]:
                 if col <= MAX_COLS:
                     row.append(Cell(None, r, col, "General"))
                 continue
-            if col > MAX_COLS:
-                raise breach(f"{name} {ws.title}!{col_letter(col)}{r}", "table_cols", col)
-            if r > MAX_ROWS:
-                raise breach(f"{name} {ws.title}!第{r}行", "table_rows", r)
-            cells += 1
-            if cells > LIMITS.table_cells:
-                raise breach(f"{name} {ws.title}", "table_cells")
-            if isinstance(value, str) and len(value) > LIMITS.cell_chars:
-                raise breach(f"{name} {ws.title}!{col_letter(col)}{r}", "cell_chars", len(value))
+            cells = _within_limits(f"{name} {ws.title}", r, col, value, cells)
             row.append(Cell(value, r, col, c.number_format or "General"))
         if r <= MAX_ROWS:
             rows.append(row)
     return rows
+
+
+def _within_limits(sheet: str, r: int, col: int, value: Any, filled: int) -> int:
+    """One more filled cell at row *r*, column *col* of *sheet* ("指标.xlsx 分县区"): an error naming
+    the limit when the table grows past a row, column, cell or cell-length limit; the new count."""
+    if col > MAX_COLS:
+        raise breach(f"{sheet}!{col_letter(col)}{r}", "table_cols", col)
+    if r > MAX_ROWS:
+        raise breach(f"{sheet}!第{r}行", "table_rows", r)
+    if filled + 1 > LIMITS.table_cells:
+        raise breach(sheet, "table_cells")
+    if isinstance(value, str) and len(value) > LIMITS.cell_chars:
+        raise breach(f"{sheet}!{col_letter(col)}{r}", "cell_chars", len(value))
+    return filled + 1
 
 
 def _check_formulas(raw: bytes, grid: Grid, title: str) -> None:
@@ -235,15 +241,7 @@ def _read_xls(path: Path, raw: bytes, sheet: str | None) -> Grid:
         out = []
         for c, (value, fmt) in enumerate(row, start=1):
             if value is not None and value != "":
-                if c > MAX_COLS:
-                    raise breach(f"{path.name} {title}!{col_letter(c)}{r}", "table_cols", c)
-                if r > MAX_ROWS:
-                    raise breach(f"{path.name} {title}!第{r}行", "table_rows", r)
-                filled += 1
-                if filled > LIMITS.table_cells:
-                    raise breach(f"{path.name} {title}", "table_cells")
-                if isinstance(value, str) and len(value) > LIMITS.cell_chars:
-                    raise breach(f"{path.name} {title}!{col_letter(c)}{r}", "cell_chars", len(value))
+                filled = _within_limits(f"{path.name} {title}", r, c, value, filled)
             if c <= MAX_COLS:
                 out.append(Cell(value, r, c, fmt))
         if r <= MAX_ROWS:
