@@ -277,12 +277,6 @@ def _field_heading(group: Group, phrase: PhrasePicker, narration: Narration) -> 
             or phrase("heading_field_plain", topic=name, about=about))
 
 
-def _in_table_order(statements: list[Any], narration: Narration) -> list[Any]:
-    """*statements* in the narration's order (the table's, one vintage together), not strengths first."""
-    at = {id(s): i for i, s in enumerate(narration.statements)}
-    return sorted(statements, key=lambda s: at.get(id(s), len(at)))
-
-
 def _writer(mtype: str, rng: random.Random) -> wording.Writer:
     """The note rewriter for this draft: notes of a part in that part's voice."""
     def write(notes: Any, *, part: str, field: str, heading: str, verbatim: bool = False) -> list[str]:
@@ -297,7 +291,8 @@ def _views(spec: Spec, narration: Narration, mtype: str, phrase: PhrasePicker, r
     year_done = annual or spec.meeting.period_info.last == 12  # the reviewed year is over: goals come from targets
     yearly = [t for t in spec.targets if not t.period.strip()]  # targets with a period are stage targets
     goals = wording.target_goals(yearly) if year_done else wording.indicator_goals(spec.indicator_rows, phrase.said)
-    statements = list(narration.review) + list(narration.problems)
+    # the told statements in the narration's order (the table's, one vintage together)
+    statements = [s for s in narration.statements if s.part in ("review", "problems")]
     write = _writer(mtype, rewrite_rng)
     groups = deployment.task_views(spec, statements, goals, mtype=mtype, rng=rewrite_rng, variety=variety)
     tasks = [t for g in groups for t in g.tasks]
@@ -318,5 +313,5 @@ def _views(spec: Spec, narration: Narration, mtype: str, phrase: PhrasePicker, r
         "reminders": deployment.reminders(spec, mtype, rewrite_rng),
         "requirements": wording.requirements(spec),
         "targets": [wording.target_line(t) for t in yearly],
-        "stats_left": wording.unmatched(_in_table_order(statements, narration), tasks),
+        "stats_left": wording.unmatched(statements, tasks),
     }
