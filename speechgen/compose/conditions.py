@@ -43,7 +43,9 @@ TABLE_KEYS: dict[str, tuple[str, ...]] = {
     "bottom_ranks": ("none", "some", "most"),  # indicators ranked last or in the bottom band
     "missed": ("none", "some", "most"),  # indicators behind their target or schedule
     "slumps": ("none", "some", "most"),  # indicators down by a tenth or more (never "总体平稳")
-    "span": ("year", "part"),  # the figures cover a whole year (比上年) or part of one (同比、比上年同期)
+    # the figures cover a whole year (比上年), part of one (同比、比上年同期), or are month-on-month growth
+    # (mom: only wordings whose 同比 the narration's bases turn into 环比)
+    "span": ("year", "part", "mom"),
 }
 KEYS = {**INDICATOR_KEYS, **TABLE_KEYS}
 #: writer's material an entry may need before it may be said.

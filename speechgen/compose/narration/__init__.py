@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import logging
 import random
-import re
 from typing import Callable
 
 from speechgen.spec.model import Spec
@@ -87,12 +86,10 @@ def narrate(spec: Spec, *, rng: "random.Random | Streams | None" = None, rules: 
         ind, vintage = items[i]
         row_ctx = row_context(ctx, ind, vintage)
         pick.vocab = vocab_for(vintage, ind.basis, wordings) + vocab
-        # a row's own period decides 比上年 vs 同比; month-on-month growth always names 环比
-        pick.table["span"] = "part" if ind.basis == "mom" else _span(vintage.period)
+        # a row's own period decides 比上年 vs 同比; month-on-month growth takes a wording that names 环比
+        pick.table["span"] = "mom" if ind.basis == "mom" else _span(vintage.period)
         facts = row_facts(ind, row_ctx)
         statement = build_statement(facts, row_ctx, pick)
-        if ind.basis == "mom" and "环比" not in statement.text:
-            statement.text = _GROWTH_VERB.sub(r"环比\1", statement.text, count=1)
         statement.field_id = indicator_field(ind.name)
         statement.parent = ind.parent.strip()
         statement.headline = ind.headline if ind.headline is not None else \
@@ -122,9 +119,6 @@ def narrate(spec: Spec, *, rng: "random.Random | Streams | None" = None, rules: 
     return Narration(statements=statements, summary=summary.sentences, judgement=judgement,
                      overall=overall, tone=tone, derived=summary.derived, mixed=mixed,
                      regions=report)  # type: ignore[arg-type]
-
-
-_GROWTH_VERB = re.compile(r"(?<![同环比])((?:增长|下降|增加|减少|持平))")
 
 
 def _span(period: Period) -> str:
