@@ -75,12 +75,13 @@ def validate(
         located = sorted(
             (_describe(err, data, name, lines) for err in exc.errors()), key=lambda p: p[0]
         )
-        if marks and all(any(text.startswith(where + "：") for where, _ in marks) for _, text in located):
+        unfilled = dict(marks)  # where → mark
+        places = [text.split("：", 1)[0] for _, text in located]
+        if marks and all(place in unfilled for place in places):
             ensure_filled(_Marked(marks))  # only 【待填】 in number fields: say what is unfilled, not "应为数字"
-        unfilled = {where: mark for where, mark in marks}
         problems = list(dict.fromkeys(
-            f"{text.split('：', 1)[0]}：{unfilled[text.split('：', 1)[0]]} 尚未填写（【待填】等占位）"
-            if text.split("：", 1)[0] in unfilled else text for _, text in located))
+            f"{place}：{unfilled[place]} 尚未填写（【待填】等占位）" if place in unfilled else text
+            for place, (_, text) in zip(places, located)))
         raise InputError("\n".join(problems), problems=problems) from None
     workbook: Path | None = None
     if isinstance(spec.indicators, IndicatorFile):
