@@ -26,7 +26,7 @@ from speechgen.core.calendar import Calendar
 from speechgen.compose.review import Group, ReviewView, build_review
 from speechgen.compose.streams import Streams
 from speechgen.spec.fields import taxonomy
-from speechgen.spec.tables.regionsheet import region_words
+from speechgen.spec.regionwords import region_words
 
 _PLACE = {"全市": "我市", "全县": "我县", "全区": "我区", "全省": "我省", "全州": "我州", "全旗": "我旗"}
 _SPEECH_END = ("讲话", "发言", "致辞")

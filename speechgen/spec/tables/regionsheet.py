@@ -19,6 +19,7 @@ from typing import Iterable, Literal
 from speechgen.core.resources import corpora_dir
 from speechgen.core.yamlsrc import decode, load_yaml
 from speechgen.errors import InputError
+from speechgen.spec.regionwords import RegionWords, region_words  # noqa: F401 - RegionWords: its old home
 from speechgen.spec.tables.grid import Cell, Grid, read_grid, read_grids
 from speechgen.spec.tables.headers import REGION_HEADER, normalise
 
@@ -36,28 +37,6 @@ def is_total(region: str) -> bool:
     """The table's total row: 全市, 合计, 全市合计, 总计… (not a region to compare)."""
     name = region.strip()
     return bool(name) and (name in TOTAL_NAMES or bool(_TOTAL.match(name)))
-
-
-@dataclass(frozen=True)
-class RegionWords:
-    levels: tuple[tuple[str, str], ...]  # name suffix → level word (县 → 全县), longest first
-    suffixes: tuple[str, ...]  # every suffix a region name may end with
-    units: frozenset[str]
-    places: dict[str, str]  # level word → how the speech names its own place (全镇 → 我镇)
-    organs: dict[str, tuple[str, str]]  # level word → (party organ, government organ): 全镇 → (镇党委, 镇政府)
-
-
-@lru_cache(maxsize=1)
-def region_words() -> RegionWords:
-    """The suffixes and units of ``corpora/regions.yaml``."""
-    path = corpora_dir() / "regions.yaml"
-    data = load_yaml(decode(path.read_bytes(), str(path)), str(path))[0] or {}
-    levels = tuple((str(s), str(w)) for s, w in data.get("levels", ()))
-    suffixes = tuple(sorted({s for s, _ in levels} | {str(s) for s in data.get("other_suffixes", ())},
-                            key=len, reverse=True))
-    return RegionWords(levels, suffixes, frozenset(str(u) for u in data.get("units", ())),
-                       {str(k): str(v) for k, v in (data.get("places") or {}).items()},
-                       {str(k): (str(v[0]), str(v[1])) for k, v in (data.get("organs") or {}).items()})
 
 
 def _plain(text: str) -> str:
