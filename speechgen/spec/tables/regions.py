@@ -31,7 +31,7 @@ from typing import Any
 from functools import lru_cache
 
 from speechgen.core.resources import corpora_dir
-from speechgen.core.yamlsrc import decode, load_yaml
+from speechgen.core.yamlsrc import load_yaml_file
 from speechgen.errors import InputError
 from speechgen.spec.model import Indicator, RegionRow
 from speechgen.core.numbers import mean
@@ -132,8 +132,7 @@ def _lower_keywords(given: tuple[str, ...] | None) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def lower_is_better_keywords() -> tuple[str, ...]:
     """Indicator-name keywords for which a fall is good (能耗, 失业率…), read from ``corpora/narration.yaml``."""
-    path = corpora_dir() / "narration.yaml"
-    data = load_yaml(decode(path.read_bytes(), str(path)), str(path))[0] or {}
+    data = load_yaml_file(corpora_dir() / "narration.yaml")[0] or {}  # parsed once, as narration reads it
     return tuple(str(k) for k in data.get("lower_is_better", ()))
 
 
