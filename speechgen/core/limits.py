@@ -242,6 +242,21 @@ def plain_digits(text: str) -> bool:
     return t.isascii() and t.isdigit() and 0 < len(t) <= 18
 
 
+_DECIMAL_CHARS = frozenset("0123456789+-.eE")
+
+
+def plain_decimal(text: str) -> bool:
+    """True for a figure written the way a writer writes one ("5.8", "-2", ".5", "1.2e3"):
+    ASCII digits only, no underscores, no base prefixes, no inf/nan."""
+    t = text.strip()
+    if not t or len(t) > 400 or not _DECIMAL_CHARS.issuperset(t):
+        return False
+    try:
+        return Decimal(t).is_finite()
+    except ArithmeticError:
+        return False
+
+
 # ------------------------------------------------------------------ counters
 
 class Budget:

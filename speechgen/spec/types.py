@@ -7,7 +7,11 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator
 
-from speechgen.core.limits import number_problem, plain_digits
+from speechgen.core.limits import number_problem, plain_decimal, plain_digits
+
+
+#: full-width digits typed with a Chinese input method read as the table readers read them
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．－＋", "0123456789.-+")
 
 
 def _strict_int(v: Any) -> Any:
@@ -15,8 +19,26 @@ def _strict_int(v: Any) -> Any:
     a plain digit string ("3") and an integral number (3.0) are still accepted."""
     if isinstance(v, bool):
         raise ValueError(f"应为整数，收到是/否值 {str(v).lower()}（yes/no/on/off 在 YAML 中是真假值）")
-    if isinstance(v, str) and not plain_digits(v):
-        raise ValueError(f"应为整数，收到 \"{v[:40]}\"")
+    if isinstance(v, str):
+        ascii_form = v.translate(_FULL_WIDTH)
+        if not plain_digits(ascii_form):
+            raise ValueError(f"应为整数，收到 \"{v[:40]}\"")
+        return ascii_form.strip()
+    return v
+
+
+def _strict_number(v: Any) -> Any:
+    """Figures written as text only in plain decimal notation ("5.8", "-2", "1.2e3"): no
+    ``1_000`` (Python would read 1000), no other scripts' digits ("٥"), no booleans. Full-width
+    digits ("１２．５", typed with a Chinese input method) are read as the table readers read them."""
+    if isinstance(v, bool):
+        raise ValueError(f"应为数字，收到是/否值 {str(v).lower()}（yes/no/on/off 在 YAML 中是真假值）")
+    if isinstance(v, str):
+        ascii_form = v.translate(_FULL_WIDTH).replace("\u3000", " ")  # as the table readers do
+        if not plain_decimal(ascii_form):
+            hint = "请用 0-9 的数字" if not ascii_form.isascii() else "不要带 % 或单位，也不要用下划线分节"
+            raise ValueError(f"应为数字，收到 \"{v[:40]}\"（{hint}）")
+        return ascii_form.strip()
     return v
 
 
@@ -33,4 +55,4 @@ Int = Annotated[int, BeforeValidator(_strict_int)]
 
 
 #: a figure (growth, value…): Decimal keeps the digits written; bounded digits and magnitude
-Number = Annotated[Decimal, AfterValidator(_bounded)]
+Number = Annotated[Decimal, BeforeValidator(_strict_number), AfterValidator(_bounded)]

@@ -69,6 +69,27 @@ def test_integer_fields_refuse_booleans_and_odd_spellings(tmp_path: Path, field:
     assert "首位" not in run.out
 
 
+@pytest.mark.parametrize("value,words", [('"1_000"', "下划线"), ("1_000", "下划线"), ("yes", "是/否值"),
+                                         ('"٥"', "0-9"), ('"0x10"', "0x10"), ('"5.8%"', "%")])
+def test_figure_fields_refuse_odd_spellings(tmp_path: Path, value: str, words: str) -> None:
+    spec = copy.deepcopy(BASE)
+    spec["indicators"][0]["growth"] = "RAW"
+    _spec(tmp_path, dump(spec).replace("RAW", value))
+    run = run_cli("render", "s.yaml", "-o", "out.md", cwd=tmp_path)
+    refused(run, "indicators[0].growth", "应为数字", words)
+    only(tmp_path, "s.yaml")
+
+
+def test_full_width_digits_read_as_the_table_readers_read_them(tmp_path: Path) -> None:
+    spec = copy.deepcopy(BASE)
+    spec["indicators"][0]["growth"] = "１２．５"
+    spec["indicators"][0]["rank"] = "３"
+    _spec(tmp_path, dump(spec))
+    run = run_cli("render", "s.yaml", "-o", "out.md", cwd=tmp_path)
+    assert run.code == 0, run.out
+    assert "12.5%" in (tmp_path / "out.md").read_text(encoding="utf-8")
+
+
 def test_year_with_underscore_is_not_a_number(tmp_path: Path) -> None:
     _spec(tmp_path, dump(BASE).replace("year: 2025", "year: 2_025"))
     refused(run_cli("render", "s.yaml", "-o", "out.md", cwd=tmp_path), "meeting.year")
