@@ -49,7 +49,7 @@ TABLE_KEYS: dict[str, tuple[str, ...]] = {
 }
 KEYS = {**INDICATOR_KEYS, **TABLE_KEYS}
 #: writer's material an entry may need before it may be said.
-NEEDS = ("causes", "opportunities", "risks", "achievements")
+NEEDS = ("causes", "opportunities", "risks", "achievements", "relays")
 
 Facts = Mapping[str, str]
 

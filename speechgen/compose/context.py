@@ -199,9 +199,12 @@ def slots_for(m: Meeting, narration: Narration, mtype: str, cal: Calendar) -> di
 
 
 def material_of(spec: Spec) -> frozenset[str]:
-    """Which outside facts the writer supplied (causes, opportunities, risks) and whether there are
-    achievements: bank entries that ``need`` them are said only then."""
+    """Which outside facts the writer supplied (causes, opportunities, risks, relays: superior
+    meetings, documents) and whether there are achievements: bank entries that ``need`` them
+    are said only then."""
     have = {"achievements"} if spec.achievements else set()
+    if spec.relays:
+        have.add("relays")
     holders = [spec, getattr(spec, "situation", None)]
     for key in ("causes", "opportunities", "risks"):
         if any(h is not None and getattr(h, key, None) for h in holders):
@@ -222,7 +225,9 @@ def build_context(spec: Spec, rng: "random.Random | Streams", *, variety: str, b
     rng = streams("structure")
     avoid = avoid or AvoidIndex()
     cal = calendar_of(spec)
-    narration = narrate(spec, rng=streams, bank=bank, avoid=avoid.said if avoid else None)
+    sector = sector_of(m) if mtype == MeetingType.department.value else ""
+    narration = narrate(spec, rng=streams, bank=bank, avoid=avoid.said if avoid else None,
+                        scope=f"{m.region}{sector}" if sector else "")  # 全县农业农村经济运行…
     slots = slots_for(m, narration, mtype, cal)
     principal = m.speaker.is_principal
     annual = mtype == MeetingType.annual_conference.value  # always about a whole year

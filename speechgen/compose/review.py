@@ -115,9 +115,16 @@ def build_review(narration: Narration, achievements: Sequence[Item], *, summary_
     overall = [s for s in statements if s.field_id == "overall"]
     rest = [s for s in statements if s.field_id != "overall"]
     opening = [summary_line] if summary_line else []
+    under = summary_line  # the period the last sentence spoke of is not named again (前三季度，… 前三季度，…)
     for s in overall:
-        opening += statement_sentences(s)
-    opening += [*narration.summary, *( [narration.overall] if narration.overall else [])]
+        opening += statement_sentences(s, same_vintage=bool(s.lead) and under.startswith(s.lead))
+        under = s.lead or under
+    tallies = list(narration.summary)
+    if tallies and narration.mixed:
+        label = tallies[0].split("，", 1)[0] + "，"
+        if under.startswith(label) and len(tallies[0]) > len(label):
+            tallies[0] = tallies[0][len(label):]
+    opening += [*tallies, *([narration.overall] if narration.overall else [])]
     view = ReviewView(opening=pack(opening))
     groups = groups_of(rest)
     regions = list(narration.regions.review) if narration.regions is not None else []

@@ -178,17 +178,20 @@ def problems(spec: Spec, weak: Sequence[Any], group_label: Callable[[list[Any]],
     stat_field = stat_fields(spec)
     items: list[Item] = []
     for p in spec.problems:
-        if not clause(strip_enum(p.title)) and not clause(p.detail):
+        notes = [n for n in p.notes if clause(note_text(n))]
+        title = clause(strip_enum(p.title))
+        while not title and notes:  # one without a title is led by its first note
+            title = clause(note_text(notes.pop(0)))
+        if not title:
             continue  # an empty entry says nothing
-        f = p.field or field_of(p.title, p.detail)
+        f = p.field or field_of(p.title, *map(note_text, p.notes))
         matches = [s for s in left if f != "general" and stat_field(s) == f]  # merged, not a new item
         stats = [clause(s.text) for s in matches]
         left = [s for s in left if s not in matches]
         body = [sentence("；".join(stats))] if stats else []
-        title = clause(strip_enum(p.title))
-        if title and clause(p.detail):
-            body += write([p.detail], part="problems", field=f, heading=title, verbatim=p.verbatim)
-        items.append(Item(title or clause(p.detail), body, f, stats=stats, about=matches))
+        if notes:
+            body += write(notes, part="problems", field=f, heading=title, verbatim=p.verbatim)
+        items.append(Item(title, body, f, stats=stats, about=matches))
     if left:
         label = (getattr(left[0], "label", "") or f"{subject(left[0])[:12]}表现偏弱") if len(left) == 1 else group_label(left)
         stats = [clause(s.text) for s in left]

@@ -432,8 +432,14 @@ class Achievement(_Model, _HasField):
 class Problem(_Model, _HasField):
     title: str = _f("title")
     field: str | None = _policy_field()
-    detail: str = _f("detail", "")
+    detail: str = _f("detail", "", description="问题的具体表现（一段文字）")
+    items: list[NoteLike] = _f("items", default_factory=list, description="问题的具体表现，逐条列出")
     verbatim: bool = _f("verbatim", False, description="照录原文，不改写")
+
+    @property
+    def notes(self) -> list[NoteLike]:
+        """What the writer said of the problem: the detail, then each item."""
+        return ([self.detail] if self.detail.strip() else []) + list(self.items)
 
 
 class Point(_Model):

@@ -155,3 +155,67 @@ def test_a_towns_report_carries_out_the_superiors_decisions() -> None:
     for seed in range(8):
         text = to_text(speechgen.render(speechgen.load({"meeting": meeting, "indicators": ROWS}), seed=seed))
         assert "落实镇党委、镇政府决策部署" not in text
+
+
+# ---- found by reading a district Q3 analysis, an agriculture department meeting, a town's report
+# ---- and a county annual conference written by hand (round 4)
+
+Q3 = {"title": "全区前三季度经济运行分析会", "period": "Q3", "year": 2025, "date": "2025-10-24",
+      "region": "全区", "superior": "全市", "speaker": {"name": "孙立新", "post": "区长"}}
+Q3_ROWS = [
+    {"name": "地区生产总值", "value": 286.4, "unit": "亿元", "growth": 4.9, "superior_growth": 5.2, "rank": 5,
+     "rank_total": 9, "prev_growth": 5.3, "prev_rank": 4, "target_growth": 6},
+    {"name": "规上工业增加值", "growth": 7.8, "superior_growth": 6.5, "rank": 2, "rank_total": 9, "prev_growth": 7.1,
+     "prev_rank": 3},
+    {"name": "固定资产投资", "growth": -6.3, "superior_growth": 1.1, "rank": 8, "rank_total": 9, "prev_growth": -3.2,
+     "prev_rank": 6},
+    {"name": "一般公共预算收入", "value": 14.85, "unit": "亿元", "growth": 2.1, "superior_growth": 0.8,
+     "annual_target": 19.6},
+    {"name": "规上服务业营业收入", "growth": 9.4, "superior_growth": 8.1, "period": "1-8月"},
+]
+
+
+def _q3(mtype: str = "quarterly_analysis", seed: int = 1, **extra: Any) -> str:
+    spec = speechgen.load({"meeting": {**Q3, "type": mtype}, "indicators": Q3_ROWS, **extra})
+    return to_text(speechgen.render(spec, seed=seed))
+
+
+def test_problem_items_are_read_and_told() -> None:
+    text = _q3(problems=[{"title": "部分企业生产经营困难", "items": ["原材料价格上涨", "应收账款回收周期拉长"]}])
+    assert "原材料价格上涨，应收账款回收周期拉长" in text
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_weak_gdp_still_opens_the_review(seed: int) -> None:
+    text = _q3(seed=seed, problems=[{"title": "投资增长乏力", "detail": "新开工项目少"}])
+    review, _, rest = text.partition("投资增长乏力")
+    assert "286.4亿元" in review and "286.4亿元" not in rest  # told once, in the review
+    opening = next(p for p in review.split("\n") if "286.4亿元" in p)
+    assert opening.count("前三季度，") <= 1  # the period the paragraph speaks of is named once
+    assert text.count(f"与上半年相比") <= 1  # the speed and rank tallies in one sentence
+
+
+def test_a_progress_tally_of_one_indicator_is_not_said() -> None:
+    text = _q3()
+    assert text.count("序时进度") + text.count("时序进度") == 1  # the indicator's own statement only
+
+
+def test_a_department_meeting_judges_its_own_field_not_the_economy() -> None:
+    meeting = {"type": "department", "title": "全县农业农村工作会议", "period": "year", "year": 2025,
+               "date": "2026-01-16", "region": "全县", "superior": "全市", "sector": "农业农村",
+               "speaker": {"name": "刘建华", "post": "县农业农村局局长"}}
+    rows = [{"name": "农林牧渔业总产值", "value": 64.3, "unit": "亿元", "growth": 3.9, "superior_growth": 4.1,
+             "rank": 6, "rank_total": 10},
+            {"name": "农村居民人均可支配收入", "value": 21380, "unit": "元", "growth": 6.4, "superior_growth": 6.2,
+             "rank": 3, "rank_total": 10},
+            {"name": "农业固定资产投资", "growth": -8.1, "superior_growth": 3.5, "rank": 9, "rank_total": 10}]
+    for seed in range(8):
+        text = to_text(speechgen.render(speechgen.load({"meeting": meeting, "indicators": rows}), seed=seed))
+        assert "全县经济运行" not in text and "全县经济发展" not in text and "今年的经济工作" not in text
+        assert "下行压力较大" not in text  # 3.9% growth is below the city, not falling
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_superior_meetings_are_mentioned_only_when_relayed(seed: int) -> None:
+    text = _q3(seed=seed)
+    assert "上级有关会议精神" not in text and "上级就稳增长工作作出一系列部署" not in text

@@ -126,6 +126,25 @@ CASES = [
     ("受原材料价格上涨影响，部分企业利润下滑", "problems", "industry", "企业效益下滑", r"受原材料价格上涨影响，部分企业利润下滑。"),
     ("融资难", "problems", "finance", "融资", r"主要是融资难问题。"),
     ("工业方面：3户重点企业停产", "problems", "industry", "工业", r"工业方面，主要是3户重点企业停产。"),
+    # --- a clause about a thing takes the speaker's verb: 推动, or 力争/确保 by its figure
+    ("国企改革深化提升", "deploy", "reform", "深化改革", r"要(?:抓紧)?推动国企改革深化提升。"),
+    ("全年粮食播种面积稳定在98万亩以上", "deploy", "agriculture", "稳粮", r"力争全年粮食播种面积稳定在98万亩以上。"),
+    ("项目审批时限压缩至5个工作日", "deploy", "general", "优化服务", r"确保项目审批时限压缩至5个工作日。"),
+    ("11月底前再开工一批产业项目", "deploy", "investment", "抓项目", r"11月底前(?:要|务必|要抓紧)再开工一批产业项目。"),
+    ("明年项目谋划：11月底前各乡镇报送储备项目清单", "deploy", "investment", "谋项目",
+     r"明年项目谋划方面，11月底前各乡镇(?:要|务必)报送储备项目清单。"),
+    ("春节前后组织“春风行动”招聘活动", "deploy", "general", "稳就业", r"春节前后组织“春风行动”招聘活动。"),
+    ("营商环境持续优化", "report", "general", "营商环境", r"营商环境持续优化。"),
+    # --- verbs the lexicon knows (not framed as a noun list) and frames that fit their object
+    ("根治欠薪", "deploy", "livelihood", "兜牢民生底线", r"要根治欠薪。"),
+    ("获评省级先进制造业县", "achievements", "industry", "产业转型", r"获评省级先进制造业县。"),
+    ("中秋、国庆假期接待游客312万人次", "achievements", "consumption", "消费回暖", r"中秋、国庆假期接待游客312万人次。"),
+    ("高新技术企业87家、专精特新企业6家", "achievements", "industry", "企业培育", r"高新技术企业87家、专精特新企业6家。"),
+    ("汛期24小时值班", "deploy", "safety", "防汛", r"要(?:抓紧)?(?:严格落实|落实好)汛期24小时值班制度。"),
+    ("汛期24小时值班", "report", "safety", "防汛", r"落实汛期24小时值班制度。"),
+    # --- a span of months or years takes the dash (GB/T 15834), not inside a quotation
+    ("1-9月新增规上工业企业11家", "achievements", "industry", "工业", r"1—9月新增规上工业企业11家。"),
+    ("编制2024-2026年行动计划", "deploy", "general", "规划", r"要编制2024—2026年行动计划。"),
 ]
 _NOTE_MARKS = re.compile(r"[;,:!?]|[；：，、]$|^(?:[-•·*（(①-⑳]|\d+[)）.、])|[；：，、][。！？]")
 
@@ -170,3 +189,34 @@ def test_modals_vary_and_never_double():
     assert out[0].startswith("要")
     assert not any(a.startswith("要") and b.startswith("要") for a, b in zip(out, out[1:]))
     assert not any("要要" in s or "要务必" in s for s in out)
+
+
+@pytest.mark.parametrize("notes, voice, field, sentences, pattern", [
+    # short facts of one item read as one sentence
+    (["原材料价格上涨", "应收账款回收周期拉长", "有3家企业停产半停产"], "problems", "industry", 1,
+     r"原材料价格上涨，应收账款回收周期拉长，有3家企业停产半停产。"),
+    (["企业开办时间压缩至0.5个工作日", "办理“高效办成一件事”事项23项"], "achievements", "general", 1,
+     r"企业开办时间压缩至0.5个工作日，办理“高效办成一件事”事项23项。"),
+    # a fact with commas of its own stays a sentence (templates may string items with ；)
+    (["新能源电池产业园二期投产，新增产值18亿元", "新增规上工业企业11家"], "achievements", "industry", 2, None),
+    # short directives: one modal, one sentence
+    (["做好冬季供暖保障", "安全生产", "根治欠薪"], "deploy", "livelihood", 1, r"要做好冬季供暖保障，\w+安全生产，根治欠薪。"),
+    (["谋划储备涉农项目50个以上", "争取中央和省级资金3亿元"], "deploy", "agriculture", 1,
+     r"(?:要|务必)谋划储备涉农项目50个以上，争取中央和省级资金3亿元。"),
+    # directives with commas of their own stay points of their own
+    (["推进传统产业“智改数转”，全年实施技改项目120个以上", "培育省级以上专精特新企业30家以上"], "deploy", "industry", 2, None),
+])
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_notes_of_one_item_are_strung_like_a_writers(notes, voice, field, sentences, pattern, seed):
+    out = rewrite_notes(notes, NoteStyle(voice, field), random.Random(seed))
+    assert len(out) == sentences, out
+    if pattern:
+        assert re.fullmatch(pattern, "".join(out)), out
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_noun_notes_of_one_item_do_not_repeat_a_frame(seed):
+    out = "".join(rewrite_notes(["农村人居环境整治提升", "农村供水保障"], NoteStyle("deploy", "agriculture"),
+                                random.Random(seed)))
+    verbs = re.findall(r"(加快推进|扎实推进|抓好)", out)
+    assert len(verbs) == 2 and verbs[0] != verbs[1], out

@@ -54,12 +54,13 @@ __all__ = ["narrate", "Narration", "Statement", "Derived", "NarrationRules", "Ve
 
 def narrate(spec: Spec, *, rng: "random.Random | Streams | None" = None, rules: NarrationRules | None = None,
             vocab: tuple[tuple[str, str], ...] = (), avoid: "Callable[[str], bool] | None" = None,
-            bank: PhraseBank | None = None) -> Narration:
+            bank: PhraseBank | None = None, scope: str = "") -> Narration:
     """Narrate the spec's indicator table (see the module docstring).
 
     *vocab* are word replacements for the whole narration (时序进度 → 序时进度); *avoid* tells the
     picker which texts an earlier speech already used; *bank*: a phrase bank whose categories named
-    after narration forms override those wordings (``--phrases``).
+    after narration forms override those wordings (``--phrases``); *scope*: what the overall
+    judgement speaks of when not the region's whole economy (a department's 全县农业农村).
     """
     streams = Streams.of(rng if rng is not None else 0)
     rules = rules or rules_from_settings(spec.narration)
@@ -94,6 +95,10 @@ def narrate(spec: Spec, *, rng: "random.Random | Streams | None" = None, rules: 
         statement.parent = ind.parent.strip()
         statement.headline = ind.headline if ind.headline is not None else \
             (not statement.parent and headline.get(ind.name, False))
+        if ind.part == "auto" and statement.part == "problems" and ind.name.strip() == whole:
+            # the economy's total opens the review even when it is weak (a writer never leaves the
+            # GDP figure out of 前三季度，全区…); it still counts as weak in the tallies and verdict
+            statement.part = "review"
         cause = cause_text(ind.cause)
         if cause and statement.part != "hidden":
             statement.text += "，" + cause
@@ -113,7 +118,7 @@ def narrate(spec: Spec, *, rng: "random.Random | Streams | None" = None, rules: 
     # the overall verdict weighs every actual figure the draft states, sub-items included (a 其中 row
     # that fell by a sixth is no "总体平稳"); estimates are no ground for a verdict
     stated = [(facts_of[id(s)], s) for s in statements if s.part != "hidden" and not s.estimate]
-    judgement, overall, tone = judge(stated, ctx, pick, spec.meeting.region)
+    judgement, overall, tone = judge(stated, ctx, pick, scope or spec.meeting.region)
     report = compare_regions(spec, ctx, pick) if spec.regions is not None else None
     log.debug("narrated %d indicators: %s (%s)", len(statements), judgement, tone)
     return Narration(statements=statements, summary=summary.sentences, judgement=judgement,

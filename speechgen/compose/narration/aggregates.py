@@ -46,8 +46,10 @@ def summarise(rows: list[Row], ctx: Context, pick: Picker) -> Summary:
     out = Summary()
     _superior_tally(rows, ctx, pick, out)
     _top_ranks(rows, ctx, pick, out)
+    before = len(out.sentences)
     _change_tally(rows, ctx, pick, out)
     _move_tally(rows, ctx, pick, out)
+    _join_tallies(out, before, f"与{ctx.prev}相比，")
     _target_tally(rows, ctx, pick, out)
     _schedule(rows, ctx, pick, out)
     return out
@@ -130,6 +132,21 @@ def _move_tally(rows: list[Row], ctx: Context, pick: Picker, out: Summary) -> No
     out.say(pick, form, nums, prev=ctx.prev, **({"m": str(m)} if m else {}), **({"k": str(k)} if k else {}))
 
 
+def _join_tallies(out: Summary, before: int, lead: str) -> None:
+    """The speed and rank tallies against the previous period, when both were said, as one
+    sentence: "与上半年相比，1项指标增速加快、2项回落，1项排位前移、2项后移。" (the shared
+    lead not said twice; another wording joined by ；)."""
+    if len(out.sentences) != before + 2:
+        return
+    first, second = out.sentences[-2:]
+    if first.startswith(lead) and second.startswith(lead):
+        joined = first[:-1] + "，" + second[len(lead):]
+    else:
+        joined = first[:-1] + "；" + second
+    out.sentences[-2:] = [joined]
+    out.derived = [replace(d, context=joined) if d.context in (first, second) else d for d in out.derived]
+
+
 def _target_tally(rows: list[Row], ctx: Context, pick: Picker, out: Summary) -> None:
     judged = [f for f, _ in rows if f.target_met is not None and not f.lower_better]
     if len(judged) < 2:
@@ -152,17 +169,14 @@ def _schedule(rows: list[Row], ctx: Context, pick: Picker, out: Summary) -> None
     if period.last == 6 and _double_half(rows, pick, out):
         return
     judged = [f for f, _ in rows if f.progress_ahead is not None]
-    if not judged:
-        return
+    if len(judged) < 2:
+        return  # one indicator's own statement already says 快于/慢于序时进度: no tally of one
     t = progress_percent(share)
     total, ahead = len(judged), [f for f in judged if f.progress_ahead]
     nums = [Derived(fmt_number(t), f"时序进度 = 已过月数 {period.last} ÷ 全年 12 个月 × 100%"), _count(total, "有年度目标值的指标数"),
             _count(len(ahead), "完成进度快于时序进度的指标数")]
     slots = {"t": fmt_number(t), "period": period.label, "total": str(total)}
-    if not ahead and total == 1:
-        out.say(pick, "progress_tally_none_one", nums[:1], t=slots["t"], period=period.label,
-                names=judged[0].indicator.name.strip())
-    elif not ahead:
+    if not ahead:
         out.say(pick, "progress_tally_none", nums[:2], **slots)
     elif total >= 3:
         out.say(pick, "progress_tally", nums, m=str(len(ahead)), **slots)

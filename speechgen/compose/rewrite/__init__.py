@@ -35,6 +35,7 @@ __all__ = ["NoteStyle", "VOICES", "rewrite_note", "rewrite_notes", "voice_for", 
 _LABELS = ("目标", "任务", "措施", "举措", "重点", "时限", "要求", "做法", "内容", "主要内容", "工作内容", "具体措施")
 _SYMBOLS = re.compile(r"[*#\[\]<>{}|＊×]|::|X{2,}")
 _JOIN_LIMIT = 48
+_COUNTED = re.compile(r"\d+(?:\.\d+)?\s*(?:[个家户项人所座条亿万千元吨亩次%‰]|平方|公里)")
 #: a clause that waits for its main clause (为了……，省委制定了……): never cut after it
 _SUBORDINATE = re.compile(r"(?:^|[，：])(?:为了|由于|因为|虽然|尽管|如果|随着|只有|只要|通过|除了|无论|不管|既然|即使|一旦)[^，]*$")
 _SPLIT_LIMIT = 90
@@ -67,13 +68,56 @@ def rewrite_notes(notes: Sequence[str], style: NoteStyle, rng: random.Random, *,
     *first* is false: the notes continue an enumerator such as 一要 that already says it)."""
     lex = lexicon or builtin_lexicon()
     out: list[str] = []
+    used: set[str] = set()  # frames this item already used: 加快推进A，扎实推进B (not 加快推进 twice)
     for note in notes:
         text = normalise(note)
         if out and time_only(text):
             out[-1] = _attach_time(out[-1], text.rstrip("。；，"), lex)
             continue
-        out += _rewrite(note, text, style, rng, lex, first=first and not out)
-    return _vary(out, lex)
+        out += _rewrite(note, text, style, rng, lex, first=first and not out, used=used)
+    return _vary(_knit(out, style, lex), lex)
+
+
+#: how long two short directives may be together to be one sentence (要A，B。): longer ones, or
+#: ones with a comma of their own, are points of their own (a template may number them 一是、二是)
+_DIRECTIVE_KNIT = 36
+#: how long two facts of one item may be to be told as one sentence (。 → ， or ；)
+_KNIT_LIMIT = 90
+
+
+def _single(sentence: str) -> bool:
+    """One plain sentence: ends with 。 and has no other stop or semicolon inside."""
+    return sentence[-1:] == "。" and not any(ch in sentence[:-1] for ch in "。！？；")
+
+
+def _knit(sentences: list[str], style: NoteStyle, lex: Lexicon) -> list[str]:
+    """Short notes of one item strung as a writer strings them, not one curt sentence each:
+    short facts (achievements, problems) without commas of their own joined by ， (a fact that
+    has commas stays a sentence: a template may string items with ；); a short directive joined
+    to the one before when it opens with a verb (a rotated 要 dropped: the modal carries over)."""
+    if style.voice in ("achievements", "problems"):
+        runs: list[list[str]] = []
+        for s in sentences:
+            run = runs[-1] if runs else []
+            if run and _single(run[-1]) and _single(s) and "，" not in run[-1] + s and len(s) <= 40 \
+                    and sum(map(len, run)) + len(s) <= _KNIT_LIMIT:
+                run.append(s)
+            else:
+                runs.append([s])
+        return [r[0] if len(r) == 1 else "，".join(x[:-1] for x in r) + "。" for r in runs]
+    out: list[str] = []
+    plain: list[bool] = []  # the sentence (or every one knit into it) has no comma of its own
+    for s in sentences:
+        prev = out[-1] if out else ""
+        bare = s[1:] if s.startswith("要") and lex.verb_at(s[1:]) else s
+        if prev and plain[-1] and _single(prev) and _single(s) and "，" not in s \
+                and len(prev) + len(bare) <= _DIRECTIVE_KNIT \
+                and (predicate_start(bare, lex)[0] == "verb" or (bare.startswith("争取") and lex.verb_at(bare))):
+            out[-1] = prev[:-1] + "，" + bare
+        else:
+            out.append(s)
+            plain.append("，" not in s)
+    return out
 
 
 def _vary(sentences: list[str], lex: Lexicon) -> list[str]:
@@ -101,7 +145,8 @@ def rewrite_note(note: str, style: NoteStyle, rng: random.Random, *, lexicon: Le
     return _rewrite(note, normalise(note), style, rng, lexicon or builtin_lexicon(), first=first)
 
 
-def _rewrite(note: str, text: str, style: NoteStyle, rng: random.Random, lex: Lexicon, *, first: bool) -> list[str]:
+def _rewrite(note: str, text: str, style: NoteStyle, rng: random.Random, lex: Lexicon, *, first: bool,
+             used: "set[str] | None" = None) -> list[str]:
     """:func:`rewrite_note`, given also *text*: the note as :func:`normalise` returns it (normalised once)."""
     if _SYMBOLS.search(note):  # masks (项目**个), markup-like or code-like text: the writer's, as typed
         return [whole_sentence(note.strip())]
@@ -124,8 +169,11 @@ def _rewrite(note: str, text: str, style: NoteStyle, rng: random.Random, lex: Le
         else:
             nxt = cut[i + 1][0] if i + 1 < len(cut) and stop in ("；", "") else ""
             is_topic = shape.kind == "list" and bool(nxt) and _comments(nxt, shape, lex)
-            plain = is_topic or shape.kind in ("predicate", "vo", "fragment")
-            piece = clause if plain else _framed(shape, style, lex, rng)
+            # a counted list in a record of facts (高新技术企业87家、专精特新企业6家) is the writer's
+            # result as written: no frame may guess its verb (推进……等工作)
+            counted = style.voice in ("achievements", "problems") and shape.kind == "list" and _COUNTED.search(clause)
+            plain = is_topic or bool(counted) or shape.kind in ("predicate", "vo", "fragment")
+            piece = clause if plain else _framed(shape, style, lex, rng, used)
             small = sentences and joinable and len("，".join(sentences[-1])) + len(piece) <= _JOIN_LIMIT
             if sentences and (shape.kind == "fragment" or (small and predicate_start(piece, lex)[0] != "subject")):
                 sentences[-1].append(piece)
@@ -167,8 +215,15 @@ def _voiced(sentence: str, style: NoteStyle, lex: Lexicon, rng: random.Random, *
     return sentence
 
 
-def _framed(shape, style: NoteStyle, lex: Lexicon, rng: random.Random) -> str:  # type: ignore[no-untyped-def]
-    choose = lambda frames: frames[0] if len(frames) == 1 else rng.choice(frames)  # noqa: E731
+def _framed(shape, style: NoteStyle, lex: Lexicon, rng: random.Random,  # type: ignore[no-untyped-def]
+            used: "set[str] | None" = None) -> str:
+    used = set() if used is None else used
+
+    def choose(frames: list[str]) -> str:
+        fresh = [f for f in frames if f not in used] or list(frames)
+        frame = fresh[0] if len(fresh) == 1 else rng.choice(fresh)
+        used.add(frame)
+        return frame
     key = "deploy" if style.voice == "dispatch" else style.voice
     if shape.kind == "list" and key == "problems" and len(shape.items) == 1 and not shape.etc:
         return shape.items[0] if not _deficit(shape.items[0], lex) else frame_list(
@@ -188,7 +243,7 @@ def _framed(shape, style: NoteStyle, lex: Lexicon, rng: random.Random) -> str:  
         return fill(choose(lex.named[key]), shape.items, name=shape.name, body=body)
     # label: "name：a sentence"
     inner = classify(shape.rest, lex)
-    rest = shape.rest if inner.kind in ("predicate", "vo", "fragment", "label") else _framed(inner, style, lex, rng)
+    rest = shape.rest if inner.kind in ("predicate", "vo", "fragment", "label") else _framed(inner, style, lex, rng, used)
     if shape.name in _LABELS or _echoes(shape.name, style.heading):
         return rest
     if is_unit(shape.name, lex):

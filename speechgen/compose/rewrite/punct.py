@@ -97,6 +97,15 @@ _FIXABLE = re.compile(r"[,:;!?.\s]")
 _CJK_PARENS = re.compile(r"\(([^()]*[" + _CJK + r"][^()]*)\)")
 _DOUBLED = re.compile(r"([，；。、：！？])\1+")
 _BEFORE_STOP = re.compile(r"[，、；：]+([。！？])")
+#: 1-9月 / 2024-2026年: a span of months or years takes the dash (连接号 —, GB/T 15834)
+_SPAN = re.compile(r"(?<![\d.])(\d{1,2}|\d{4})\s*[-－–~～]\s*(\d{1,2}|\d{4})(?=月|年)")
+
+
+def _span_dash(m: "re.Match[str]") -> str:
+    a, b = m.group(1), m.group(2)
+    if len(a) != len(b) or int(a) >= int(b) or (len(a) <= 2 and not 1 <= int(b) <= 12):
+        return m.group()
+    return f"{a}—{b}"
 
 
 def normalise(note: str) -> str:
@@ -110,6 +119,9 @@ def normalise(note: str) -> str:
         flags = protected(text)
         text = _FIXABLE.sub(lambda m: m.group() if flags[m.start()] else _fix_char(text, m.start()), text)
     text = _CJK_PARENS.sub(r"（\1）", text)
+    if _SPAN.search(text):
+        flags = protected(text)
+        text = _SPAN.sub(lambda m: m.group() if flags[m.start()] else _span_dash(m), text)
     text = _DOUBLED.sub(r"\1", text)
     text = _BEFORE_STOP.sub(r"\1", text)
     return text.strip().lstrip("，。；：、")

@@ -65,7 +65,8 @@ def time_prefix(text: str) -> int:
 
 def _opens_predicate(text: str, lex: Lexicon) -> bool:
     return bool(lex.starts_with(text, lex.modal) or lex.verb_at(text)
-                or lex.starts_with(text, lex.prepositions) or text.startswith("由"))
+                or lex.starts_with(text, lex.prepositions) or text.startswith("由")
+                or (text[:1] in "再又" and lex.verb_at(text, 1)))  # 11月底前再开工一批项目
 
 
 def subject_end(text: str, lex: Lexicon) -> int:

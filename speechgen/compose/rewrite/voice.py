@@ -50,6 +50,9 @@ def imperative(text: str, voice: str, lex: Lexicon, rng: random.Random, *, first
     kind, pos = predicate_start(text, lex)
     if not kind and text[:1] in lex.short_verbs and "、" in text[2:5]:
         kind = "verb"  # 稳订单、拓市场、保生产
+    if not kind and _thing_topic(text, lex):  # 国企改革深化提升 → 推动国企改革深化提升
+        text = _steer(text) + text
+        kind = "modal" if text.startswith(("确保", "力争")) else "verb"
     if not kind or kind == "modal":
         return text
     rest = text[pos:]
@@ -63,6 +66,37 @@ def imperative(text: str, voice: str, lex: Lexicon, rng: random.Random, *, first
             return text[:j] + choose_modal(after, voice, lex, rng, bare=False) + after
     modal = choose_modal(rest, voice, lex, rng, bare=not first and kind in ("verb", "prep"))
     return text[:pos] + modal + rest
+
+
+#: what the words before a clause's first verb may not contain for them to be a thing it is about:
+#: a modal or adverb (是要将已都也还再又), a time (11月底前, 春节前后), a figure, a clause break
+_NOT_TOPIC = re.compile(r"[是要将已都也还再又\d年月日季底初旬节前后期间来，、：；“”《]")
+_WHOLE_YEAR = re.compile(r"^(?:全年|年内|今年)")
+
+
+def _thing_topic(text: str, lex: Lexicon) -> bool:
+    """A clause about a thing, not a unit (新材料产业链延链补链, 全年粮食播种面积稳定在98万亩以上):
+    a short noun phrase, then its verb.  As a directive it needs a verb of the speaker's before it."""
+    if "确保" in text or "力争" in text:
+        return False
+    start = _WHOLE_YEAR.match(text)
+    offset = start.end() if start else 0
+    for p in range(offset + 2, min(len(text), offset + 13)):
+        verb = lex.verb_at(text, p)
+        if verb:  # …and the verb heads a predicate, not the end of a noun phrase (明年项目谋划，…)
+            after = text[p + len(verb):p + len(verb) + 1]
+            return bool(after) and after not in "，。；：" and not _NOT_TOPIC.search(text[offset:p]) \
+                and not lex.verb_at(text, offset)
+    return False
+
+
+def _steer(text: str) -> str:
+    """The speaker's verb before a thing-clause: 力争 with a range (以上, 左右), 确保 with another
+    figure, 推动 without one (the rule the checker holds 确保/力争 to)."""
+    clause = text.split("，", 1)[0]
+    if "左右" in clause or "以上" in clause:
+        return "力争"
+    return "确保" if re.search(r"\d", clause) else "推动"
 
 
 def declarative(text: str, lex: Lexicon) -> str:
