@@ -106,7 +106,9 @@ CASES = [
     ("冬季购物节、家电以旧换新", "report", "consumption", "促消费", r"做好冬季购物节、家电以旧换新等消费促进工作。"),
     ("对8个未开工项目实行“一项目一方案”，逐项销号", "report", "investment", "项目建设",
      r"对8个未开工项目实行“一项目一方案”，逐项销号。"),
-    ("下一步，我局将加快项目前期工作", "report", "investment", "项目建设", r"我局将加快项目前期工作。"),
+    # a department's 我局 in a report of the whole region: the leading unit says it
+    ("下一步，我局将加快项目前期工作", "report", "investment", "项目建设", r"县住建局将加快项目前期工作。"),
+    ("我镇将加快项目前期工作", "report", "investment", "项目建设", r"我镇将加快项目前期工作。"),
     # --- achievements: results as written, noun lists framed as work done
     ("新能源装备、绿色建材两个产业集群：产值分别增长12.6%、9.8%", "achievements", "industry", "工业运行稳中有升",
      r"新能源装备、绿色建材两个产业集群，产值分别增长12.6%、9.8%。"),
@@ -126,10 +128,10 @@ CASES = [
     ("受原材料价格上涨影响，部分企业利润下滑", "problems", "industry", "企业效益下滑", r"受原材料价格上涨影响，部分企业利润下滑。"),
     ("融资难", "problems", "finance", "融资", r"主要是融资难问题。"),
     ("工业方面：3户重点企业停产", "problems", "industry", "工业", r"工业方面，主要是3户重点企业停产。"),
-    # --- a clause about a thing takes the speaker's verb: 推动, or 力争/确保 by its figure
+    # --- a clause about a thing takes the speaker's 推动, or 要 before the verb that sets its figure
     ("国企改革深化提升", "deploy", "reform", "深化改革", r"要(?:抓紧)?推动国企改革深化提升。"),
-    ("全年粮食播种面积稳定在98万亩以上", "deploy", "agriculture", "稳粮", r"力争全年粮食播种面积稳定在98万亩以上。"),
-    ("项目审批时限压缩至5个工作日", "deploy", "general", "优化服务", r"确保项目审批时限压缩至5个工作日。"),
+    ("全年粮食播种面积稳定在98万亩以上", "deploy", "agriculture", "稳粮", r"全年粮食播种面积(?:要|务必)稳定在98万亩以上。"),
+    ("项目审批时限压缩至5个工作日", "deploy", "general", "优化服务", r"项目审批时限(?:要|务必)压缩至5个工作日。"),
     ("11月底前再开工一批产业项目", "deploy", "investment", "抓项目", r"11月底前(?:要|务必|要抓紧)再开工一批产业项目。"),
     ("明年项目谋划：11月底前各乡镇报送储备项目清单", "deploy", "investment", "谋项目",
      r"明年项目谋划方面，11月底前各乡镇(?:要|务必)报送储备项目清单。"),

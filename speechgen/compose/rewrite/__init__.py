@@ -35,6 +35,8 @@ __all__ = ["NoteStyle", "VOICES", "rewrite_note", "rewrite_notes", "voice_for", 
 _LABELS = ("目标", "任务", "措施", "举措", "重点", "时限", "要求", "做法", "内容", "主要内容", "工作内容", "具体措施")
 _SYMBOLS = re.compile(r"[*#\[\]<>{}|＊×]|::|X{2,}")
 _JOIN_LIMIT = 48
+#: a department speaking of itself in its note (not 我县/我区: the report's own region)
+_OFFICE_DEICTIC = re.compile(r"^(?:我局|我委|我办|本局|我单位|本单位|我部门|我中心)(?:将|要|拟)")
 _COUNTED = re.compile(r"\d+(?:\.\d+)?\s*(?:[个家户项人所座条亿万千元吨亩次%‰]|平方|公里)")
 #: a clause that waits for its main clause (为了……，省委制定了……): never cut after it
 _SUBORDINATE = re.compile(r"(?:^|[，：])(?:为了|由于|因为|虽然|尽管|如果|随着|只有|只要|通过|除了|无论|不管|既然|即使|一旦)[^，]*$")
@@ -154,6 +156,8 @@ def _rewrite(note: str, text: str, style: NoteStyle, rng: random.Random, lex: Le
         text = drop_deictic(text, style.subject)
     elif style.voice == "report":
         text = re.sub(r"^下一步[，,]", "", text)  # the plans part's lead already says it
+        if style.subject and _OFFICE_DEICTIC.match(text):  # 我局将… in a report of the whole region:
+            text = drop_deictic(text, style.subject)        # the leading unit says it (区发改局将…)
     text = _drop_heading(text, style.heading)
     times: dict[int, str] = {}
     sentences: list[list[str]] = []

@@ -50,9 +50,12 @@ def imperative(text: str, voice: str, lex: Lexicon, rng: random.Random, *, first
     kind, pos = predicate_start(text, lex)
     if not kind and text[:1] in lex.short_verbs and "、" in text[2:5]:
         kind = "verb"  # 稳订单、拓市场、保生产
-    if not kind and _thing_topic(text, lex):  # 国企改革深化提升 → 推动国企改革深化提升
-        text = _steer(text) + text
-        kind = "modal" if text.startswith(("确保", "力争")) else "verb"
+    at = _thing_topic(text, lex) if not kind else 0
+    figure = re.search(r"\d", text.split("，", 1)[0]) if at else None
+    if at and figure:  # a target: 粮食播种面积要稳定在98万亩以上 (要 before the verb that sets the figure)
+        kind, pos = "subject", _last_verb(text, lex, at, figure.start())
+    elif at:  # 国企改革深化提升 → 推动国企改革深化提升
+        text, kind = "推动" + text, "verb"
     if not kind or kind == "modal":
         return text
     rest = text[pos:]
@@ -74,29 +77,34 @@ _NOT_TOPIC = re.compile(r"[是要将已都也还再又\d年月日季底初旬节
 _WHOLE_YEAR = re.compile(r"^(?:全年|年内|今年)")
 
 
-def _thing_topic(text: str, lex: Lexicon) -> bool:
-    """A clause about a thing, not a unit (新材料产业链延链补链, 全年粮食播种面积稳定在98万亩以上):
-    a short noun phrase, then its verb.  As a directive it needs a verb of the speaker's before it."""
+def _thing_topic(text: str, lex: Lexicon) -> int:
+    """Where the verb of a clause about a thing starts (0: not such a clause): a short noun phrase,
+    then its verb (新材料产业链延链补链, 全年粮食播种面积稳定在98万亩以上).  As a directive it takes
+    the speaker's 推动 before it, or, when it sets a figure, 要 before its verb."""
     if "确保" in text or "力争" in text:
-        return False
+        return 0
     start = _WHOLE_YEAR.match(text)
     offset = start.end() if start else 0
     for p in range(offset + 2, min(len(text), offset + 13)):
         verb = lex.verb_at(text, p)
         if verb:  # …and the verb heads a predicate, not the end of a noun phrase (明年项目谋划，…)
             after = text[p + len(verb):p + len(verb) + 1]
-            return bool(after) and after not in "，。；：" and not _NOT_TOPIC.search(text[offset:p]) \
+            ok = bool(after) and after not in "，。；：" and not _NOT_TOPIC.search(text[offset:p]) \
                 and not lex.verb_at(text, offset)
-    return False
+            return p if ok else 0
+    return 0
 
 
-def _steer(text: str) -> str:
-    """The speaker's verb before a thing-clause: 力争 with a range (以上, 左右), 确保 with another
-    figure, 推动 without one (the rule the checker holds 确保/力争 to)."""
-    clause = text.split("，", 1)[0]
-    if "左右" in clause or "以上" in clause:
-        return "力争"
-    return "确保" if re.search(r"\d", clause) else "推动"
+def _last_verb(text: str, lex: Lexicon, start: int, end: int) -> int:
+    """The start of the last verb in ``text[start:end]`` (项目审批时限压缩至5个工作日 → 压缩)."""
+    last, i = start, start
+    while i < end:
+        verb = lex.verb_at(text, i)
+        if verb:
+            last, i = i, i + len(verb)
+        else:
+            i += 1
+    return last
 
 
 def declarative(text: str, lex: Lexicon) -> str:
