@@ -32,7 +32,8 @@ class Review:
 
 _CLAUSE = re.compile(r"[^，；,;。！？!?]+[，；,;。！？!?]?")
 _CARRIED = re.compile(r"^(?:占|比|较|同比|其中|增速|增幅|高于|低于|居|位居|排|列|拉动|贡献)")
-_LEAD_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,8}方面[。：]$")
+#: a lead-in left alone once its figures went to indicators (投资方面。 从我市情况看。)
+_LEAD_ONLY = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}方面|从[\u4e00-\u9fff]{1,10}?来?看|就[\u4e00-\u9fff]{1,10}而言)[。：，]$")
 _PERIOD_ONLY = re.compile(r"^(?:[一二三四]季度|上半年|前三季度|全年|今年以来|1[—\-–~至到]\d{1,2}月份?|\d{1,2}月份?)$")
 
 
@@ -89,8 +90,7 @@ def split_review(paragraphs: list[str]) -> Review:
                     out.problems.append(sent)
                 continue
             kept.append(sent)
-        while kept and _LEAD_ONLY.match(kept[-1]):
-            kept.pop()  # 投资方面。 with all its figures gone
+        kept = [k for k in kept if not _LEAD_ONLY.match(k)]  # 投资方面。 with all its figures gone
         text = "".join(kept)
         if len(text) >= 8 and not text.endswith(("：", ":")):
             out.kept.append(text)

@@ -254,3 +254,10 @@ def test_situation_part_goes_to_situation_marked_for_review() -> None:
     assert sit["verdict"].startswith("【待核】总体来看，机遇大于挑战")
     tasks = data["tasks"]
     assert {t["group"] for t in tasks} == {"聚焦目标任务，全力冲刺下半年"} and all(t["verbatim"] for t in tasks)
+
+
+@pytest.mark.parametrize("lead", ["从我市情况看，", "投资方面，", "就工业而言，"])
+def test_a_lead_in_left_alone_by_its_figures_is_dropped(lead: str) -> None:
+    from speechgen.outline.review import split_review
+    review = split_review([f"{lead}地区生产总值增长5.6%。各项重点工作扎实推进，项目建设提速。"])
+    assert review.kept == ["各项重点工作扎实推进，项目建设提速。"], review.kept
