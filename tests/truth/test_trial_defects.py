@@ -219,3 +219,32 @@ def test_a_department_meeting_judges_its_own_field_not_the_economy() -> None:
 def test_superior_meetings_are_mentioned_only_when_relayed(seed: int) -> None:
     text = _q3(seed=seed)
     assert "上级有关会议精神" not in text and "上级就稳增长工作作出一系列部署" not in text
+
+
+YEAR_END = {"type": "quarterly_analysis", "title": "全县年末经济形势分析会", "period": "year", "year": 2025,
+            "date": "2025-12-18", "region": "全县", "superior": "全市", "speaker": {"name": "何军", "post": "县长"}}
+YEAR_END_ROWS = [
+    {"name": "地区生产总值", "growth": 5.5, "estimate": True, "target_growth": 6},
+    {"name": "规上工业增加值", "growth": 8.1, "period": "1-11月", "superior_growth": 7.2, "rank": 3, "rank_total": 10},
+    {"name": "固定资产投资", "growth": 2.3, "period": "1-11月", "superior_growth": 3.0, "rank": 6, "rank_total": 10},
+    {"name": "社会消费品零售总额", "growth": 4.4, "period": "1-11月", "superior_growth": 4.9},
+    {"name": "一般公共预算收入", "value": 21.6, "unit": "亿元", "growth": 3.8, "period": "1-11月", "superior_growth": 4.0},
+]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_a_year_that_grew_everywhere_is_not_called_grim(seed: int) -> None:
+    spec = speechgen.load({"meeting": YEAR_END, "indicators": YEAR_END_ROWS})
+    draft = speechgen.render(spec, seed=seed)
+    text = to_text(draft)
+    assert not any(w in text for w in ("明显偏弱", "形势不容乐观", "拖累明显"))  # nothing fell
+    assert "新的一年" not in text and "新的征程已经开启" not in text  # the year has not ended on 12月18日
+    assert not [f for f in check_draft(draft, spec=spec) if f.rule == "logic-frame"]  # 1—11月…比上年同期 is right
+
+
+def test_a_full_year_figure_with_same_period_is_still_flagged() -> None:
+    spec = speechgen.load({"meeting": {**YEAR_END, "date": "2026-01-20"},
+                           "indicators": [{"name": "地区生产总值", "growth": 5.5}]})
+    from speechgen.proof.checker import check_text
+    findings = check_text("全年，地区生产总值比上年同期增长5.5%。", spec=spec)
+    assert any(f.rule == "logic-frame" for f in findings)

@@ -230,4 +230,15 @@ def judge(rows: list[Row], ctx: Context, pick: Picker, region: str) -> tuple[str
         judgement = form.removeprefix("overall_")
         tone = tone_of(judgement, len(weak))
     slots = {"region": region, "strong": "、".join(strong[:3]), "weak": "、".join(weak[:3])}
-    return judgement, pick(form, slots) + "。", tone
+    # how hard the sentence may speak of the weak: 明显偏弱、形势不容乐观 only when a stated figure fell
+    fell = any((s.facts or {}).get("growth") in ("down", "slump") and not f.lower_better for f, s in rows)
+    saved = pick.table.get("declines")
+    pick.table["declines"] = "some" if fell else "none"
+    try:
+        sentence = pick(form, slots) + "。"
+    finally:
+        if saved is None:
+            pick.table.pop("declines", None)
+        else:
+            pick.table["declines"] = saved
+    return judgement, sentence, tone

@@ -166,8 +166,17 @@ def _full_year_same_period(doc: Doc) -> Iterator[Finding]:
         return
     for ln in doc.prose():
         for m in re.finditer(r"[比与较]上年同期|[比与较]去年同期", ln.text):
+            labels = _PERIOD_LABEL.findall(ln.text[:m.start()])
+            if labels and not _WHOLE_YEAR_LABEL.fullmatch(labels[-1]):
+                continue  # the figure is of a part of the year (1—11月，…比上年同期): the wording is right
             yield _find(doc, ln, m.start(), m.group(0), "logic-frame",
                         "全年数据与上年全年比较：写“比上年”，不写“比上年同期”")
+
+
+#: the period a paragraph's figures are of, as a draft labels them (1—11月，… 预计全年…)
+_PERIOD_LABEL = re.compile(r"(\d{1,2}\s*[—\-–~～至]\s*\d{1,2}月份?|[一二三四]季度|上半年|前三季度|下半年|"
+                           r"(?<![—\-–~～\d])\d{1,2}月份?|全年|今年|去年|上年)(?=[，,]|地区|规上|固定|社会|一般)")
+_WHOLE_YEAR_LABEL = re.compile(r"全年|今年|去年|上年")
 
 
 _GAP_ARITH = re.compile(r"(?:比年度目标低|低于年度目标|差年度目标|距年度目标增速还差|增速差年度目标|比目标低)(\d+(?:\.\d+)?)个百分点")
