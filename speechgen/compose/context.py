@@ -156,14 +156,14 @@ def leadership_of(m: Meeting) -> str:
     (市委), never itself."""
     level = level_of(m.region)
     party, government = organs_of(m.region)
-    if m.speaker.voice == "party":
+    if m.voice == "party":
         sup = level_of(m.superior) if m.superior.strip() else _LEVELS.get(level, "上级")
         if sup == "国家":
             return "党中央"
         if sup == level:
             return "上级党委"
         return organs_of(m.superior)[0] if m.superior.strip() else f"{sup}委"
-    if m.speaker.voice == "department":
+    if m.voice == "department":
         return f"{party}、{government}"  # a department is led by both
     return party
 
@@ -171,7 +171,7 @@ def leadership_of(m: Meeting) -> str:
 def voice_of(m: Meeting) -> str:
     """Whom the speaker speaks for: 县委 (secretary), 县政府 (government), the office (department)."""
     party, government = organs_of(m.region)
-    voice = m.speaker.voice
+    voice = m.voice
     if voice == "party":
         return party
     if voice == "department":

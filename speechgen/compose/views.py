@@ -168,6 +168,10 @@ def severity(statements: Sequence[Any]) -> int:
     return max((sum(w for (k, v), w in _GRAVITY.items() if f.get(k) == v) for f in facts), default=0)
 
 
+#: a note that only gives a cause (受……影响, 由于……所致): it joins the figures as their reason
+_CAUSE_ONLY = re.compile(r"^(?:主要)?(?:是)?(?:受|由于|因)[^。，；]{2,40}(?:影响|所致|导致)。$")
+
+
 def problems(spec: Spec, weak: Sequence[Any], group_label: Callable[[list[Any]], str],
              write: Writer = _plain) -> list[Item]:
     """Spec problems, each backed by the weak indicator statement of its field when there is one;
@@ -189,8 +193,15 @@ def problems(spec: Spec, weak: Sequence[Any], group_label: Callable[[list[Any]],
         stats = [clause(s.text) for s in matches]
         left = [s for s in left if s not in matches]
         body = [sentence("；".join(stats))] if stats else []
-        if notes:
-            body += write(notes, part="problems", field=f, heading=title, verbatim=p.verbatim)
+        told = write(notes, part="problems", field=f, heading=title, verbatim=p.verbatim) if notes else []
+        if told and _CAUSE_ONLY.match(told[0]):  # 受两个技改项目推迟影响。 is a cause, not a sentence
+            cause = told.pop(0).rstrip("。")
+            cause = cause if cause.startswith("主要") else "主要是" + cause
+            if body:
+                body[-1] = body[-1][:-1] + "，" + cause + "。"
+            else:
+                body.append(cause + "。")
+        body += told
         items.append(Item(title, body, f, stats=stats, about=matches))
     if left:
         label = (getattr(left[0], "label", "") or f"{subject(left[0])[:12]}表现偏弱") if len(left) == 1 else group_label(left)

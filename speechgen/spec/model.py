@@ -236,6 +236,21 @@ class Meeting(_Model):
         "deadlines", default_factory=list,
         description="倒计时用的时间节点，“名称 日期”，如 报统关网 2022-07-06（可写一个或一个列表）")
 
+    @property
+    def voice(self) -> str:
+        """Whom the draft speaks for: the speaker's (post or ``speaks_for``); with no speaker named
+        (a work report), the office that signs it: a 局/委/办 is a department, a 党委 the party."""
+        sp = self.speaker
+        if sp.speaks_for or sp.post.strip() or not self.office.strip():
+            return sp.voice
+        office = self.office.strip()
+        if office.endswith(("党委", "县委", "市委", "区委", "州委", "党工委", "党组")):
+            return "party"
+        if office.endswith(("局", "办公室", "中心", "委", "委员会", "厅", "所", "站", "队")) \
+                and not office.endswith(("管委会", "管理委员会")):
+            return "department"
+        return "government"
+
     @field_validator("deadlines", mode="before")
     @classmethod
     def _deadlines_ok(cls, v: Any) -> Any:

@@ -248,3 +248,36 @@ def test_a_full_year_figure_with_same_period_is_still_flagged() -> None:
     from speechgen.proof.checker import check_text
     findings = check_text("全年，地区生产总值比上年同期增长5.5%。", spec=spec)
     assert any(f.rule == "logic-frame" for f in findings)
+
+
+def test_a_departments_report_credits_both_organs_and_judges_nothing_from_an_estimate() -> None:
+    spec = speechgen.load({"meeting": {"type": "work_report", "title": "县发展和改革局2025年工作总结和2026年工作计划",
+                                       "period": "year", "year": 2025, "date": "2025-12-20", "region": "全县",
+                                       "superior": "全市", "office": "县发展和改革局", "recipient": "县人民政府"},
+                           "indicators": [{"name": "固定资产投资", "growth": 6.8, "superior_growth": 4.5,
+                                           "estimate": True}],
+                           "tasks": [{"title": "抓项目谋划", "lead": "县发展和改革局",
+                                      "items": ["我局将谋划储备项目100个以上"]}]})
+    for seed in range(6):
+        text = to_text(speechgen.render(spec, seed=seed))
+        assert "县委、县政府的坚强领导" in text or "县委、县政府坚强领导" in text or "坚强领导" not in text
+        assert "在县委的坚强领导下" not in text
+        assert "总体平稳" not in text and "稳中有进" not in text  # one estimate is no ground for a verdict
+
+
+def test_a_statement_tells_the_writers_achievements_and_joins_a_bare_cause() -> None:
+    spec = speechgen.load({"meeting": {"type": "statement", "title": "全市项目建设推进会", "period": "H1", "year": 2025,
+                                       "date": "2025-07-15", "region": "全县", "superior": "全市",
+                                       "speaker": {"name": "李红", "post": "县长"}},
+                           "indicators": [{"name": "工业投资", "growth": -2.1, "superior_growth": 3.3, "rank": 9,
+                                           "rank_total": 12},
+                                          {"name": "亿元以上项目开工个数", "value": 23, "unit": "个"}],
+                           "achievements": [{"title": "项目建设提速", "items": ["智能装备产业园开工建设"]}],
+                           "problems": [{"title": "工业投资下滑", "detail": "受两个技改项目推迟影响"}],
+                           "tasks": [{"title": "抓好要素保障", "items": ["用地、用能、资金"]}]})
+    draft = speechgen.render(spec, seed=1)
+    text = to_text(draft)
+    assert "智能装备产业园开工建设" in text and not draft.warnings
+    assert "，主要是受两个技改项目推迟影响。" in text  # the cause joins the figures, not a sentence alone
+    assert "开工个数实现" not in text and "开工个数完成" not in text
+    assert "用地、用能、资金。" not in text  # a noun list gets a verb

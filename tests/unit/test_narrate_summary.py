@@ -134,7 +134,7 @@ FLAT = _row("平", growth="5", superior_growth="5")
     (4, 3, 1, "分化", "mixed"),
     (0, 0, 8, "总体平稳", "positive"),
     (1, 2, 5, "总体平稳", "mixed"),
-    (0, 0, 0, "总体平稳", "positive"),
+    (0, 0, 0, "", "positive"),  # no figure: no verdict at all (not "总体平稳")
 ])
 def test_judgement_rule(make_spec, s: int, w: int, neutral: int, judgement: str, tone: str) -> None:
     rows = ([{**STRONG, "name": f"强{i}"} for i in range(s)] + [{**WEAK, "name": f"弱{i}"} for i in range(w)]
@@ -142,6 +142,9 @@ def test_judgement_rule(make_spec, s: int, w: int, neutral: int, judgement: str,
     for seed in range(3):
         n = _narr(make_spec, rows, seed=seed)
         assert (n.judgement, n.tone) == (judgement, tone)
+        if not judgement:
+            assert n.overall == ""
+            continue
         assert n.overall.endswith("。") and "None" not in n.overall
         assert judgement in n.overall or (judgement == "承压前行" and "压力" in n.overall)
 

@@ -207,6 +207,8 @@ def _double_half(rows: list[Row], pick: Picker, out: Summary) -> bool:
 def judge(rows: list[Row], ctx: Context, pick: Picker, region: str) -> tuple[str, str, str]:
     """(judgement, overall sentence, tone) by the rule documented in :mod:`.rules`."""
     top = [(f, s) for f, s in rows if s.part != "joined"]  # sub-items are no headline: not counted, not named
+    if not top:  # no actual figure stated (none, or estimates only): no ground for any verdict
+        return "", "", "positive"
     strong = [s.indicator for _, s in top if s.verdict == "strength"]
     weak = [s.indicator for _, s in top if s.verdict == "weakness"]
     judgement = judgement_of(len(top), len(strong), len(weak), ctx.rules)

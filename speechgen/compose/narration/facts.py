@@ -49,7 +49,8 @@ def _value(f: Facts, ctx: Context) -> None:
         return
     if f.rate_type:
         form = "value_rate"
-    elif ind.value < 0 or any(k in ind.name for k in ctx.wordings.level_keywords):
+    elif ind.value < 0 or any(k in ind.name for k in ctx.wordings.level_keywords) \
+            or ind.unit.strip() in ctx.wordings.count_units:  # 开工个数为23个 (a count is no output 实现)
         form = "value_level"
     else:
         form = "value_flow"

@@ -27,7 +27,8 @@ _STATES = ("较大", "较多", "较少", "较低", "较高", "较慢", "较弱",
 #: and one-character adjectives after a noun
 _COMMENT = (*_STATES, "不大", "不畅", "大", "小", "多", "少", "高", "低", "快", "慢", "强", "弱", "难", "紧", "好", "差")
 #: words that make a clause a statement even without a lexicon verb (copula, adverbs, modal verbs)
-_PROSE = re.compile(r"是|都|也|还|已|正在|将|会|能|可以|应该|没有|不是|任何|非常|十分|比较|一直|始终|仍然|依然")
+_PROSE = re.compile(r"是|都|也|还|已|正在|将|(?<![博商协学机社年大展交洽推介理])会(?![议展])"
+                   r"|(?<![用节功效产动体储核赋])能(?![源耗效级力])|可以|应该|没有|不是|任何|非常|十分|比较|一直|始终|仍然|依然")
 #: a figure at the end (技改投资18亿元, 绿化覆盖率42%, 重点项目12个): a statistic stated, not a noun to frame
 _QUANTITY_END = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|％|个百分点|[万亿千百]?(?:美元|元|个|家|户|项|座|条|所|名|人次|人|台|套|批|吨|亩"
                            r"|公里|千米|平方米|千瓦时|场|次|天|倍|辆|件))(?:以上|左右|以内|多)?$")

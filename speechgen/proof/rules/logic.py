@@ -243,7 +243,7 @@ def _self_credit(doc: Doc) -> Iterator[Finding]:
     if spec is None:
         return
     level = (spec.meeting.region.replace("全", "", 1) or "市")[:1]
-    voice = spec.meeting.speaker.voice
+    voice = spec.meeting.voice
     if voice == "party":
         bad = re.compile(rf"在{level}委(?:、{level}政府)?的坚强领导下|{level}委(?:、{level}政府)?坚强领导的结果")
         why = "讲话人代表党委，不说“在本级党委的坚强领导下”：归功于上级党委或写“全{0}上下共同努力”"
