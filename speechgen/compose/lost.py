@@ -3,9 +3,12 @@
 After rendering, each item of ``achievements``, ``problems``, ``tasks``, ``requirements``,
 ``targets`` and ``indicators`` is looked for in the draft's text (its title, lead or name, by
 its Chinese characters, so the template's numbering and punctuation do not matter; a long
-title may be shortened by the template, so its first clause is enough).  An item not found
-yields a warning naming field, index and text, and why: the layout has no part for that field
-at all, or only this item was left out.
+title may be shortened by the template, so its first clause is enough); so is the writer's
+other material: the situation's judgements, opportunities, risks and verdict, relayed meetings
+and documents, the assessment regime, the guidance, reminders, the speeches before, and each
+task's owner, supervision and goal.  An item not found yields a warning naming field, index
+and text, and why: the layout has no part for that field at all, or only this item was left out.
+(Deadlines are said only when near, as documented, and are not looked for.)
 """
 from __future__ import annotations
 
@@ -17,7 +20,9 @@ from speechgen.spec.model import Spec
 
 #: field → its Chinese name in warnings.
 FIELD_NAMES = {"achievements": "成绩", "problems": "问题", "tasks": "任务", "requirements": "要求",
-               "targets": "目标", "indicators": "指标"}
+               "targets": "目标", "indicators": "指标", "situation": "形势", "relays": "传达",
+               "assessment": "考核", "guidance": "总体要求", "reminders": "强调事项", "preceding": "前序发言",
+               "task_owner": "责任领导", "task_supervision": "督查", "task_goal": "任务目标"}
 #: meeting type → how warnings name its template.
 TYPE_NAMES = {"quarterly_analysis": "经济运行分析会", "annual_conference": "经济工作会议", "dispatch": "调度会",
               "department": "部门工作会议", "work_report": "工作报告", "statement": "表态发言"}
@@ -59,6 +64,47 @@ def items_of(spec: Spec) -> Iterable[tuple[str, int, str, str]]:
         yield "indicators", i, ind.name, han(ind.name)
 
 
+def material_of(spec: Spec) -> Iterable[tuple[str, str, str, str]]:
+    """(field, path, shown text, key to find) for the writer's other material (module docstring)."""
+    sit = spec.situation
+    for layer in ("national", "superior", "peers", "local"):
+        for i, item in enumerate(getattr(sit, layer)):
+            if item.text.strip():
+                yield "situation", f"situation.{layer}[{i}]", item.text, _key(item.text)
+    for name in ("opportunities", "risks"):
+        for i, text in enumerate(getattr(sit, name)):
+            yield "situation", f"situation.{name}[{i}]", text, _key(text)
+    if sit.verdict.strip():
+        yield "situation", "situation.verdict", sit.verdict, _key(sit.verdict)
+    for i, r in enumerate(spec.relays):
+        shown = r.body or (r.quotes[0] if r.quotes else "") or (r.points[0] if r.points else "")
+        if shown.strip():
+            yield "relays", f"relays[{i}]", shown, _key(shown)
+    a = spec.assessment
+    shown = a.name or a.text
+    if shown.strip():
+        yield "assessment", "assessment", shown, _key(shown)
+    g = spec.guidance
+    for path, text in (("guidance.tone", g.tone), ("guidance.text", g.text),
+                       *((f"guidance.slogans[{i}]", t) for i, t in enumerate(g.slogans))):
+        if text.strip():
+            yield "guidance", path, text, _key(text)
+    for i, r in enumerate(spec.reminders):
+        text = getattr(r, "text", r)
+        yield "reminders", f"reminders[{i}]", text, _key(text)
+    for i, text in enumerate(spec.meeting.preceding):
+        yield "preceding", f"meeting.preceding[{i}]", text, _key(text)
+    for i, t in enumerate(spec.tasks):
+        if t.owner.strip():
+            yield "task_owner", f"tasks[{i}].owner", t.owner, han(t.owner)[-4:]
+        sup = t.supervision
+        shown = sup if isinstance(sup, str) else (sup.text or sup.action) if sup is not None else ""
+        if shown.strip():
+            yield "task_supervision", f"tasks[{i}].supervision", shown, _key(shown)
+        if t.goal.strip():
+            yield "task_goal", f"tasks[{i}].goal", t.goal, _key(t.goal)
+
+
 def lost_items(spec: Spec, text: str, mtype: str) -> list[str]:
     """Chinese warnings for the items of *spec* that *text* (the draft) does not contain."""
     body = han(text)
@@ -79,6 +125,17 @@ def lost_items(spec: Spec, text: str, mtype: str) -> list[str]:
             if field == "indicators" and not _has_data(spec.indicator_rows[i]):
                 reason = "该指标没有可叙述的数据（数值、增速、排位都未填写）"
             warnings.append(f"警告：{field}[{i}]（{_short(shown)}）未写入讲话稿：{reason}")
+    told: dict[str, bool] = {}
+    left: list[tuple[str, str, str]] = []
+    for field, path, shown, key in material_of(spec):
+        found = not key or key in body
+        told[field] = told.get(field, False) or found
+        if not found:
+            left.append((field, path, shown))
+    for field, path, shown in left:
+        why = (f"{template}模板（本时期的版式）不写{FIELD_NAMES[field]}" if not told[field]
+               else "版式只写入了部分内容")
+        warnings.append(f"警告：{path}（{_short(shown)}）未写入讲话稿：{why}")
     return warnings
 
 

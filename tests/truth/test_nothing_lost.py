@@ -4,6 +4,7 @@ a warning naming field, index and item (and the CLI prints it as 警告：…)."
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,18 @@ FULL: dict[str, Any] = {
     "requirements": ["压实责任。各牵头单位主要负责同志要亲自抓", "强化督查。县政府督查室每月通报进展"],
     "targets": [{"name": "地区生产总值", "growth": "6", "bound": "左右"},
                 {"name": "城镇调查失业率", "value": "5.5", "unit": "%", "verb": "控制在", "bound": "以内"}],
+    "situation": {"national": {"text": "全国经济开局平稳", "indicator": "地区生产总值", "growth": "5.4"},
+                  "superior": {"text": "全市经济起步有力"},
+                  "opportunities": ["省里出台支持县域发展的若干措施"], "risks": ["外需走弱"], "verdict": "机遇大于挑战"},
+    "relays": [{"kind": "meeting", "when": "4月10日", "by": "市政府", "body": "全市一季度经济运行调度会",
+                "leader": "王市长", "quotes": ["要把稳增长放在更加突出的位置"]}],
+    "assessment": {"name": "县域经济高质量发展考核", "groups": [{"name": "主要经济指标", "count": 8}],
+                   "score": "86.5", "rank": 5, "rank_total": 8},
+    "guidance": {"tone": "稳中求进", "slogans": ["工业强县、项目兴县"], "text": "坚持稳字当头、稳中求进"},
+    "reminders": ["安全生产不能放松"],
 }
+FULL["tasks"][0].update(owner="常务副县长王明", supervision={"when": "月底前", "action": "专项督查"},
+                        goal="确保规上工业增加值增长7%以上")
 
 
 def _full(mtype: str, period: str) -> Any:
@@ -73,7 +85,30 @@ def _assert_nothing_silently_lost(spec: Any, mtype: str) -> list[str]:
         if han(text) not in body:
             named = [w for w in draft.warnings if w.startswith(f"警告：{field}[{i}]") and text[:6] in w]
             assert named, (mtype, spec.meeting.period, field, i, text, draft.warnings)
+    for path, text in _material(spec):  # the situation, relays, assessment, guidance, reminders, owners…
+        if han(re.split(r"[：:，,。；]", text)[0])[:6] not in body:
+            named = [w for w in draft.warnings if w.startswith(f"警告：{path}（")]
+            assert named, (mtype, spec.meeting.period, path, text, draft.warnings)
     return [w for w in draft.warnings if w.startswith("警告：")]
+
+
+def _material(spec: Any) -> list[tuple[str, str]]:
+    """Written independently of compose.lost: each piece of the writer's other material and its path."""
+    out = []
+    sit = spec.situation
+    for layer in ("national", "superior", "peers", "local"):
+        out += [(f"situation.{layer}[{i}]", c.text) for i, c in enumerate(getattr(sit, layer)) if c.text]
+    out += [(f"situation.opportunities[{i}]", t) for i, t in enumerate(sit.opportunities)]
+    out += [(f"situation.risks[{i}]", t) for i, t in enumerate(sit.risks)]
+    out += [("situation.verdict", sit.verdict)] if sit.verdict else []
+    out += [(f"relays[{i}]", r.body) for i, r in enumerate(spec.relays) if r.body]
+    out += [("assessment", spec.assessment.name)] if spec.assessment.name else []
+    out += [(f"guidance.slogans[{i}]", t) for i, t in enumerate(spec.guidance.slogans)]
+    out += [("guidance.text", spec.guidance.text)] if spec.guidance.text else []
+    out += [(f"reminders[{i}]", getattr(r, "text", r)) for i, r in enumerate(spec.reminders)]
+    out += [(f"meeting.preceding[{i}]", t) for i, t in enumerate(spec.meeting.preceding)]
+    out += [(f"tasks[{i}].goal", t.goal) for i, t in enumerate(spec.tasks) if t.goal]
+    return out
 
 
 @pytest.mark.parametrize("period", PERIODS)
