@@ -262,7 +262,8 @@ def render_draft(spec: Spec, options: RenderOptions | None = None, *, bank: Phra
     draft.meta.update(type=mtype, seed=str(opts.seed), variety=opts.variety,
                       meeting=m.title, speaker=f"{m.speaker.post}{m.speaker.name}", office=m.office,
                       date=m.date.isoformat() if m.date else "", region=m.region, period=m.period_info.label)
-    draft.warnings = lost_items(spec, draft.text, mtype)
+    regions = context["narration"].regions
+    draft.warnings = lost_items(spec, draft.text, mtype, regions=regions.review if regions is not None else ())
     draft.meeting = MeetingFacts(mtype, m.title, m.period, m.period_info.label, m.year,
                                  m.date.isoformat() if m.date else "", m.region, m.superior, m.speaker.name,
                                  m.speaker.post, m.speaker.is_principal)

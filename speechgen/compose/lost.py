@@ -13,7 +13,7 @@ and text, and why: the layout has no part for that field at all, or only this it
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from speechgen.compose.views import target_line
 from speechgen.spec.model import Spec
@@ -105,8 +105,9 @@ def material_of(spec: Spec) -> Iterable[tuple[str, str, str, str]]:
             yield "task_goal", f"tasks[{i}].goal", t.goal, _key(t.goal)
 
 
-def lost_items(spec: Spec, text: str, mtype: str) -> list[str]:
-    """Chinese warnings for the items of *spec* that *text* (the draft) does not contain."""
+def lost_items(spec: Spec, text: str, mtype: str, *, regions: "Sequence[str]" = ()) -> list[str]:
+    """Chinese warnings for the items of *spec* that *text* (the draft) does not contain; *regions*:
+    the sentences comparing the regions (spec ``regions``), looked for too."""
     body = han(text)
     missing: dict[str, list[tuple[int, str]]] = {}
     present: set[str] = set()
@@ -136,6 +137,9 @@ def lost_items(spec: Spec, text: str, mtype: str) -> list[str]:
         why = (f"{template}模板（本时期的版式）不写{FIELD_NAMES[field]}" if not told[field]
                else "版式只写入了部分内容")
         warnings.append(f"警告：{path}（{_short(shown)}）未写入讲话稿：{why}")
+    said = [s for s in regions if han(s)[:12]]
+    if said and not any(han(s)[:12] in body for s in said):
+        warnings.append(f"警告：regions（{_short(said[0])}）未写入讲话稿：{template}模板（本时期的版式）不写分地区比较")
     return warnings
 
 

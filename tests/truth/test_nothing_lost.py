@@ -154,3 +154,13 @@ def test_cli_prints_warnings_to_stderr(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["render", str(path), "-o", str(tmp_path / "d.md")])
     assert result.exit_code == 0, result.stderr
     assert "警告：targets[0]（地区生产总值增长6%左右）未写入讲话稿" in result.stderr
+
+
+@pytest.mark.parametrize("mtype", TYPES)
+def test_the_region_comparison_is_told_or_named(mtype: str) -> None:
+    spec = load_spec(ROOT / "samples" / "city_q3_analysis.yaml")
+    draft = render_draft(spec, RenderOptions(meeting_type=mtype))
+    told = "县（市、区）" in draft.text
+    warned = [w for w in draft.warnings if w.startswith("警告：regions（")]
+    assert told or warned, (mtype, draft.warnings)
+    assert mtype != "work_report" or told  # a report's indicator section tells it
