@@ -144,6 +144,10 @@ CASES = [
     ("高新技术企业87家、专精特新企业6家", "achievements", "industry", "企业培育", r"高新技术企业87家、专精特新企业6家。"),
     ("汛期24小时值班", "deploy", "safety", "防汛", r"要(?:抓紧)?(?:严格落实|落实好)汛期24小时值班制度。"),
     ("汛期24小时值班", "report", "safety", "防汛", r"落实汛期24小时值班制度。"),
+    # --- the safety frame only for safety domains; principles of responsibility are 要求
+    ("党政同责、一岗双责、齐抓共管、失职追责", "deploy", "safety", "压实责任",
+     r"要(?:严格落实党政同责、一岗双责、齐抓共管、失职追责等要求|把党政同责、一岗双责、齐抓共管、失职追责等要求落到实处)。"),
+    ("签订安全生产责任书", "deploy", "safety", "压实责任", r"要签订安全生产责任书。"),
     # --- a span of months or years takes the dash (GB/T 15834), not inside a quotation
     ("1-9月新增规上工业企业11家", "achievements", "industry", "工业", r"1—9月新增规上工业企业11家。"),
     ("编制2024-2026年行动计划", "deploy", "general", "规划", r"要编制2024—2026年行动计划。"),
