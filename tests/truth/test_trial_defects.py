@@ -281,3 +281,15 @@ def test_a_statement_tells_the_writers_achievements_and_joins_a_bare_cause() -> 
     assert "，主要是受两个技改项目推迟影响。" in text  # the cause joins the figures, not a sentence alone
     assert "开工个数实现" not in text and "开工个数完成" not in text
     assert "用地、用能、资金。" not in text  # a noun list gets a verb
+
+
+def test_a_quote_with_quotation_marks_inside_is_nested_and_passes_the_checker() -> None:
+    from speechgen.proof.checker import check_text
+    spec = speechgen.load({"meeting": {**Q3, "type": "quarterly_analysis"}, "indicators": Q3_ROWS[:2],
+                           "relays": [{"kind": "会议", "by": "市委", "body": "全市经济形势分析会",
+                                       "quotes": ["确保全年实现“开门红”“双过半”"]}]})
+    draft = speechgen.render(spec, seed=1)  # the automatic check would refuse unpaired marks
+    text = to_text(draft)
+    assert "“确保全年实现‘开门红’‘双过半’”" in text
+    assert not [f for f in check_draft(draft, spec=spec) if f.severity == "error"]
+    assert not [f for f in check_text("会议强调：“确保全年实现‘开门红’‘双过半’”。", spec=spec) if f.rule == "quote"]
