@@ -1,6 +1,7 @@
 """Defects found by rendering hand-made specs of every type (not the samples): each one pinned."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -293,3 +294,25 @@ def test_a_quote_with_quotation_marks_inside_is_nested_and_passes_the_checker() 
     assert "“确保全年实现‘开门红’‘双过半’”" in text
     assert not [f for f in check_draft(draft, spec=spec) if f.severity == "error"]
     assert not [f for f in check_text("会议强调：“确保全年实现‘开门红’‘双过半’”。", spec=spec) if f.rule == "quote"]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_third_of_three_is_no_top_three(seed: int) -> None:
+    rows = [{"name": "地区生产总值", "growth": 4.1, "superior_growth": 5.0, "rank": 3, "rank_total": 3},
+            {"name": "规上工业增加值", "growth": 5.5, "superior_growth": 6.0, "rank": 3, "rank_total": 3},
+            {"name": "固定资产投资", "growth": 6.0, "superior_growth": 3.0, "rank": 1, "rank_total": 3}]
+    text = to_text(speechgen.render(speechgen.load({"meeting": {**Q3, "type": "quarterly_analysis"},
+                                                    "indicators": rows}), seed=seed))
+    assert "前三位" not in text and "两个第三" not in text
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_harsh_verdict_names_what_fell_not_what_is_level(seed: int) -> None:
+    meeting = {**YEAR_END, "type": "annual_conference", "date": "2026-01-10"}
+    rows = [{"name": "地区生产总值", "growth": 5.3, "superior_growth": 5.3, "rank": 6, "rank_total": 11},
+            {"name": "固定资产投资", "growth": -2.0, "superior_growth": -1.2, "rank": 8, "rank_total": 11},
+            {"name": "居民人均可支配收入", "growth": 5.0, "superior_growth": 5.1}]
+    text = to_text(speechgen.render(speechgen.load({"meeting": meeting, "indicators": rows}), seed=seed))
+    for harsh in ("明显偏弱", "拖累明显", "差距较大"):
+        for sentence in re.findall(rf"[^。]*{harsh}[^。]*。", text):
+            assert "地区生产总值" not in sentence and "居民人均可支配收入" not in sentence, sentence
