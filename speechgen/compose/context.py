@@ -120,8 +120,10 @@ def convener_of(m: Meeting, mtype: str) -> str:
     """Who decided to hold the meeting: a department's own meeting is called by the office (its 党组),
     not by the 市委、市政府 whose decisions it carries out."""
     office = m.office.strip()
+    if office.endswith("办公室") and office[:-3].endswith(("局", "委", "厅")):
+        office = office[:-3]  # 市商务局办公室 drafts; 市商务局 (its 党组) decides
     if mtype == MeetingType.department.value and office and not m.organizer.strip():
-        return f"{office}党组" if office.endswith(("局", "委", "办")) else office
+        return f"{office}党组" if office.endswith(("局", "委", "办", "厅")) else office
     return organizer_of(m)
 
 

@@ -111,6 +111,8 @@ def _figure(item: ContextItem, scope: str) -> str:
     if item.growth is None and item.value is None:
         return ""
     name = item.indicator or "经济"
+    if scope == "全国" and name in ("地区生产总值", "生产总值", "GDP"):
+        name = "国内生产总值"  # the nation's is no 地区生产总值
     subject = name if name.startswith((scope, "国内", "全国")) else f"{scope}{name}"
     bits = []
     if item.value is not None:

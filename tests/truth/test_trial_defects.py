@@ -316,3 +316,29 @@ def test_a_harsh_verdict_names_what_fell_not_what_is_level(seed: int) -> None:
     for harsh in ("明显偏弱", "拖累明显", "差距较大"):
         for sentence in re.findall(rf"[^。]*{harsh}[^。]*。", text):
             assert "地区生产总值" not in sentence and "居民人均可支配收入" not in sentence, sentence
+
+
+def test_single_items_stage_targets_and_the_nation() -> None:
+    spec = speechgen.load({
+        "meeting": {**Q3, "type": "quarterly_analysis", "period": "Q1", "date": "2025-04-16"},
+        "indicators": [{"name": "地区生产总值", "growth": 5.2, "superior_growth": 5.0}],
+        "situation": {"national": {"indicator": "地区生产总值", "growth": 5.4}},
+        "achievements": [{"title": "项目建设提速", "items": ["新开工项目12个"]}],
+        "tasks": [{"title": "扩大有效投资", "items": ["抓好项目前期工作"]}],
+        "targets": [{"name": "规上工业增加值", "growth": 0, "bound": "以上", "period": "二季度"},
+                    {"name": "二季度固定资产投资", "growth": 4, "bound": "以上", "period": "二季度"}]})
+    for seed in range(6):
+        text = to_text(speechgen.render(spec, seed=seed))
+        assert "国内生产总值增长5.4%" in text and "全国地区生产总值" not in text
+        assert "二季度二季度" not in text and "增长0%" not in text and "规上工业增加值实现正增长" in text
+        assert "（一）" not in text and "以下一个方面" not in text and "以下一项工作" not in text  # a lone item is not numbered
+        assert "好于预期" not in text  # no expectation was given
+
+
+def test_a_department_meeting_drafted_by_its_office_is_called_by_the_bureau() -> None:
+    spec = speechgen.load({"meeting": {"type": "department", "title": "全市商务工作推进会", "period": "Q3", "year": 2025,
+                                       "date": "2025-10-20", "region": "全市", "superior": "全省", "sector": "商务",
+                                       "office": "市商务局办公室", "speaker": {"name": "李强", "post": "市商务局局长"}},
+                           "indicators": [{"name": "社会消费品零售总额", "growth": 5.0, "superior_growth": 4.6}]})
+    texts = [to_text(speechgen.render(spec, seed=seed)) for seed in range(12)]
+    assert not any("市商务局办公室研究" in t for t in texts)
