@@ -249,19 +249,22 @@ def assessment_text(spec: Spec) -> str:
     if not a:
         return ""
     parts = []
-    groups = "、".join(f"{g.count}项{g.name}" for g in a.groups)
+    # 主要经济指标8项、经济发展类指标12项 (a category named 类 takes 指标)
+    groups = "、".join(f"{g.name.strip()}{'指标' if g.name.strip().endswith('类') else ''}{g.count}项"
+                       for g in a.groups)
     if a.name and groups:
-        parts.append(f"按照{a.name}，考核包括{groups}")
+        parts.append(f"按照{a.name}，考核指标中{groups}")
     elif a.name or groups:
-        parts.append(f"我们要对照{a.name}逐项抓落实" if a.name else f"考核包括{groups}")
+        parts.append(f"我们要对照{a.name}逐项抓落实" if a.name else f"考核指标中{groups}")
     standing = []
     if a.score is not None:
         standing.append(f"综合得分{fmt_number(a.score)}分")
     if a.rank is not None:
         among = f"在{a.rank_total}个参评地区中" if a.rank_total else f"在{spec.meeting.superior}"
         standing.append(f"{among}排第{a.rank}位")
-    if standing:
-        parts.append("目前我们" + "，".join(standing))
+    if standing:  # a finished year is no longer 目前
+        whole_year = spec.meeting.period_info.last == 12 and spec.meeting.period_info.first == 1
+        parts.append(("从考核结果看，我们" if whole_year else "目前我们") + "，".join(standing))
     if clause(a.text):
         parts.append(clause(a.text))
     return "。".join(parts) + "。" if parts else ""

@@ -137,7 +137,7 @@ def test_dispatch_opens_with_the_assessment_regime() -> None:
     s = load_spec(SAMPLES / "county_dispatch.yaml")
     draft = speechgen.render(s)
     first = "".join(r.text for r in draft.headings(1)[0].body)
-    assert "考核包括8项主要经济指标、12项重点任务指标、6项加减分指标" in first
+    assert "考核指标中主要经济指标8项、重点任务指标12项、加减分指标6项" in first
     assert "综合得分81.6分，在10个参评地区中排第7位" in first
 
 
