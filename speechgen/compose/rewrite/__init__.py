@@ -25,9 +25,10 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from speechgen.compose.rewrite.lexicon import VOICES, Lexicon, builtin_lexicon
+from speechgen.compose.rewrite.lists import classify_for, list_class, merge_lists
 from speechgen.compose.rewrite.punct import clauses, normalise, protected
 from speechgen.compose.rewrite.shape import (Shape, classify, drop_deictic, fill, frame_list, is_unit, predicate_start,
-                                             time_only)
+                                             time_only, time_prefix)
 from speechgen.compose.rewrite.voice import declarative, imperative
 
 __all__ = ["NoteStyle", "VOICES", "rewrite_note", "rewrite_notes", "voice_for", "whole_sentence"]
@@ -71,13 +72,30 @@ def rewrite_notes(notes: Sequence[str], style: NoteStyle, rng: random.Random, *,
     lex = lexicon or builtin_lexicon()
     out: list[str] = []
     used: set[str] = set()  # frames this item already used: 加快推进A，扎实推进B (not 加快推进 twice)
-    for note in notes:
-        text = normalise(note)
+    for note, text in _join_lists(notes, style, lex):
         if out and time_only(text):
             out[-1] = _attach_time(out[-1], text.rstrip("。；，"), lex)
             continue
         out += _rewrite(note, text, style, rng, lex, first=first and not out, used=used)
     return _vary(_knit(out, style, lex), lex)
+
+
+def _join_lists(notes: Sequence[str], style: NoteStyle, lex: Lexicon) -> list[tuple[str, str]]:
+    """(note, normalised text) per note; consecutive notes that are each one bare noun list are
+    joined by ；into one note, so that they become one list in one frame (see :mod:`.lists`)."""
+    out: list[tuple[str, str]] = []
+    bare_before = False
+    for note in notes:
+        text = normalise(note)
+        cut = clauses(text)
+        bare = len(cut) == 1 and not _SYMBOLS.search(note) and list_class(
+            cut[0][0], style.voice, style.field, lex, lambda shape: _kept(shape, style.voice, lex)) is not None
+        if out and bare and bare_before:
+            out[-1] = (out[-1][0] + "；" + note, out[-1][1].rstrip("。；") + "；" + text)
+        else:
+            out.append((note, text))
+        bare_before = bare
+    return out
 
 
 #: how long two short directives may be together to be one sentence (要A，B。): longer ones, or
@@ -163,9 +181,13 @@ def _rewrite(note: str, text: str, style: NoteStyle, rng: random.Random, lex: Le
     sentences: list[list[str]] = []
     stops: list[str] = []
     joinable = topic = False
-    cut = clauses(text)
+    cut = merge_lists(clauses(text), style.voice, style.field, lex, lambda shape: _kept(shape, style.voice, lex))
     for i, (clause, stop) in enumerate(cut):
-        shape = classify(clause, lex)
+        lead = time_prefix(clause)  # 6月底前，项目入库纳统、土地报批: the time, then a list to frame
+        lead = lead if clause[:lead].endswith("，") else 0
+        shape = classify_for(clause[lead:].lstrip("，") if lead else clause, style.voice, lex)
+        if shape.kind not in ("list", "named", "slogan"):
+            lead, shape = 0, classify_for(clause, style.voice, lex) if lead else shape
         if topic:  # the clause comments on the noun before it: 已达标的4户企业，12月10日前完成入规
             sentences[-1][-1] += ("" if clause.startswith(_ADVERBS) else "，") + clause
         elif sentences and time_only(clause) and len(sentences) - 1 not in times:
@@ -175,9 +197,11 @@ def _rewrite(note: str, text: str, style: NoteStyle, rng: random.Random, lex: Le
             is_topic = shape.kind == "list" and bool(nxt) and _comments(nxt, shape, lex)
             # a counted list in a record of facts (高新技术企业87家、专精特新企业6家) is the writer's
             # result as written: no frame may guess its verb (推进……等工作)
-            counted = style.voice in ("achievements", "problems") and shape.kind == "list" and _COUNTED.search(clause)
+            counted = shape.kind == "list" and _kept(shape, style.voice, lex)
             plain = is_topic or bool(counted) or shape.kind in ("predicate", "vo", "fragment")
             piece = clause if plain else _framed(shape, style, lex, rng, used)
+            if lead and not plain:
+                piece = clause[:lead].rstrip("，") + "，" + piece
             small = sentences and joinable and len("，".join(sentences[-1])) + len(piece) <= _JOIN_LIMIT
             if sentences and (shape.kind == "fragment" or (small and predicate_start(piece, lex)[0] != "subject")):
                 sentences[-1].append(piece)
@@ -223,10 +247,11 @@ def _framed(shape, style: NoteStyle, lex: Lexicon, rng: random.Random,  # type: 
             used: "set[str] | None" = None) -> str:
     used = set() if used is None else used
 
-    def choose(frames: list[str]) -> str:
-        fresh = [f for f in frames if f not in used] or list(frames)
+    def choose(frames: list[str]) -> str:  # never a frame, nor a frame's head verb, twice in one item
+        fresh = [f for f in frames if f not in used and _head(f) not in used] \
+            or [f for f in frames if f not in used] or list(frames)
         frame = fresh[0] if len(fresh) == 1 else rng.choice(fresh)
-        used.add(frame)
+        used.update((frame, _head(frame)))
         return frame
     key = "deploy" if style.voice == "dispatch" else style.voice
     if shape.kind == "list" and key == "problems" and len(shape.items) == 1 and not shape.etc:
@@ -237,9 +262,11 @@ def _framed(shape, style: NoteStyle, lex: Lexicon, rng: random.Random,  # type: 
     if shape.kind == "slogan":
         frames = lex.slogan.get(key)
         return fill(choose(frames), shape.items) if frames else shape.items[0]
+    if shape.kind == "named" and key == "achievements" and _result(shape.items, lex):
+        body = "、".join(shape.items) + ("等" if shape.etc else "")  # a result as written, under its name
+        return body if _echoes(shape.name, style.heading) else f"{_topic(shape.name)}，{body}"
     if shape.kind == "named" and key == "problems":
-        topic = shape.name if shape.name.endswith("方面") else shape.name + "方面"
-        return f"{topic}，主要是{'、'.join(shape.items)}{'等' if shape.etc else ''}"
+        return f"{_topic(shape.name)}，主要是{'、'.join(shape.items)}{'等' if shape.etc else ''}"
     if shape.kind == "named":
         body = frame_list(shape.items, style.voice, style.field, lex, choose, etc=shape.etc)
         if _echoes(shape.name, style.heading) or key not in lex.named:
@@ -255,6 +282,33 @@ def _framed(shape, style: NoteStyle, lex: Lexicon, rng: random.Random,  # type: 
     if predicate_start(rest, lex)[0] and not shape.name.endswith("方面"):
         return f"{shape.name}方面，{rest}"
     return f"{shape.name}，{rest}"  # 两个产业集群：产值分别增长…… → 两个产业集群，产值分别增长……
+
+
+def _head(frame: str) -> str:
+    """The verb a frame leads with (抓好 of 统筹抓好{items}……), as a key of the frames used."""
+    return "head:" + frame.split("{", 1)[0].rsplit("，", 1)[-1][-2:]
+
+
+def _topic(name: str) -> str:
+    return name if name.endswith("方面") else name + "方面"
+
+
+#: a result told with a figure in words (税收超亿元, 产值突破百亿)
+_BEYOND = re.compile(r"(?:超|超过|突破|达|逾|过)[十百千万亿]+(?:元|美元|吨|人次|人|户|家|个)?$")
+
+
+def _result(items: "list[str]", lex: Lexicon) -> bool:
+    """Does a noun-like achievement state a result (a figure, 通过验收、投产、即享、超亿元)?"""
+    last = items[-1]
+    return any(ch.isdigit() for item in items for ch in item) or last.endswith(lex.results) or bool(_BEYOND.search(last))
+
+
+def _kept(shape: Shape, voice: str, lex: Lexicon) -> bool:
+    """Is a noun-like clause in a record of facts the writer's statement, as written?  A counted list
+    (高新技术企业87家、专精特新企业6家) or, in achievements, a result (……通过验收): no frame may
+    guess its verb (推进……等工作)."""
+    return voice in ("achievements", "problems") and bool(_COUNTED.search("、".join(shape.items))) \
+        or voice == "achievements" and _result(shape.items, lex)
 
 
 def _deficit(item: str, lex: Lexicon) -> bool:
