@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from speechgen.compose.rewrite.lexicon import VOICES, Lexicon, builtin_lexicon
-from speechgen.compose.rewrite.lists import classify_for, list_class, merge_lists
+from speechgen.compose.rewrite.lists import as_written, classify_for, deficit, is_result, join_notes, kept, merge_lists
 from speechgen.compose.rewrite.punct import clauses, normalise, protected
 from speechgen.compose.rewrite.shape import (Shape, classify, drop_deictic, fill, frame_list, is_unit, predicate_start,
                                              time_only, time_prefix)
@@ -38,7 +38,6 @@ _SYMBOLS = re.compile(r"[*#\[\]<>{}|＊×]|::|X{2,}")
 _JOIN_LIMIT = 48
 #: a department speaking of itself in its note (not 我县/我区: the report's own region)
 _OFFICE_DEICTIC = re.compile(r"^(?:我局|我委|我办|本局|我单位|本单位|我部门|我中心)(?:将|要|拟)")
-_COUNTED = re.compile(r"\d+(?:\.\d+)?\s*(?:[个家户项人所座条亿万千元吨亩次%‰]|平方|公里)")
 #: a clause that waits for its main clause (为了……，省委制定了……): never cut after it
 _SUBORDINATE = re.compile(r"(?:^|[，：])(?:为了|由于|因为|虽然|尽管|如果|随着|只有|只要|通过|除了|无论|不管|既然|即使|一旦)[^，]*$")
 _SPLIT_LIMIT = 90
@@ -72,30 +71,12 @@ def rewrite_notes(notes: Sequence[str], style: NoteStyle, rng: random.Random, *,
     lex = lexicon or builtin_lexicon()
     out: list[str] = []
     used: set[str] = set()  # frames this item already used: 加快推进A，扎实推进B (not 加快推进 twice)
-    for note, text in _join_lists(notes, style, lex):
+    for note, text in join_notes(notes, style.voice, style.field, lex, _SYMBOLS):
         if out and time_only(text):
             out[-1] = _attach_time(out[-1], text.rstrip("。；，"), lex)
             continue
         out += _rewrite(note, text, style, rng, lex, first=first and not out, used=used)
     return _vary(_knit(out, style, lex), lex)
-
-
-def _join_lists(notes: Sequence[str], style: NoteStyle, lex: Lexicon) -> list[tuple[str, str]]:
-    """(note, normalised text) per note; consecutive notes that are each one bare noun list are
-    joined by ；into one note, so that they become one list in one frame (see :mod:`.lists`)."""
-    out: list[tuple[str, str]] = []
-    bare_before = False
-    for note in notes:
-        text = normalise(note)
-        cut = clauses(text)
-        bare = len(cut) == 1 and not _SYMBOLS.search(note) and list_class(
-            cut[0][0], style.voice, style.field, lex, lambda shape: _kept(shape, style.voice, lex)) is not None
-        if out and bare and bare_before:
-            out[-1] = (out[-1][0] + "；" + note, out[-1][1].rstrip("。；") + "；" + text)
-        else:
-            out.append((note, text))
-        bare_before = bare
-    return out
 
 
 #: how long two short directives may be together to be one sentence (要A，B。): longer ones, or
@@ -181,7 +162,7 @@ def _rewrite(note: str, text: str, style: NoteStyle, rng: random.Random, lex: Le
     sentences: list[list[str]] = []
     stops: list[str] = []
     joinable = topic = False
-    cut = merge_lists(clauses(text), style.voice, style.field, lex, lambda shape: _kept(shape, style.voice, lex))
+    cut = merge_lists(clauses(text), style.voice, style.field, lex, lambda shape: as_written(shape, style.voice, lex))
     for i, (clause, stop) in enumerate(cut):
         lead = time_prefix(clause)  # 6月底前，项目入库纳统、土地报批: the time, then a list to frame
         lead = lead if clause[:lead].endswith("，") else 0
@@ -197,7 +178,7 @@ def _rewrite(note: str, text: str, style: NoteStyle, rng: random.Random, lex: Le
             is_topic = shape.kind == "list" and bool(nxt) and _comments(nxt, shape, lex)
             # a counted list in a record of facts (高新技术企业87家、专精特新企业6家) is the writer's
             # result as written: no frame may guess its verb (推进……等工作)
-            counted = shape.kind == "list" and _kept(shape, style.voice, lex)
+            counted = shape.kind == "list" and kept(shape, style.voice, lex)
             plain = is_topic or bool(counted) or shape.kind in ("predicate", "vo", "fragment")
             piece = clause if plain else _framed(shape, style, lex, rng, used)
             if lead and not plain:
@@ -255,14 +236,14 @@ def _framed(shape, style: NoteStyle, lex: Lexicon, rng: random.Random,  # type: 
         return frame
     key = "deploy" if style.voice == "dispatch" else style.voice
     if shape.kind == "list" and key == "problems" and len(shape.items) == 1 and not shape.etc:
-        return shape.items[0] if not _deficit(shape.items[0], lex) else frame_list(
+        return shape.items[0] if not deficit(shape.items[0], lex) else frame_list(
             shape.items, style.voice, style.field, lex, choose)
     if shape.kind == "list":
         return frame_list(shape.items, style.voice, style.field, lex, choose, etc=shape.etc)
     if shape.kind == "slogan":
         frames = lex.slogan.get(key)
         return fill(choose(frames), shape.items) if frames else shape.items[0]
-    if shape.kind == "named" and key == "achievements" and _result(shape.items, lex):
+    if shape.kind == "named" and key == "achievements" and is_result(shape.items, lex):
         body = "、".join(shape.items) + ("等" if shape.etc else "")  # a result as written, under its name
         return body if _echoes(shape.name, style.heading) else f"{_topic(shape.name)}，{body}"
     if shape.kind == "named" and key == "problems":
@@ -291,29 +272,6 @@ def _head(frame: str) -> str:
 
 def _topic(name: str) -> str:
     return name if name.endswith("方面") else name + "方面"
-
-
-#: a result told with a figure in words (税收超亿元, 产值突破百亿)
-_BEYOND = re.compile(r"(?:超|超过|突破|达|逾|过)[十百千万亿]+(?:元|美元|吨|人次|人|户|家|个)?$")
-
-
-def _result(items: "list[str]", lex: Lexicon) -> bool:
-    """Does a noun-like achievement state a result (a figure, 通过验收、投产、即享、超亿元)?"""
-    last = items[-1]
-    return any(ch.isdigit() for item in items for ch in item) or last.endswith(lex.results) or bool(_BEYOND.search(last))
-
-
-def _kept(shape: Shape, voice: str, lex: Lexicon) -> bool:
-    """Is a noun-like clause in a record of facts the writer's statement, as written?  A counted list
-    (高新技术企业87家、专精特新企业6家) or, in achievements, a result (……通过验收): no frame may
-    guess its verb (推进……等工作)."""
-    return voice in ("achievements", "problems") and bool(_COUNTED.search("、".join(shape.items))) \
-        or voice == "achievements" and _result(shape.items, lex)
-
-
-def _deficit(item: str, lex: Lexicon) -> bool:
-    """Does the item name a deficit (融资难、后劲不足): an object class framed as a problem?"""
-    return any(item.endswith(cls.ends) for cls in lex.objects if "problems" in cls.frames)
 
 
 def _echoes(name: str, heading: str) -> bool:

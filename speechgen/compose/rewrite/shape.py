@@ -225,6 +225,11 @@ def frame_class(items: list[str], voice: str, field: str, lex: Lexicon) -> str:
 def frame_list(items: list[str], voice: str, field: str, lex: Lexicon, choose: Choose, *, etc: bool = False) -> str:
     """Give a noun list its verb: object class (项目、活动、政策…) first, then the nominal-verb
     frames (…建设), then the field, then the general frames."""
+    return fill(_own_tail(choose(frames_for(items, voice, field, lex)), items, etc, lex), items, etc=etc)
+
+
+def frames_for(items: list[str], voice: str, field: str, lex: Lexicon) -> tuple[str, ...]:
+    """The frames a noun list may take (see :func:`frame_list`)."""
     key = "deploy" if voice == "dispatch" else voice
     cls = frame_class(items, voice, field, lex)
     frames: tuple[str, ...] = ()
@@ -238,7 +243,7 @@ def frame_list(items: list[str], voice: str, field: str, lex: Lexicon, choose: C
             frames = ()  # 土地报批 is work, not a project to build (推进土地报批建设)
     if not frames:
         frames = lex.fields.get("general", {}).get(key, ("抓好{items}{etc:工作}",))
-    return fill(_own_tail(choose(frames), items, etc, lex), items, etc=etc)
+    return frames
 
 
 _FIELD_TAIL = re.compile(r"\{etc:\}([^{}]+)工作$")

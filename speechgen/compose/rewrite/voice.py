@@ -104,12 +104,16 @@ def _thing_topic(text: str, lex: Lexicon) -> int:
     return 0
 
 
+#: what the thing before an inner time may not contain (a modal or adverb, a figure, a clause break)
+_NOT_HEAD = re.compile(r"[是要将已都也还再又\d，、：；“”《]")
+
+
 def _inner_time(text: str, voice: str, lex: Lexicon, rng: random.Random) -> str:
     """A thing, a time inside the clause, then its verb: the modal goes before the time ('' if none)."""
     head_end = min((at for at in map(text.find, "，；：“") if at >= 0), default=len(text))
     for t in range(2, min(head_end, 17)):
         span = time_prefix(text[t:])
-        if not span or _NOT_TOPIC.search(text[:t]) or not text[t].isdigit() and text[t] not in "年上下一二三四本当近节汛春":
+        if not span or _NOT_HEAD.search(text[:t]) or not text[t].isdigit() and text[t] not in "年上下一二三四本当近节汛春":
             continue
         time, rest = text[t:t + span].rstrip("，"), text[t + span:]
         if lex.starts_with(rest, lex.modal) or not (lex.verb_at(rest) or (rest[:1] in "再又" and lex.verb_at(rest, 1))):
@@ -173,7 +177,14 @@ def declarative(text: str, lex: Lexicon) -> str:
     return "，".join(_declarative_clause(text[a:b], lex) for a, b in bounds)
 
 
+_LINKED = re.compile(r"^(同时|并|还|也|更|同时还)要(?!求)")
+
+
 def _declarative_clause(text: str, lex: Lexicon) -> str:
+    linked = _LINKED.match(text)
+    if linked and lex.verb_at(text, linked.end()):  # 同时要压实 → 同时压实; 还要 → 还将
+        word = linked.group(1)
+        return word + ("将" if word in ("还", "也", "更", "同时还") else "") + text[linked.end():]
     for word in ("要抓紧", "务必", "必须", "要"):
         if text.startswith(word) and lex.verb_at(text[len(word):] if word != "要抓紧" else "抓紧"):
             return "抓紧" + text[3:] if word == "要抓紧" else text[len(word):]
