@@ -111,8 +111,8 @@ def _span_dash(m: "re.Match[str]") -> str:
 
 
 #: where an enumerator may run on without a mark before it: （2） （二） ② after a character, 2. after a space
-_RUN_ON = re.compile(r"(?<=[\u4e00-\u9fff）)])(?=[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[①-⑳])"
-                     r"|(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=\d{1,2}[.．、](?!\d))")
+_RUN_ON = re.compile(r"(?<=[\u4e00-\u9fff）)”’》」%])(?=[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[①-⑳])"
+                     r"|(?<=[\u4e00-\u9fff”’》」%])[ \t\u3000]+(?=\d{1,2}[.．、](?!\d))")
 _SEP_TAIL = re.compile(r"[，,；;、\s]+$")
 
 

@@ -188,6 +188,9 @@ def _declarative_clause(text: str, lex: Lexicon) -> str:
     for word in ("要抓紧", "务必", "必须", "要"):
         if text.startswith(word) and lex.verb_at(text[len(word):] if word != "要抓紧" else "抓紧"):
             return "抓紧" + text[3:] if word == "要抓紧" else text[len(word):]
+    t = time_prefix(text)
+    if t and text[t:].startswith("要") and lex.verb_at(text, t + 1):  # 12月底前要完成 → 12月底前完成
+        return text[:t] + text[t + 1:]
     s = subject_end(text, lex)
     if s and text[s:].startswith(("要", "务必")) and not text[s:].startswith("要求"):
         skip = 1 if text[s] == "要" else 2
