@@ -5,13 +5,18 @@ word segmenter: jieba stays out of ``import speechgen`` and of rendering (its di
 second of cold start).  What it does to a note:
 
 * note punctuation becomes sentence punctuation (bullets, ``1)``, half-width marks, trailing ``；``
-  or ``：``, line breaks), fragments join the sentence before them, very long sentences split;
+  or ``：``, line breaks; numbering inside a note, 1.…;2.…, cuts it into clauses), fragments join
+  the sentence before them, very long sentences split;
+* consecutive noun notes (or numbered parts) that take the same kind of frame are one list in one
+  frame (要抓好A、B、C等工作); one item never repeats a frame or its head verb;
 * a clause without a predicate gets a verb frame: a noun list by its objects (项目 → 加快推进……
   项目建设, 活动 → 办好……) or its field (安全 → 抓好……等重点领域安全), "name：a、b、c" by
   "围绕name，……", a bare slogan by 深入开展“……”; a name that repeats the heading is dropped;
 * the voice: imperative in a speech's deployment (要 / 要抓紧 / 务必 / 坚决, varied, never doubled,
-  after a subject the note names), third person in a work report (要 → 将), results and causes kept
-  as written in achievements and problems;
+  after a subject the note names, 要在 before a time inside the clause, 要完成/要实现 before a noun
+  phrase and its figure), third person in a work report (要 → 将 after a subject, dropped at the
+  start of any clause), results (……通过验收, a figure) and causes kept as written in achievements
+  and problems;
 * every character of the note's words survives: numbers, units, names, quotations and dates are
   never cut or re-spelled; only punctuation, bullets, a department's "我局将" and a name that
   repeats the heading are dropped.  Nothing is added that states a fact (frames add verbs of
