@@ -61,3 +61,20 @@ def test_every_note_of_an_item_survives(items, voice, seed):
     for _, facts in items:
         for fact in facts:
             assert fact in out, (items, out)
+
+
+ITEMS = st.sampled_from(["防止规模性返贫", "帮扶产业提质增效", "易地搬迁后续扶持", "项目入库纳统", "土地报批", "要素保障",
+                         "加强调度", "技改投资", "夜间经济", "完成投资41亿元", "新增规上企业15家", "“智改数转”"])
+MARKS = st.sampled_from([("{}.", ";"), ("{}、", "；"), ("（{}）", ""), ("{}.", " "), ("{}.", "，")])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(ITEMS, min_size=2, max_size=4, unique=True), MARKS, st.sampled_from(VOICES), st.integers(0, 3))
+def test_inline_numbering_is_never_left_in_the_text(items, mark, voice, seed):
+    number, sep = mark
+    note = sep.join(number.format(i + 1) + item for i, item in enumerate(items))
+    text = "".join(rewrite_notes([note], NoteStyle(voice, "general"), random.Random(seed)))
+    assert not re.search(r"(?<![\d.])[1-4](?:[.、）]|\.)(?!\d)|（[1-4]）", text), (note, text)
+    for item in items:
+        for fact in re.findall(r"\d+(?:\.\d+)?[亿万]?[元家个]|“[^”]+”", item):
+            assert fact in text, (note, text)

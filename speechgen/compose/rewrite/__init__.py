@@ -5,13 +5,18 @@ word segmenter: jieba stays out of ``import speechgen`` and of rendering (its di
 second of cold start).  What it does to a note:
 
 * note punctuation becomes sentence punctuation (bullets, ``1)``, half-width marks, trailing ``；``
-  or ``：``, line breaks), fragments join the sentence before them, very long sentences split;
+  or ``：``, line breaks; numbering inside a note, 1.…;2.…, cuts it into clauses), fragments join
+  the sentence before them, very long sentences split;
+* consecutive noun notes (or numbered parts) that take the same kind of frame are one list in one
+  frame (要抓好A、B、C等工作); one item never repeats a frame or its head verb;
 * a clause without a predicate gets a verb frame: a noun list by its objects (项目 → 加快推进……
   项目建设, 活动 → 办好……) or its field (安全 → 抓好……等重点领域安全), "name：a、b、c" by
   "围绕name，……", a bare slogan by 深入开展“……”; a name that repeats the heading is dropped;
 * the voice: imperative in a speech's deployment (要 / 要抓紧 / 务必 / 坚决, varied, never doubled,
-  after a subject the note names), third person in a work report (要 → 将), results and causes kept
-  as written in achievements and problems;
+  after a subject the note names, 要在 before a time inside the clause, 要完成/要实现 before a noun
+  phrase and its figure), third person in a work report (要 → 将 after a subject, dropped at the
+  start of any clause), results (……通过验收, a figure) and causes kept as written in achievements
+  and problems;
 * every character of the note's words survives: numbers, units, names, quotations and dates are
   never cut or re-spelled; only punctuation, bullets, a department's "我局将" and a name that
   repeats the heading are dropped.  Nothing is added that states a fact (frames add verbs of
@@ -25,9 +30,10 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from speechgen.compose.rewrite.lexicon import VOICES, Lexicon, builtin_lexicon
+from speechgen.compose.rewrite.lists import as_written, classify_for, deficit, is_result, join_notes, kept, merge_lists
 from speechgen.compose.rewrite.punct import clauses, normalise, protected
 from speechgen.compose.rewrite.shape import (Shape, classify, drop_deictic, fill, frame_list, is_unit, predicate_start,
-                                             time_only)
+                                             time_only, time_prefix)
 from speechgen.compose.rewrite.voice import declarative, imperative
 
 __all__ = ["NoteStyle", "VOICES", "rewrite_note", "rewrite_notes", "voice_for", "whole_sentence"]
@@ -37,7 +43,6 @@ _SYMBOLS = re.compile(r"[*#\[\]<>{}|＊×]|::|X{2,}")
 _JOIN_LIMIT = 48
 #: a department speaking of itself in its note (not 我县/我区: the report's own region)
 _OFFICE_DEICTIC = re.compile(r"^(?:我局|我委|我办|本局|我单位|本单位|我部门|我中心)(?:将|要|拟)")
-_COUNTED = re.compile(r"\d+(?:\.\d+)?\s*(?:[个家户项人所座条亿万千元吨亩次%‰]|平方|公里)")
 #: a clause that waits for its main clause (为了……，省委制定了……): never cut after it
 _SUBORDINATE = re.compile(r"(?:^|[，：])(?:为了|由于|因为|虽然|尽管|如果|随着|只有|只要|通过|除了|无论|不管|既然|即使|一旦)[^，]*$")
 _SPLIT_LIMIT = 90
@@ -71,8 +76,7 @@ def rewrite_notes(notes: Sequence[str], style: NoteStyle, rng: random.Random, *,
     lex = lexicon or builtin_lexicon()
     out: list[str] = []
     used: set[str] = set()  # frames this item already used: 加快推进A，扎实推进B (not 加快推进 twice)
-    for note in notes:
-        text = normalise(note)
+    for note, text in join_notes(notes, style.voice, style.field, lex, _SYMBOLS):
         if out and time_only(text):
             out[-1] = _attach_time(out[-1], text.rstrip("。；，"), lex)
             continue
@@ -163,9 +167,13 @@ def _rewrite(note: str, text: str, style: NoteStyle, rng: random.Random, lex: Le
     sentences: list[list[str]] = []
     stops: list[str] = []
     joinable = topic = False
-    cut = clauses(text)
+    cut = merge_lists(clauses(text), style.voice, style.field, lex, lambda shape: as_written(shape, style.voice, lex))
     for i, (clause, stop) in enumerate(cut):
-        shape = classify(clause, lex)
+        lead = time_prefix(clause)  # 6月底前，项目入库纳统、土地报批: the time, then a list to frame
+        lead = lead if clause[:lead].endswith("，") else 0
+        shape = classify_for(clause[lead:].lstrip("，") if lead else clause, style.voice, lex)
+        if shape.kind not in ("list", "named", "slogan"):
+            lead, shape = 0, classify_for(clause, style.voice, lex) if lead else shape
         if topic:  # the clause comments on the noun before it: 已达标的4户企业，12月10日前完成入规
             sentences[-1][-1] += ("" if clause.startswith(_ADVERBS) else "，") + clause
         elif sentences and time_only(clause) and len(sentences) - 1 not in times:
@@ -175,9 +183,11 @@ def _rewrite(note: str, text: str, style: NoteStyle, rng: random.Random, lex: Le
             is_topic = shape.kind == "list" and bool(nxt) and _comments(nxt, shape, lex)
             # a counted list in a record of facts (高新技术企业87家、专精特新企业6家) is the writer's
             # result as written: no frame may guess its verb (推进……等工作)
-            counted = style.voice in ("achievements", "problems") and shape.kind == "list" and _COUNTED.search(clause)
+            counted = shape.kind == "list" and kept(shape, style.voice, lex)
             plain = is_topic or bool(counted) or shape.kind in ("predicate", "vo", "fragment")
             piece = clause if plain else _framed(shape, style, lex, rng, used)
+            if lead and not plain:
+                piece = clause[:lead].rstrip("，") + "，" + piece
             small = sentences and joinable and len("，".join(sentences[-1])) + len(piece) <= _JOIN_LIMIT
             if sentences and (shape.kind == "fragment" or (small and predicate_start(piece, lex)[0] != "subject")):
                 sentences[-1].append(piece)
@@ -223,23 +233,26 @@ def _framed(shape, style: NoteStyle, lex: Lexicon, rng: random.Random,  # type: 
             used: "set[str] | None" = None) -> str:
     used = set() if used is None else used
 
-    def choose(frames: list[str]) -> str:
-        fresh = [f for f in frames if f not in used] or list(frames)
+    def choose(frames: list[str]) -> str:  # never a frame, nor a frame's head verb, twice in one item
+        fresh = [f for f in frames if f not in used and _head(f) not in used] \
+            or [f for f in frames if f not in used] or list(frames)
         frame = fresh[0] if len(fresh) == 1 else rng.choice(fresh)
-        used.add(frame)
+        used.update((frame, _head(frame)))
         return frame
     key = "deploy" if style.voice == "dispatch" else style.voice
     if shape.kind == "list" and key == "problems" and len(shape.items) == 1 and not shape.etc:
-        return shape.items[0] if not _deficit(shape.items[0], lex) else frame_list(
+        return shape.items[0] if not deficit(shape.items[0], lex) else frame_list(
             shape.items, style.voice, style.field, lex, choose)
     if shape.kind == "list":
         return frame_list(shape.items, style.voice, style.field, lex, choose, etc=shape.etc)
     if shape.kind == "slogan":
         frames = lex.slogan.get(key)
         return fill(choose(frames), shape.items) if frames else shape.items[0]
+    if shape.kind == "named" and key == "achievements" and is_result(shape.items, lex):
+        body = "、".join(shape.items) + ("等" if shape.etc else "")  # a result as written, under its name
+        return body if _echoes(shape.name, style.heading) else f"{_topic(shape.name)}，{body}"
     if shape.kind == "named" and key == "problems":
-        topic = shape.name if shape.name.endswith("方面") else shape.name + "方面"
-        return f"{topic}，主要是{'、'.join(shape.items)}{'等' if shape.etc else ''}"
+        return f"{_topic(shape.name)}，主要是{'、'.join(shape.items)}{'等' if shape.etc else ''}"
     if shape.kind == "named":
         body = frame_list(shape.items, style.voice, style.field, lex, choose, etc=shape.etc)
         if _echoes(shape.name, style.heading) or key not in lex.named:
@@ -257,9 +270,13 @@ def _framed(shape, style: NoteStyle, lex: Lexicon, rng: random.Random,  # type: 
     return f"{shape.name}，{rest}"  # 两个产业集群：产值分别增长…… → 两个产业集群，产值分别增长……
 
 
-def _deficit(item: str, lex: Lexicon) -> bool:
-    """Does the item name a deficit (融资难、后劲不足): an object class framed as a problem?"""
-    return any(item.endswith(cls.ends) for cls in lex.objects if "problems" in cls.frames)
+def _head(frame: str) -> str:
+    """The verb a frame leads with (抓好 of 统筹抓好{items}……), as a key of the frames used."""
+    return "head:" + frame.split("{", 1)[0].rsplit("，", 1)[-1][-2:]
+
+
+def _topic(name: str) -> str:
+    return name if name.endswith("方面") else name + "方面"
 
 
 def _echoes(name: str, heading: str) -> bool:

@@ -42,6 +42,14 @@ class Lexicon:
     modals: Mapping[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
     first: Mapping[str, str] = field(default_factory=dict)
     max_verb: int = 4
+    #: endings that state a result (通过验收、投产、即享): an achievement so told is kept as written
+    results: tuple[str, ...] = ()
+    #: nouns with a verb inside (城镇新增就业): never split by a modal
+    compounds: tuple[str, ...] = ()
+    #: endings that already name a piece of work (应用、扶持): a frame adds no field word after them
+    work_ends: tuple[str, ...] = ()
+    #: the verb a target takes before a noun phrase and its figure: after a nominal verb, else
+    targets: Mapping[str, str] = field(default_factory=dict)
 
     @cached_property  # subject_end tries every prefix of a clause: most end in no unit's last character
     def unit_ends(self) -> frozenset[str]:
@@ -111,7 +119,17 @@ def parse_lexicon(data: Any, where: str) -> Lexicon:
         slogan=_frames(data.get("slogan") or {}, f"{where} slogan"),
         modals=modals, first={v: str(spec.get("first", "要")) for v, spec in voice.items()},
         max_verb=max((len(v) for v in verbs), default=2),
+        results=_words(data, "results", where), compounds=_words(data, "compounds", where),
+        work_ends=_words(data, "work_ends", where), targets=_targets(data.get("targets"), where),
     )
+
+
+def _targets(raw: Any, where: str) -> dict[str, str]:
+    raw = raw or {"nominal": "完成", "other": "实现"}
+    if not isinstance(raw, dict) or set(raw) != {"nominal", "other"} \
+            or not all(isinstance(v, str) and v.strip() for v in raw.values()):
+        raise PhraseBankError(f"{where}：targets 应为 nominal、other 两个动词")
+    return {str(k): v.strip() for k, v in raw.items()}
 
 
 @lru_cache(maxsize=1)

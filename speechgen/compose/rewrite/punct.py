@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from speechgen.core.markers import MIXABLE, run_in_tokens, start_token
+
 _CJK = "\u4e00-\u9fff"
 _BULLET = re.compile(
     r"^\s*(?:[-–—•·*◆◇■□●○▪▶►√→Ø]+\s*"
@@ -108,9 +110,38 @@ def _span_dash(m: "re.Match[str]") -> str:
     return f"{a}—{b}"
 
 
+#: where an enumerator may run on without a mark before it: （2） （二） ② after a character, 2. after a space
+_RUN_ON = re.compile(r"(?<=[\u4e00-\u9fff）)”’》」%])(?=[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[①-⑳])"
+                     r"|(?<=[\u4e00-\u9fff”’》」%])[ \t\u3000]+(?=\d{1,2}[.．、](?!\d))")
+_SEP_TAIL = re.compile(r"[，,；;、\s]+$")
+
+
+def split_enumeration(line: str) -> str:
+    """'1.防止返贫;2.帮扶产业;3.易地搬迁扶持' → '1.防止返贫；帮扶产业；易地搬迁扶持': the numbers of a
+    series inside one note (1. 2、 （2） ② 二是, counting on from the first) become clause stops."""
+    marked = _RUN_ON.sub("；", line)
+    start = start_token(marked, 0)
+    scheme, last = (start.scheme, start.ordinal) if start else (None, 0)
+    series = []
+    for tok in run_in_tokens(marked, 0):
+        same = scheme is None or tok.scheme == scheme or {tok.scheme, scheme} <= MIXABLE
+        if same and tok.ordinal == last + 1:
+            series.append(tok)
+            scheme, last = tok.scheme, tok.ordinal
+    if not series:
+        return line
+    out = marked[:series[0].pos]
+    for i, tok in enumerate(series):
+        head = _SEP_TAIL.sub("", out)
+        out = head + ("" if not head or head.endswith(("：", ":")) else "；")
+        out += marked[tok.end:series[i + 1].pos if i + 1 < len(series) else len(marked)]
+    return out
+
+
 def normalise(note: str) -> str:
     """One note as one line of sentence punctuation (bullets, half-width marks, line breaks fixed)."""
-    lines = [strip_bullet(line).strip() for line in str(note).replace("\r", "\n").split("\n")]
+    lines = [strip_bullet(split_enumeration(line)).strip()
+             for line in str(note).replace("\r", "\n").split("\n")]
     lines = [ln for ln in lines if ln]
     text = "".join(ln if ln[-1] in _STOP + "，：、" or i == len(lines) - 1 else ln + "；"
                    for i, ln in enumerate(lines))

@@ -30,7 +30,7 @@ _COMMENT = (*_STATES, "不大", "不畅", "大", "小", "多", "少", "高", "�
 _PROSE = re.compile(r"是|都|也|还|已|正在|将|(?<![博商协学机社年大展交洽推介理])会(?![议展])"
                    r"|(?<![用节功效产动体储核赋])能(?![源耗效级力])|可以|应该|没有|不是|任何|非常|十分|比较|一直|始终|仍然|依然")
 #: a figure at the end (技改投资18亿元, 绿化覆盖率42%, 重点项目12个): a statistic stated, not a noun to frame
-_QUANTITY_END = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|％|个百分点|[万亿千百]?(?:美元|元|个|家|户|项|座|条|所|名|人次|人|台|套|批|吨|亩"
+QUANTITY_END = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|％|个百分点|[万亿千百]?(?:美元|元|个|家|户|项|座|条|所|名|人次|人|台|套|批|吨|亩"
                            r"|公里|千米|平方米|千瓦时|场|次|天|倍|辆|件))(?:以上|左右|以内|多)?$")
 #: what a counted subject has all done (全部复工、均已投产、已经建成)
 _DONE = re.compile(r"(?:全部|均已|均|都已|都|已经|已)[\u4e00-\u9fff]{1,4}$")
@@ -88,7 +88,7 @@ def subject_end(text: str, lex: Lexicon) -> int:
 
 def predicate_start(text: str, lex: Lexicon) -> tuple[str, int]:
     """('modal'|'verb'|'prep'|'time'|'subject', where the predicate starts) or ('', 0)."""
-    if lex.starts_with(text, lex.modal):
+    if lex.starts_with(text, lex.modal) and not (lex.not_verbs and text.startswith(lex.not_verbs)):  # 要素保障
         return "modal", 0
     if lex.verb_at(text):
         return "verb", 0
@@ -107,16 +107,28 @@ def _verbish(item: str, lex: Lexicon) -> bool:
     return bool(lex.verb_at(item)) or (len(item) <= 4 and item[:1] in lex.short_verbs)
 
 
+def compound_mask(text: str, lex: Lexicon) -> list[bool]:
+    """For every character: is it inside a noun with a verb in it (城镇新增就业, 易地搬迁)?"""
+    masked = [False] * len(text)
+    for word in lex.compounds:
+        at = text.find(word)
+        while at >= 0:
+            masked[at:at + len(word)] = [True] * len(word)
+            at = text.find(word, at + 1)
+    return masked
+
+
 def has_verb(text: str, lex: Lexicon) -> bool:
-    """A verb heads a predicate somewhere: not as a noun at the end (…建设) or before 和/与 (改造和…)."""
-    flags = protected(text)
+    """A verb heads a predicate somewhere: not as a noun at the end (…建设) or before 和/与 (改造和…),
+    not inside a compound noun (易地搬迁)."""
+    flags = [a or b for a, b in zip(protected(text), compound_mask(text, lex))]
     for i in range(len(text)):
         v = "" if flags[i] else lex.verb_at(text, i)
         if not v:
             continue
         after = text[i + len(v):]
-        if not after or after.startswith(_JOINERS) or v in lex.nominal:
-            continue
+        if not after or after.startswith(_JOINERS) or v in lex.nominal or text[i - 1:i] == "新":
+            continue  # 新入规企业: a new kind of thing, not a predicate
         return True
     return False
 
@@ -153,7 +165,7 @@ def classify(text: str, lex: Lexicon) -> Shape:
     named = _named(text, lex)
     if named is not None:
         return named
-    if _QUANTITY_END.search(text.rstrip("。；，")) and not has_outside(text, "、"):
+    if QUANTITY_END.search(text.rstrip("。；，")) and not has_outside(text, "、"):
         return Shape("predicate")  # a figure stated (技改投资18亿元): not a noun to frame
     if re.fullmatch(r"“[^”]+”", text):
         return Shape("slogan", [text])
@@ -198,23 +210,59 @@ def is_unit(name: str, lex: Lexicon) -> bool:
     return base.endswith(lex.units)
 
 
+def frame_class(items: list[str], voice: str, field: str, lex: Lexicon) -> str:
+    """Which frames a noun list takes (by its last item): 'object<i>', 'nominal' or 'field'."""
+    key = "deploy" if voice == "dispatch" else voice
+    last = items[-1]
+    for i, cls in enumerate(lex.objects):
+        if any(last.endswith(e) for e in cls.ends) and key in cls.frames:
+            return f"object{i}"
+    if any(last.endswith(n) for n in lex.nominal) and key in lex.nominal_frames:
+        return "nominal"
+    return "field"
+
+
 def frame_list(items: list[str], voice: str, field: str, lex: Lexicon, choose: Choose, *, etc: bool = False) -> str:
     """Give a noun list its verb: object class (项目、活动、政策…) first, then the nominal-verb
     frames (…建设), then the field, then the general frames."""
+    return fill(_own_tail(choose(frames_for(items, voice, field, lex)), items, etc, lex), items, etc=etc)
+
+
+def frames_for(items: list[str], voice: str, field: str, lex: Lexicon) -> tuple[str, ...]:
+    """The frames a noun list may take (see :func:`frame_list`)."""
     key = "deploy" if voice == "dispatch" else voice
-    last = items[-1]
+    cls = frame_class(items, voice, field, lex)
     frames: tuple[str, ...] = ()
-    for cls in lex.objects:
-        if any(last.endswith(e) for e in cls.ends) and key in cls.frames:
-            frames = cls.frames[key]
-            break
-    if not frames and any(last.endswith(n) for n in lex.nominal):
-        frames = lex.nominal_frames.get(key, ())
+    if cls.startswith("object"):
+        frames = lex.objects[int(cls[6:])].frames[key]
+    elif cls == "nominal":
+        frames = lex.nominal_frames[key]
     if not frames and field in lex.fields and field != "general":
         frames = lex.fields[field].get(key, ())
+        if any("{etc:项目}" in f for f in frames) and _names_work(items[-1], lex):
+            frames = ()  # 土地报批 is work, not a project to build (推进土地报批建设)
     if not frames:
         frames = lex.fields.get("general", {}).get(key, ("抓好{items}{etc:工作}",))
-    return fill(choose(frames), items, etc=etc)
+    return frames
+
+
+_FIELD_TAIL = re.compile(r"\{etc:\}([^{}]+)工作$")
+
+
+def _own_tail(frame: str, items: list[str], etc: bool, lex: Lexicon) -> str:
+    """One item that already names its work (…开发应用, …后续扶持, …数据统计) takes 工作 alone, not
+    the field's word before it (做好……应用工作, not ……应用统计工作)."""
+    m = _FIELD_TAIL.search(frame)
+    if not m or len(items) > 1 or etc:
+        return frame
+    last, word = items[-1], m.group(1)
+    return frame[:m.start(1)] + "工作" if _names_work(last, lex) or last.endswith(word[:2]) else frame
+
+
+def _names_work(item: str, lex: Lexicon) -> bool:
+    """Does the item end with the work it names (…应用, …扶持, …报批, …建设)?"""
+    return item.endswith(lex.work_ends) or item.endswith(lex.nominal) \
+        or any(lex.verb_at(item, len(item) - n) == item[-n:] for n in (2, 3, 4) if len(item) > n)
 
 
 def fill(frame: str, items: list[str], *, etc: bool = False, name: str = "", body: str = "") -> str:

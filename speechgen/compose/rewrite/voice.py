@@ -11,7 +11,8 @@ import random
 import re
 
 from speechgen.compose.rewrite.lexicon import Lexicon
-from speechgen.compose.rewrite.shape import predicate_start, subject_end
+from speechgen.compose.rewrite.punct import protected
+from speechgen.compose.rewrite.shape import QUANTITY_END, compound_mask, predicate_start, subject_end, time_prefix
 
 _DEADLINE = re.compile(r"\d{1,2}月|\d{1,2}日|年底|年内|以上|以内|%|前完成|之前|确保")
 _STRONG = ("要抓紧", "务必", "坚决")
@@ -50,6 +51,14 @@ def imperative(text: str, voice: str, lex: Lexicon, rng: random.Random, *, first
     kind, pos = predicate_start(text, lex)
     if not kind and text[:1] in lex.short_verbs and "、" in text[2:5]:
         kind = "verb"  # 稳订单、拓市场、保生产
+    if not kind:
+        timed = _inner_time(text, voice, lex, rng)
+        if timed:  # 汽车以旧换新补贴11月底前兑付完毕 → ……补贴要在11月底前兑付完毕
+            return timed
+        target = _target(text, lex)
+        if target:  # 高标准农田建设3.5万亩 → 要完成高标准农田建设3.5万亩 (never 高标准农田要建设)
+            at, verb = target
+            text, kind, pos = text[:at] + verb + text[at:], "time" if at else "verb", at
     at = _thing_topic(text, lex) if not kind else 0
     figure = re.search(r"\d", text.split("，", 1)[0]) if at else None
     if at and figure:  # a target: 粮食播种面积要稳定在98万亩以上 (要 before the verb that sets the figure)
@@ -95,6 +104,58 @@ def _thing_topic(text: str, lex: Lexicon) -> int:
     return 0
 
 
+#: what the thing before an inner time may not contain (a modal or adverb, a figure, a clause break)
+_NOT_HEAD = re.compile(r"[是要将已都也还再又\d，、：；“”《]")
+
+
+def _inner_time(text: str, voice: str, lex: Lexicon, rng: random.Random) -> str:
+    """A thing, a time inside the clause, then its verb: the modal goes before the time ('' if none)."""
+    head_end = min((at for at in map(text.find, "，；：“") if at >= 0), default=len(text))
+    for t in range(2, min(head_end, 17)):
+        span = time_prefix(text[t:])
+        if not span or _NOT_HEAD.search(text[:t]) or not text[t].isdigit() and text[t] not in "年上下一二三四本当近节汛春":
+            continue
+        time, rest = text[t:t + span].rstrip("，"), text[t + span:]
+        if lex.starts_with(rest, lex.modal) or not (lex.verb_at(rest) or (rest[:1] in "再又" and lex.verb_at(rest, 1))):
+            return ""
+        modal = choose_modal(rest, voice, lex, rng, bare=False)
+        modal = "要" if modal == "要抓紧" else modal
+        at = "在" if time.endswith(("前", "内", "底", "月", "日", "旬", "末", "季度")) else ""
+        return f"{text[:t]}{modal}{at}{time}{rest}"
+    return ""
+
+
+def _target(text: str, lex: Lexicon) -> "tuple[int, str] | None":
+    """A noun phrase and its figure with no verb of its own (城镇新增就业1.2万人以上, 高标准农田建设3.5万亩):
+    where the verb of a target goes, and which (完成 after a nominal verb, else 实现)."""
+    clause = text.split("，", 1)[0]
+    figure = QUANTITY_END.search(clause)  # the clause ends with its figure
+    start = time_prefix(clause) or (m.end() if (m := _WHOLE_YEAR.match(clause)) else 0)
+    if not figure or figure.start() - start < 2 or figure.start() > start + 20:
+        return None
+    head = clause[start:figure.start()]
+    if re.search(r"[\d；：“”《》（）的年月日是要将已]", head) or _has_own_verb(head, lex):
+        return None
+    nominal = head.endswith(lex.nominal) or head.endswith(lex.work_ends)
+    return start, lex.targets["nominal" if nominal else "other"]
+
+
+def _has_own_verb(head: str, lex: Lexicon) -> bool:
+    """Does *head* have a verb of its own: not inside a compound noun (城镇新增就业), not a nominal
+    verb that ends it (…农田建设)?"""
+    masked = compound_mask(head, lex)
+    i = 0
+    while i < len(head):
+        verb = "" if masked[i] else lex.verb_at(head, i)
+        if not verb:
+            i += 1
+            continue
+        if not (i + len(verb) == len(head) and verb in lex.nominal):
+            return True
+        i += len(verb)
+    return False
+
+
 def _last_verb(text: str, lex: Lexicon, start: int, end: int) -> int:
     """The start of the last verb in ``text[start:end]`` (项目审批时限压缩至5个工作日 → 压缩)."""
     last, i = start, start
@@ -108,10 +169,28 @@ def _last_verb(text: str, lex: Lexicon, start: int, end: int) -> int:
 
 
 def declarative(text: str, lex: Lexicon) -> str:
-    """A report's voice: '要加强……' → '加强……'; '县统计局要会同……' → '县统计局将会同……'."""
+    """A report's voice, clause by clause: '要加强……' → '加强……'; '县统计局要会同……' → '县统计局将会同……'
+    ('我街道将抓好……，要加大……' → '……，加大……': a 要 at the start of any clause goes)."""
+    flags = protected(text)
+    cuts = [i for i, ch in enumerate(text) if ch == "，" and not flags[i]]
+    bounds = list(zip([0, *[c + 1 for c in cuts]], [*cuts, len(text)]))
+    return "，".join(_declarative_clause(text[a:b], lex) for a, b in bounds)
+
+
+_LINKED = re.compile(r"^(同时|并|还|也|更|同时还)要(?!求)")
+
+
+def _declarative_clause(text: str, lex: Lexicon) -> str:
+    linked = _LINKED.match(text)
+    if linked and lex.verb_at(text, linked.end()):  # 同时要压实 → 同时压实; 还要 → 还将
+        word = linked.group(1)
+        return word + ("将" if word in ("还", "也", "更", "同时还") else "") + text[linked.end():]
     for word in ("要抓紧", "务必", "必须", "要"):
         if text.startswith(word) and lex.verb_at(text[len(word):] if word != "要抓紧" else "抓紧"):
             return "抓紧" + text[3:] if word == "要抓紧" else text[len(word):]
+    t = time_prefix(text)
+    if t and text[t:].startswith("要") and lex.verb_at(text, t + 1):  # 12月底前要完成 → 12月底前完成
+        return text[:t] + text[t + 1:]
     s = subject_end(text, lex)
     if s and text[s:].startswith(("要", "务必")) and not text[s:].startswith("要求"):
         skip = 1 if text[s] == "要" else 2
