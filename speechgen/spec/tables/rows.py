@@ -32,6 +32,8 @@ from speechgen.errors import InputError
 from speechgen.spec.model import Indicator, Spec, check_parents
 from speechgen.spec.tables.headers import INT_FIELDS, PERCENT_FIELDS, TEXT_FIELDS, Header, find_header, resolve_field
 from speechgen.spec.tables.grid import Cell, Grid, cell_int, cell_number, col_letter, read_grid
+from speechgen.spec.tables.periodcols import When
+from speechgen.spec.tables.units import settle_units, stated_unit
 
 if TYPE_CHECKING:
     from speechgen.core.draft import Table
@@ -43,21 +45,22 @@ notice = logging.getLogger("speechgen.notice")
 MAX_ERRORS = 20
 _FOOTNOTE = re.compile(r"^(注\d*|附注|说明|备注|资料来源|数据来源|来源|制表|填报|审核|统计口径)\s*[：:.．]|^[*※]")
 _NAME_PREFIX = re.compile(r"^(其中|内)[：:]\s*|^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*|^[#*]+\s*")
-_SUB_ITEM = re.compile(r"^(?:[ \u3000\u00a0]+|(?:其中|内)[：:])")
 _YES = {"是": True, "否": False, "√": True, "×": False, "yes": True, "no": False, "true": True, "false": False,
         "1": True, "0": False, "Y": True, "N": False}
 _PARTS = {"成绩": "review", "问题": "problems", "不写": "hidden", "隐藏": "hidden", "自动": "auto", "": "auto"}
 
 
 def read_indicator_file(
-    path: Path, *, sheet: str | None = None, columns: dict[str, str] | None = None, origin: str = ""
+    path: Path, *, sheet: str | None = None, columns: dict[str, str] | None = None, origin: str = "",
+    when: When | None = None,
 ) -> list[Indicator]:
-    """Read an indicator table; raise :class:`InputError` with every bad cell located."""
+    """Read an indicator table; raise :class:`InputError` with every bad cell located.  *when* (the
+    meeting's period and year) chooses between columns of several periods (本月 | 本年累计)."""
     path = Path(path)
     prefix = f"{origin} → " if origin else ""
     try:
         grid = read_grid(path, sheet)
-        header = locate_header(grid, columns or {})
+        header = locate_header(grid, columns or {}, when=when)
         rows, errors = parse_rows(grid, header)
     except InputError as exc:
         raise InputError(prefix + str(exc), problems=[prefix + p for p in exc.problems]) from None
@@ -73,22 +76,34 @@ def read_indicator_file(
     except ValueError as exc:
         raise InputError(f"{prefix}{grid.name}：{exc}") from None
     log.info("read %d indicators from %s", len(rows), grid.source)
+    tell_unread(grid, header, prefix)
+    return [ind for ind, _ in rows]
+
+
+_IGNORED = {"progress": "完成进度", "change": "增减额", "prev_year_growth": "上年同期增速", "prev_value": "上年同期数",
+            "other_period": "另一时期的数"}
+
+
+def tell_unread(grid: Grid, header: Header, prefix: str = "") -> None:
+    """Notices for columns with data that were not read: unrecognised, or recognised and not used."""
     unread = unread_columns(grid, header)
     if unread:
         notice.warning("%s%s：未读取的列：%s（表头无法识别；如需使用，请用 columns 指定对应字段，"
                        "如 columns: {省里名次: rank}）", prefix, grid.name, "、".join(unread))
-    return [ind for ind, _ in rows]
+    kept = [f"{header.titles[c]}（{_IGNORED[k]}）" for c, k in sorted(header.ignored.items())
+            if k in _IGNORED and _has_data(grid, header, c)]
+    if kept:
+        notice.warning("%s%s：以下列已识别、未用于讲话稿：%s", prefix, grid.name, "、".join(kept))
+
+
+def _has_data(grid: Grid, header: Header, col: int) -> bool:
+    return any(c.col == col and not c.blank for row in grid.rows[header.row + 1:] for c in row)
 
 
 def unread_columns(grid: Grid, header: Header) -> list[str]:
     """Titles of header columns that hold data below the header but map to no field."""
-    out = []
-    for col, title in sorted(header.titles.items()):
-        if col in header.fields:
-            continue
-        if any(c.col == col and not c.blank for row in grid.rows[header.row + 1:] for c in row):
-            out.append(title)
-    return out
+    return [title for col, title in sorted(header.titles.items())
+            if col not in header.fields and col not in header.ignored and _has_data(grid, header, col)]
 
 
 def checked_columns(columns: dict[str, str], where: str) -> dict[str, str]:
@@ -103,8 +118,8 @@ def checked_columns(columns: dict[str, str], where: str) -> dict[str, str]:
     return out
 
 
-def locate_header(grid: Grid, columns: dict[str, str], *, key_field: str = "name") -> Header:
-    header = find_header(grid, checked_columns(columns, grid.source), key_field=key_field)
+def locate_header(grid: Grid, columns: dict[str, str], *, key_field: str = "name", when: When | None = None) -> Header:
+    header = find_header(grid, checked_columns(columns, grid.source), key_field=key_field, when=when)
     if header is None:
         need = "“地区”（或 县区、单位）" if key_field == "region" else "“指标名称”（或 指标、项目）"
         raise InputError(f"{grid.name}：前20行中找不到表头行；表头应包含{need}列，"
@@ -116,19 +131,34 @@ def locate_header(grid: Grid, columns: dict[str, str], *, key_field: str = "name
 
 def parse_rows(grid: Grid, header: Header, *, key_field: str = "name", defaults: dict[str, Any] | None = None,
                ) -> tuple[list[tuple[Indicator, dict[str, Any]]], list[str]]:
-    """Data rows under *header* → (indicator, extra fields such as region) pairs and error messages."""
+    """Data rows under *header* → (indicator, extra fields such as region) pairs and error messages.
+
+    A region written only on its first row (the cells below blank or merged) fills down; a row
+    indented under another (spaces, Excel indent, 其中：, （一）/1. markers) gets the nearest row above
+    at a lesser depth as ``parent``; a row with figures only in unread columns is named in a notice."""
     rows: list[tuple[Indicator, dict[str, Any]]] = []
     errors: list[str] = []
-    top = ""  # the last row that is not a sub-item: the parent of "其中：" rows below it
+    unused: list[str] = []
+    stack: list[tuple[int, str]] = []  # (depth, name) of the rows a deeper row may belong to
+    unit = stated_unit(grid, header.row)
+    last_region: Cell | None = None
+    fill = key_field == "region" and header.column("name") is not None
     for cells in grid.rows[header.row + 1:]:
         by_col = {c.col: c for c in cells}
+        if fill:
+            by_col, last_region = _fill_region(by_col, header, last_region)
         if _skip(cells, by_col, header, key_field):
+            if _figures_elsewhere(cells, by_col, header, key_field):
+                unused.append(f"第{cells[0].row}行 {by_col[header.column(key_field) or 0].text}")
             continue
         values, extra = _row_values(grid, header, by_col, errors)
         if values is None:
             continue
+        settle_units(values, unit)
+        if header.prev_period and values.get("prev_growth") is not None and not values.get("prev_period"):
+            values["prev_period"] = header.prev_period
         if key_field == "name":
-            top = _sub_item(values, by_col.get(header.column("name") or 0), top)
+            _nest(values, by_col.get(header.column("name") or 0), stack)
             _whole_from_header(values, header)
         try:
             rows.append((Indicator.model_validate({**(defaults or {}), **values}), extra))
@@ -136,16 +166,70 @@ def parse_rows(grid: Grid, header: Header, *, key_field: str = "name", defaults:
             row = cells[0].row if cells else 0
             for err in exc.errors():
                 errors.append(f"{grid.where_row(row)}：{err.get('msg', '')}".replace("Value error, ", ""))
+    if unused:
+        notice.warning("%s：以下行在所读的列中没有数据，未采用：%s（数据在未读取的列中；如需使用，请用 columns 指定对应字段）",
+                       grid.name, "、".join(unused[:10]) + ("等" if len(unused) > 10 else ""))
     return rows, errors
 
 
-def _sub_item(values: dict[str, Any], cell: Cell | None, top: str) -> str:
-    """Give a "其中：" (or indented) row the last top-level row as ``parent``; return the new top."""
+def _fill_region(by_col: dict[int, Cell], header: Header, last: Cell | None) -> tuple[dict[int, Cell], Cell | None]:
+    """A long table's region cell filled down from the row above when blank (merged cells read blank)."""
+    col = header.column("region") or 0
+    name_col = header.column("name") or 0
+    cell = by_col.get(col)
+    if cell is not None and not cell.blank:
+        return by_col, cell
+    name = by_col.get(name_col)
+    if last is None or name is None or name.blank or _FOOTNOTE.match(name.text):
+        return by_col, last
+    return {**by_col, col: replace(last, row=name.row)}, last
+
+
+def _figures_elsewhere(cells: list[Cell], by_col: dict[int, Cell], header: Header, key_field: str) -> bool:
+    """A named row skipped for want of figures in the columns read while other columns hold some."""
+    key = by_col.get(header.column(key_field) or 0)
+    if key is None or key.blank or _FOOTNOTE.match(key.text):
+        return False
+    read = {c for c, f in header.fields.items() if f in TEXT_FIELDS or f == "region"}
+    return any(not c.blank and c.col not in read and c.col in header.titles and _numeric(c) for c in cells)
+
+
+def _numeric(cell: Cell) -> bool:
+    try:
+        return cell_number(cell, percent_field=True) is not None
+    except ValueError:
+        return False
+
+
+_MARKERS = ((re.compile(r"^[一二三四五六七八九十]+[、.．]"), 0), (re.compile(r"^[（(][一二三四五六七八九十]+[)）]"), 1),
+            (re.compile(r"^\d+[、.．](?!\d)"), 2), (re.compile(r"^[（(]\d+[)）]"), 3))
+
+
+def _depth(cell: Cell | None) -> int:
+    """How deep a name sits: where its text starts (a CJK character two wide, an Excel indent step
+    two), after 其中：, plus the rank of a list marker (一、 < （一） < 1. < （1））."""
     raw = str(cell.value) if cell is not None and cell.value is not None else ""
-    if _SUB_ITEM.match(raw) and top and "parent" not in values:
-        values["parent"] = top
-        return top
-    return top if values.get("parent") else str(values.get("name", ""))
+    width = 2 * cell.indent if cell is not None else 0
+    for ch in raw:
+        if ch not in " \u3000\u00a0\t":
+            break
+        width += 2 if ch == "\u3000" else 1
+    text = raw.strip(" \u3000\u00a0\t")
+    m = re.match(r"(其中|内)[：:]\s*", text)
+    if m:
+        return width + 2 * len(m.group().strip())
+    rank = next((r for pattern, r in _MARKERS if pattern.match(text)), 0)
+    return width + rank
+
+
+def _nest(values: dict[str, Any], cell: Cell | None, stack: list[tuple[int, str]]) -> None:
+    """Give a row the nearest row above at a lesser depth as ``parent`` (unless the table names one)."""
+    depth = _depth(cell)
+    while stack and stack[-1][0] >= depth:
+        stack.pop()
+    if stack and "parent" not in values:
+        values["parent"] = stack[-1][1]
+    stack.append((depth, str(values.get("name", ""))))
 
 
 _WHOLE_HEADER = re.compile(r"(?:占|拉动|对)([^%()（）]{1,12}?)(?:的)?(?:比重|比例|增长|增速|贡献)")
