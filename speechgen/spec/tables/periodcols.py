@@ -68,6 +68,7 @@ def tag(text: str) -> Tag:
 
 
 def _single(period: Period) -> bool:
+    """A meeting on one month or one quarter (5月, 二季度), not a span from January."""
     return period.months == 1 or not period.cumulative
 
 
@@ -77,20 +78,14 @@ def score(t: Tag, when: When) -> int:
     if t.year is not None and when.year is not None and t.year != when.year:
         s -= 10  # another year's figure
     p = when.period
-    if p is None and t.kind in ("cum", ""):
-        s += 2
-    elif t.kind == "cum":
-        if p is None:
-            s += 2
-        elif _single(p) and p.months == 1 and p.first != 1:
-            s -= 1
-        else:
-            s += 3 if t.last in (None, p.last) else (-5 if t.last < p.last else 1)
-    elif t.kind == "month":
-        if p is not None and _single(p):
-            s += 3 if t.last in (None, p.last) else -5
-        else:
-            s -= 1
+    if p is None:  # unknown: the cumulative (or unnamed) figure, as tables lead with it
+        return s + (2 if t.kind in ("cum", "") else -1)
+    if t.kind == "cum":
+        if _single(p) and p.first != 1:
+            return s - 1
+        return s + (3 if t.last in (None, p.last) else -5 if t.last < p.last else 1)
+    if t.kind == "month":
+        return s + ((3 if t.last in (None, p.last) else -5) if _single(p) else -1)
     return s
 
 

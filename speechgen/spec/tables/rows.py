@@ -33,6 +33,7 @@ from speechgen.spec.model import Indicator, Spec, check_parents
 from speechgen.spec.tables.headers import INT_FIELDS, PERCENT_FIELDS, TEXT_FIELDS, Header, find_header, resolve_field
 from speechgen.spec.tables.grid import Cell, Grid, cell_int, cell_number, col_letter, read_grid
 from speechgen.spec.tables.periodcols import When
+from speechgen.spec.tables.rowshape import FOOTNOTE as _FOOTNOTE, fill_region, figures_elsewhere, nest
 from speechgen.spec.tables.units import settle_units, stated_unit
 
 if TYPE_CHECKING:
@@ -43,7 +44,6 @@ log = logging.getLogger(__name__)
 notice = logging.getLogger("speechgen.notice")
 
 MAX_ERRORS = 20
-_FOOTNOTE = re.compile(r"^(注\d*|附注|说明|备注|资料来源|数据来源|来源|制表|填报|审核|统计口径)\s*[：:.．]|^[*※]")
 _NAME_PREFIX = re.compile(r"^(其中|内)[：:]\s*|^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*|^[#*]+\s*")
 _YES = {"是": True, "否": False, "√": True, "×": False, "yes": True, "no": False, "true": True, "false": False,
         "1": True, "0": False, "Y": True, "N": False}
@@ -146,9 +146,9 @@ def parse_rows(grid: Grid, header: Header, *, key_field: str = "name", defaults:
     for cells in grid.rows[header.row + 1:]:
         by_col = {c.col: c for c in cells}
         if fill:
-            by_col, last_region = _fill_region(by_col, header, last_region)
+            by_col, last_region = fill_region(by_col, header, last_region)
         if _skip(cells, by_col, header, key_field):
-            if _figures_elsewhere(cells, by_col, header, key_field):
+            if figures_elsewhere(by_col, header, key_field):
                 unused.append(f"第{cells[0].row}行 {by_col[header.column(key_field) or 0].text}")
             continue
         values, extra = _row_values(grid, header, by_col, errors)
@@ -158,7 +158,7 @@ def parse_rows(grid: Grid, header: Header, *, key_field: str = "name", defaults:
         if header.prev_period and values.get("prev_growth") is not None and not values.get("prev_period"):
             values["prev_period"] = header.prev_period
         if key_field == "name":
-            _nest(values, by_col.get(header.column("name") or 0), stack)
+            nest(values, by_col.get(header.column("name") or 0), stack)
             _whole_from_header(values, header)
         try:
             rows.append((Indicator.model_validate({**(defaults or {}), **values}), extra))
@@ -170,66 +170,6 @@ def parse_rows(grid: Grid, header: Header, *, key_field: str = "name", defaults:
         notice.warning("%s：以下行在所读的列中没有数据，未采用：%s（数据在未读取的列中；如需使用，请用 columns 指定对应字段）",
                        grid.name, "、".join(unused[:10]) + ("等" if len(unused) > 10 else ""))
     return rows, errors
-
-
-def _fill_region(by_col: dict[int, Cell], header: Header, last: Cell | None) -> tuple[dict[int, Cell], Cell | None]:
-    """A long table's region cell filled down from the row above when blank (merged cells read blank)."""
-    col = header.column("region") or 0
-    name_col = header.column("name") or 0
-    cell = by_col.get(col)
-    if cell is not None and not cell.blank:
-        return by_col, cell
-    name = by_col.get(name_col)
-    if last is None or name is None or name.blank or _FOOTNOTE.match(name.text):
-        return by_col, last
-    return {**by_col, col: replace(last, row=name.row)}, last
-
-
-def _figures_elsewhere(cells: list[Cell], by_col: dict[int, Cell], header: Header, key_field: str) -> bool:
-    """A named row skipped for want of figures in the columns read while other columns hold some."""
-    key = by_col.get(header.column(key_field) or 0)
-    if key is None or key.blank or _FOOTNOTE.match(key.text):
-        return False
-    read = {c for c, f in header.fields.items() if f in TEXT_FIELDS or f == "region"}
-    return any(not c.blank and c.col not in read and c.col in header.titles and _numeric(c) for c in cells)
-
-
-def _numeric(cell: Cell) -> bool:
-    try:
-        return cell_number(cell, percent_field=True) is not None
-    except ValueError:
-        return False
-
-
-_MARKERS = ((re.compile(r"^[一二三四五六七八九十]+[、.．]"), 0), (re.compile(r"^[（(][一二三四五六七八九十]+[)）]"), 1),
-            (re.compile(r"^\d+[、.．](?!\d)"), 2), (re.compile(r"^[（(]\d+[)）]"), 3))
-
-
-def _depth(cell: Cell | None) -> int:
-    """How deep a name sits: where its text starts (a CJK character two wide, an Excel indent step
-    two), after 其中：, plus the rank of a list marker (一、 < （一） < 1. < （1））."""
-    raw = str(cell.value) if cell is not None and cell.value is not None else ""
-    width = 2 * cell.indent if cell is not None else 0
-    for ch in raw:
-        if ch not in " \u3000\u00a0\t":
-            break
-        width += 2 if ch == "\u3000" else 1
-    text = raw.strip(" \u3000\u00a0\t")
-    m = re.match(r"(其中|内)[：:]\s*", text)
-    if m:
-        return width + 2 * len(m.group().strip())
-    rank = next((r for pattern, r in _MARKERS if pattern.match(text)), 0)
-    return width + rank
-
-
-def _nest(values: dict[str, Any], cell: Cell | None, stack: list[tuple[int, str]]) -> None:
-    """Give a row the nearest row above at a lesser depth as ``parent`` (unless the table names one)."""
-    depth = _depth(cell)
-    while stack and stack[-1][0] >= depth:
-        stack.pop()
-    if stack and "parent" not in values:
-        values["parent"] = stack[-1][1]
-    stack.append((depth, str(values.get("name", ""))))
 
 
 _WHOLE_HEADER = re.compile(r"(?:占|拉动|对)([^%()（）]{1,12}?)(?:的)?(?:比重|比例|增长|增速|贡献)")
