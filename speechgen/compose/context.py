@@ -120,8 +120,10 @@ def convener_of(m: Meeting, mtype: str) -> str:
     """Who decided to hold the meeting: a department's own meeting is called by the office (its 党组),
     not by the 市委、市政府 whose decisions it carries out."""
     office = m.office.strip()
+    if office.endswith("办公室") and office[:-3].endswith(("局", "委", "厅")):
+        office = office[:-3]  # 市商务局办公室 drafts; 市商务局 (its 党组) decides
     if mtype == MeetingType.department.value and office and not m.organizer.strip():
-        return f"{office}党组" if office.endswith(("局", "委", "办")) else office
+        return f"{office}党组" if office.endswith(("局", "委", "办", "厅")) else office
     return organizer_of(m)
 
 
@@ -245,7 +247,9 @@ def build_context(spec: Spec, rng: "random.Random | Streams", *, variety: str, b
                                  number_items=mtype == MeetingType.annual_conference.value)
     if style.requirements == "要" and any(wording.subject_first(r.title) for r in views["requirements"]):
         style.requirements = "是"
-    defer = m.leader_speaks if (m.leader.strip() or not principal) else ""
+    # someone else speaks before or after only when the writer says so (a leader named, or
+    # leader_speaks written): a deputy's speech alone never promises 主要领导同志还要作重要讲话
+    defer = m.leader_speaks if (m.leader.strip() or "leader_speaks" in m.model_fields_set) else ""
     sectioned = mtype == MeetingType.quarterly_analysis.value and style.layout != "monthly"
 
     def review_view(summary_line: str = "") -> ReviewView:

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Sequence
 
 from speechgen.compose.views import clause, sentence
+from speechgen.core.chars import nested_quotes, unquoted
 from speechgen.core.draft import Provenance
 from speechgen.core.numbers import cn_count, fmt_abs, fmt_number
 from speechgen.spec.fields import indicator_field
@@ -110,6 +111,8 @@ def _figure(item: ContextItem, scope: str) -> str:
     if item.growth is None and item.value is None:
         return ""
     name = item.indicator or "经济"
+    if scope == "全国" and name in ("地区生产总值", "生产总值", "GDP"):
+        name = "国内生产总值"  # the nation's is no 地区生产总值
     subject = name if name.startswith((scope, "国内", "全国")) else f"{scope}{name}"
     bits = []
     if item.value is not None:
@@ -229,8 +232,9 @@ def relay_text(r: Relay, superior: str) -> str:
 
 
 def _inner(q: str) -> str:
-    """A quote's words as given, without surrounding quotation marks the writer may have typed."""
-    return q.strip().strip("“”\"")
+    """A quote's words as given, without surrounding quotation marks the writer may have typed;
+    quotation marks inside it become single ones (“确保实现‘双过半’”, GB/T 15834 4.1.3.3)."""
+    return nested_quotes(unquoted(q))
 
 
 def _commit(r: Relay) -> str:

@@ -147,7 +147,11 @@ def _goal(name: str, t: StageTarget | Target, unit: str, stage: str) -> str:
         return t.text.strip().rstrip("。；，")
     stance = _stance(t.stance, t.bound)
     before, after = ("", stance) if stance == "必须" else (stance, "")  # 四季度地区生产总值必须增长…
+    if stage and name.startswith(stage):
+        stage = ""  # the name says its period already (二季度固定资产投资)
     if t.growth is not None:
+        if t.growth == 0 and t.bound.strip() == "以上":  # 增长0%以上 is 实现正增长
+            return f"{before}{stage}{name}{after}实现正增长"
         verb = "增长" if t.growth >= 0 else "下降"
         return f"{before}{stage}{name}{after}{verb}{fmt_number(abs(t.growth))}%{t.bound}"
     if t.value is not None:

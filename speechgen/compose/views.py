@@ -273,6 +273,8 @@ def target_line(t: Target) -> str:
     if clause(t.text):
         return clause(t.text)
     if t.growth is not None:
+        if t.growth == 0 and t.bound.strip() == "以上":
+            return f"{t.name}实现正增长"  # not 增长0%以上
         word = "增长" if t.growth >= 0 else "下降"
         return f"{t.name}{word}{fmt_number(abs(t.growth))}%{t.bound}"
     if t.value is not None:

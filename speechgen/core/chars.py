@@ -43,3 +43,28 @@ def visible(text: str) -> str:
 def json_visible(text: str) -> str:
     """JSON text with those characters as ``\\uXXXX`` escapes (still the same JSON value)."""
     return _BAD_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def unquoted(text: str) -> str:
+    """*text* without one pair of quotation marks around the whole of it (the writer's typing)."""
+    t = text.strip()
+    return t[1:-1].strip() if len(t) >= 2 and t[0] in "“\"" and t[-1] in "”\"" else t
+
+
+def nested_quotes(text: str) -> str:
+    """Quotation marks inside a quotation as single ones: 确保实现“双过半” → 确保实现‘双过半’ (to go
+    inside “…”, GB/T 15834); straight double quotes count too."""
+    if not any(ch in text for ch in "“”\""):
+        return text
+    out, open_ = [], True
+    for ch in text:
+        if ch == "“":
+            out.append("‘")
+        elif ch == "”":
+            out.append("’")
+        elif ch == '"':
+            out.append("‘" if open_ else "’")
+            open_ = not open_
+        else:
+            out.append(ch)
+    return "".join(out)

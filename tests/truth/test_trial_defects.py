@@ -1,6 +1,7 @@
 """Defects found by rendering hand-made specs of every type (not the samples): each one pinned."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -281,3 +282,63 @@ def test_a_statement_tells_the_writers_achievements_and_joins_a_bare_cause() -> 
     assert "，主要是受两个技改项目推迟影响。" in text  # the cause joins the figures, not a sentence alone
     assert "开工个数实现" not in text and "开工个数完成" not in text
     assert "用地、用能、资金。" not in text  # a noun list gets a verb
+
+
+def test_a_quote_with_quotation_marks_inside_is_nested_and_passes_the_checker() -> None:
+    from speechgen.proof.checker import check_text
+    spec = speechgen.load({"meeting": {**Q3, "type": "quarterly_analysis"}, "indicators": Q3_ROWS[:2],
+                           "relays": [{"kind": "会议", "by": "市委", "body": "全市经济形势分析会",
+                                       "quotes": ["确保全年实现“开门红”“双过半”"]}]})
+    draft = speechgen.render(spec, seed=1)  # the automatic check would refuse unpaired marks
+    text = to_text(draft)
+    assert "“确保全年实现‘开门红’‘双过半’”" in text
+    assert not [f for f in check_draft(draft, spec=spec) if f.severity == "error"]
+    assert not [f for f in check_text("会议强调：“确保全年实现‘开门红’‘双过半’”。", spec=spec) if f.rule == "quote"]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_third_of_three_is_no_top_three(seed: int) -> None:
+    rows = [{"name": "地区生产总值", "growth": 4.1, "superior_growth": 5.0, "rank": 3, "rank_total": 3},
+            {"name": "规上工业增加值", "growth": 5.5, "superior_growth": 6.0, "rank": 3, "rank_total": 3},
+            {"name": "固定资产投资", "growth": 6.0, "superior_growth": 3.0, "rank": 1, "rank_total": 3}]
+    text = to_text(speechgen.render(speechgen.load({"meeting": {**Q3, "type": "quarterly_analysis"},
+                                                    "indicators": rows}), seed=seed))
+    assert "前三位" not in text and "两个第三" not in text
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_harsh_verdict_names_what_fell_not_what_is_level(seed: int) -> None:
+    meeting = {**YEAR_END, "type": "annual_conference", "date": "2026-01-10"}
+    rows = [{"name": "地区生产总值", "growth": 5.3, "superior_growth": 5.3, "rank": 6, "rank_total": 11},
+            {"name": "固定资产投资", "growth": -2.0, "superior_growth": -1.2, "rank": 8, "rank_total": 11},
+            {"name": "居民人均可支配收入", "growth": 5.0, "superior_growth": 5.1}]
+    text = to_text(speechgen.render(speechgen.load({"meeting": meeting, "indicators": rows}), seed=seed))
+    for harsh in ("明显偏弱", "拖累明显", "差距较大"):
+        for sentence in re.findall(rf"[^。]*{harsh}[^。]*。", text):
+            assert "地区生产总值" not in sentence and "居民人均可支配收入" not in sentence, sentence
+
+
+def test_single_items_stage_targets_and_the_nation() -> None:
+    spec = speechgen.load({
+        "meeting": {**Q3, "type": "quarterly_analysis", "period": "Q1", "date": "2025-04-16"},
+        "indicators": [{"name": "地区生产总值", "growth": 5.2, "superior_growth": 5.0}],
+        "situation": {"national": {"indicator": "地区生产总值", "growth": 5.4}},
+        "achievements": [{"title": "项目建设提速", "items": ["新开工项目12个"]}],
+        "tasks": [{"title": "扩大有效投资", "items": ["抓好项目前期工作"]}],
+        "targets": [{"name": "规上工业增加值", "growth": 0, "bound": "以上", "period": "二季度"},
+                    {"name": "二季度固定资产投资", "growth": 4, "bound": "以上", "period": "二季度"}]})
+    for seed in range(6):
+        text = to_text(speechgen.render(spec, seed=seed))
+        assert "国内生产总值增长5.4%" in text and "全国地区生产总值" not in text
+        assert "二季度二季度" not in text and "增长0%" not in text and "规上工业增加值实现正增长" in text
+        assert "（一）" not in text and "以下一个方面" not in text and "以下一项工作" not in text  # a lone item is not numbered
+        assert "好于预期" not in text  # no expectation was given
+
+
+def test_a_department_meeting_drafted_by_its_office_is_called_by_the_bureau() -> None:
+    spec = speechgen.load({"meeting": {"type": "department", "title": "全市商务工作推进会", "period": "Q3", "year": 2025,
+                                       "date": "2025-10-20", "region": "全市", "superior": "全省", "sector": "商务",
+                                       "office": "市商务局办公室", "speaker": {"name": "李强", "post": "市商务局局长"}},
+                           "indicators": [{"name": "社会消费品零售总额", "growth": 5.0, "superior_growth": 4.6}]})
+    texts = [to_text(speechgen.render(spec, seed=seed)) for seed in range(12)]
+    assert not any("市商务局办公室研究" in t for t in texts)

@@ -170,8 +170,11 @@ def test_deputy_defers_to_the_principal_leader(make_spec):
         after = _opening(render_draft(make_spec(meeting={"speaker": deputy, "leader": "张明市长"}),
                                       RenderOptions(seed=seed)))
         assert "张明市长还" in after or "张明市长作" in after
-        anonymous = _opening(render_draft(make_spec(meeting={"speaker": deputy}), RenderOptions(seed=seed)))
+        anonymous = _opening(render_draft(make_spec(meeting={"speaker": deputy, "leader_speaks": "after"}),
+                                          RenderOptions(seed=seed)))
         assert "主要领导同志" in anonymous
+        alone = _opening(render_draft(make_spec(meeting={"speaker": deputy}), RenderOptions(seed=seed)))
+        assert "重要讲话" not in alone and "主要领导" not in alone  # nobody said another speech follows
         principal = _opening(render_draft(make_spec(), RenderOptions(seed=seed)))
         assert "重要讲话" not in principal
 

@@ -79,7 +79,8 @@ def _superior_tally(rows: list[Row], ctx: Context, pick: Picker, out: Summary) -
 def _top_ranks(rows: list[Row], ctx: Context, pick: Picker, out: Summary) -> None:
     top_n = ctx.rules.top_n
     top = sorted(((f.indicator.rank, i, f) for i, (f, _) in enumerate(rows)
-                  if f.indicator.rank is not None and f.indicator.rank <= top_n), key=lambda t: t[:2])
+                  if f.indicator.rank is not None and f.indicator.rank <= top_n and _ranks_high(f, top_n)),
+                 key=lambda t: t[:2])
     if len(top) < 2:
         return
     names = join_names([f.indicator.name.strip() for _, _, f in top])
@@ -94,6 +95,13 @@ def _top_ranks(rows: list[Row], ctx: Context, pick: Picker, out: Summary) -> Non
         text += "，" + pick("rank_tally", {"tally": tally})
     out.sentences.append(text + "。")
     out.derived.extend(replace(d, context=text + "。") for d in nums)
+
+
+def _ranks_high(f: Facts, top_n: int) -> bool:
+    """A place among the first *top_n* is an honour only in a field large enough: third of three is
+    last, not "前三位" (twice as many competitors as places named)."""
+    total = f.indicator.rank_total
+    return total is None or (total >= 2 * top_n and f.indicator.rank < total)
 
 
 def _change_tally(rows: list[Row], ctx: Context, pick: Picker, out: Summary) -> None:
@@ -231,9 +239,14 @@ def judge(rows: list[Row], ctx: Context, pick: Picker, region: str) -> tuple[str
     if form != f"overall_{judgement}" and not form.endswith("_noweak"):
         judgement = form.removeprefix("overall_")
         tone = tone_of(judgement, len(weak))
-    slots = {"region": region, "strong": "、".join(strong[:3]), "weak": "、".join(weak[:3])}
-    # how hard the sentence may speak of the weak: 明显偏弱、形势不容乐观 only when a stated figure fell
-    fell = any((s.facts or {}).get("growth") in ("down", "slump") and not f.lower_better for f, s in rows)
+    # how hard the sentence may speak of the weak: 明显偏弱、形势不容乐观 only when a stated figure fell,
+    # and then it names the ones that fell (GDP level with the city is not 明显偏弱 beside a falling one)
+    falling = [s.indicator for f, s in top
+               if s.verdict == "weakness" and (s.facts or {}).get("growth") in ("down", "slump") and not f.lower_better]
+    fell = bool(falling) or any((s.facts or {}).get("growth") in ("down", "slump") and not f.lower_better
+                                for f, s in rows)
+    named = (falling or weak) if form in ("overall_分化", "overall_承压前行") and fell else weak
+    slots = {"region": region, "strong": "、".join(strong[:3]), "weak": "、".join(named[:3])}
     saved = pick.table.get("declines")
     pick.table["declines"] = "some" if fell else "none"
     try:

@@ -6,6 +6,7 @@ import difflib
 import re
 from typing import Iterator
 
+from speechgen.core.chars import nested_quotes, unquoted
 from speechgen.proof.rules.base import Doc, Finding, register
 
 _QUOTED = re.compile(r"“([^“”]{6,400})”")
@@ -15,7 +16,7 @@ _SIMILAR = 0.6
 def _spec_quotes(doc: Doc) -> list[str]:
     if doc.spec is None:
         return []
-    return [q.strip().strip("“”\"") for r in doc.spec.relays for q in r.quotes if q.strip()]
+    return [nested_quotes(unquoted(q)) for r in doc.spec.relays for q in r.quotes if q.strip()]
 
 
 @register("quote", "引用的领导原话与 spec（relays.quotes）不一致")
