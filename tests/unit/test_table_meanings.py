@@ -59,7 +59,8 @@ def _spec(tmp_path: Path, table: Path, period: str, year: int) -> Path:
 
 @pytest.mark.parametrize("header, fname", [
     ("完成预算(%)", None), ("完成年度目标(%)", None), ("完成年度目标（%）", None), ("完成率(%)", None),
-    ("同比增减额", None), ("序号", None), ("上年同期", None),
+    ("同比增减额", None), ("序号", None), ("上年同期", None), ("完成(%)", None), ("为预算的%", None),
+    ("计划完成(%)", None), ("序时进度(%)", None), ("比上月±", None), ("环比增长(%)", None),
     ("同比增长(%)", "growth"), ("比上年增长(%)", "growth"), ("增速", "growth"), ("比上年同期增长%", "growth"),
     ("年初预算", "annual_target"), ("年度目标(%)", "target_growth"), ("2024年", "value"), ("2025年1-9月", "value"),
     ("工业增加值", None),
@@ -109,6 +110,15 @@ def test_growth_only_row_is_told_as_growth(tmp_path: Path) -> None:
     ])
     text = _text(render(_spec(tmp_path, table, "year", 2024), seed=1))
     assert "7.1%" in text and "7.1个百分点" not in text
+
+
+def test_across_row_in_percent_is_growth_unless_a_rate(tmp_path: Path) -> None:
+    path = _book(tmp_path / "a.xlsx", [["指标", "单位", "全市", "临河区", "青山县"],
+                                       ["规模以上工业增加值", "%", 6.8, 8.2, 5.1], ["城镇调查失业率", "%", 5.1, 5.0, 5.3]])
+    rows = {(r.region, r.name): r for r in read_region_rows(path)}
+    industry, jobless = rows[("临河区", "规模以上工业增加值")], rows[("临河区", "城镇调查失业率")]
+    assert (industry.growth, industry.value, industry.unit) == (D("8.2"), None, "")
+    assert (jobless.value, jobless.unit, jobless.growth) == (D("5.0"), "%", None)
 
 
 # ------------------------------------------------------------------ 3. column groups of two periods
@@ -166,6 +176,14 @@ def test_long_region_table_fills_the_region_down(tmp_path: Path, merges: tuple[s
     assert got[("青山县", "一般公共预算收入")].growth == D("-6.0") and got[("临河区", "固定资产投资")].unit == ""
 
 
+def test_long_region_table_fills_the_indicator_down(tmp_path: Path) -> None:
+    path = _book(tmp_path / "n.xlsx", [["指标名称", "地区", "增速(%)"], ["固定资产投资", "临河区", 1.5], [None, "青山县", -8.2],
+                                       ["一般公共预算收入", "临河区", 3.0], [None, "青山县", -6.0]])
+    rows = {(r.region, r.name): r.growth for r in read_region_rows(path)}
+    assert rows == {("临河区", "固定资产投资"): D("1.5"), ("青山县", "固定资产投资"): D("-8.2"),
+                    ("临河区", "一般公共预算收入"): D("3.0"), ("青山县", "一般公共预算收入"): D("-6.0")}
+
+
 # ------------------------------------------------------------------ 5. prior-period sub-columns
 
 def test_wide_prior_period_subcolumn_is_prev_growth(tmp_path: Path) -> None:
@@ -215,6 +233,11 @@ def test_units_from_title_row_and_name(tmp_path: Path) -> None:
     assert rows["一般公共预算收入"].unit == "万元"
     assert rows["工业用电量"].unit == "亿千瓦时"
     assert "地区生产总值（GDP）" in rows  # a bracket that is no unit stays in the name
+
+
+def test_unit_in_brackets_of_the_title(tmp_path: Path) -> None:
+    path = _book(tmp_path / "u.xlsx", [["2025年财政收支表（单位：万元）"], ["项目", "本期值", "增速(%)"], ["税收收入", 701000, -2.3]])
+    assert read_indicator_file(path)[0].unit == "万元"
 
 
 def test_a_list_of_units_gives_the_one_besides_percent(tmp_path: Path) -> None:

@@ -26,8 +26,9 @@ HEADER_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"^(计量)?单位$", "unit"),
     (r"^(序号|编号|行次|栏次)$", "serial"),
     # 完成预算(%)、完成年度目标(%)、完成率: progress towards a target, never growth nor the target itself
-    (r"^完成.*(预算|目标|计划|任务).*%$|完成(率|进度|比例|比率|程度)|^(预算|目标|计划|任务|年度|全年)?(执行)?进度%?$"
-     r"|^占(年度|全年|年初)?(预算|目标|计划|任务)", "progress"),
+    (r"^完成.*(预算|目标|计划|任务).*%$|完成(率|进度|比例|比率|程度)|进度|^完成%$|(预算|目标|计划|任务)完成%"
+     r"|^(占|为)(年度|全年|年初|调整)?(预算|目标|计划|任务)", "progress"),
+    (r"环比|^(比|较)上(月|期|季度?)", "mom"),  # 比上月±: month on month, not the year-on-year growth
     (r"(增减|增加|增长|减少|变动)(额|量)$|(增减|增长)(值|数)$|^增量$", "change"),  # 同比增减额: an amount, not a rate
     (r"^(上年|去年)同期?.*(增速|增长|增幅|%)", "prev_year_growth"),
     (r"^(上年|去年|上年同期|去年同期|上年度)(累计|完成|实绩|总量|金额)?(值|数)?$", "prev_value"),
@@ -57,7 +58,7 @@ HEADER_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(排位|排名|位次|名次|排序)", "rank"),
     (r"^(全[省市国区县州盟]|上级|省|市|州).*(增速|增长|增幅|同比|%)|^全[省市国区县州盟]$|^上级$", "superior_growth"),
     (r"(同比|增速|增长|增幅|增减|±)", "growth"),
-    (r"(本期|累计|本年|本月|当月|完成|绝对[值额数]|总量|数值|金额|实绩|\d+月|季度|上半年|^值$)", "value"),
+    (r"(本期|累计|本年|本月|当月|完成|绝对[值额数]|总量|数值|金额|实绩|执行[数额]|\d+月|季度|上半年|^值$)", "value"),
     (r"^\d{4}年度?$", "value"),  # 2024年: the year's figure
 )
 #: matches weaker than any of :data:`HEADER_PATTERNS`: a column they name gives way to a column a pattern names

@@ -81,7 +81,7 @@ def read_indicator_file(
 
 
 _IGNORED = {"progress": "完成进度", "change": "增减额", "prev_year_growth": "上年同期增速", "prev_value": "上年同期数",
-            "other_period": "另一时期的数"}
+            "mom": "环比", "other_period": "另一时期的数"}
 
 
 def tell_unread(grid: Grid, header: Header, prefix: str = "") -> None:
@@ -141,12 +141,12 @@ def parse_rows(grid: Grid, header: Header, *, key_field: str = "name", defaults:
     unused: list[str] = []
     stack: list[tuple[int, str]] = []  # (depth, name) of the rows a deeper row may belong to
     unit = stated_unit(grid, header.row)
-    last_region: Cell | None = None
+    last: dict[str, Cell] = {}
     fill = key_field == "region" and header.column("name") is not None
     for cells in grid.rows[header.row + 1:]:
         by_col = {c.col: c for c in cells}
         if fill:
-            by_col, last_region = fill_region(by_col, header, last_region)
+            by_col = fill_region(by_col, header, last)
         if _skip(cells, by_col, header, key_field):
             if figures_elsewhere(by_col, header, key_field):
                 unused.append(f"第{cells[0].row}行 {by_col[header.column(key_field) or 0].text}")

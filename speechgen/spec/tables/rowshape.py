@@ -13,17 +13,21 @@ from speechgen.spec.tables.headers import TEXT_FIELDS, Header
 FOOTNOTE = re.compile(r"^(注\d*|附注|说明|备注|资料来源|数据来源|来源|制表|填报|审核|统计口径)\s*[：:.．]|^[*※]")
 
 
-def fill_region(by_col: dict[int, Cell], header: Header, last: Cell | None) -> tuple[dict[int, Cell], Cell | None]:
-    """A long table's region cell filled down from the row above when blank (merged cells read blank)."""
-    col = header.column("region") or 0
-    name_col = header.column("name") or 0
-    cell = by_col.get(col)
-    if cell is not None and not cell.blank:
-        return by_col, cell
-    name = by_col.get(name_col)
-    if last is None or name is None or name.blank or FOOTNOTE.match(name.text):
-        return by_col, last
-    return {**by_col, col: replace(last, row=name.row)}, last
+def fill_region(by_col: dict[int, Cell], header: Header, last: dict[str, Cell]) -> dict[int, Cell]:
+    """A long region table's region (or indicator) cell filled down from the row above when blank —
+    written once per block, or merged (merged cells read blank) — in a row that has the other one;
+    *last* (field → cell) is updated."""
+    cols = {f: header.column(f) or 0 for f in ("region", "name")}
+    cells = {f: by_col.get(c) for f, c in cols.items()}
+    present = {f: c is not None and not c.blank and not FOOTNOTE.match(c.text) for f, c in cells.items()}
+    out = dict(by_col)
+    for fname, other in (("region", "name"), ("name", "region")):
+        if present[fname]:
+            last[fname] = cells[fname]  # type: ignore[assignment]
+        elif present[other] and fname in last:
+            row = cells[other].row  # type: ignore[union-attr]
+            out[cols[fname]] = replace(last[fname], row=row)
+    return out
 
 
 def figures_elsewhere(by_col: dict[int, Cell], header: Header, key_field: str) -> bool:

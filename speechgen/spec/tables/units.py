@@ -49,7 +49,8 @@ def stated_unit(grid: Grid, header_row: int) -> str:
                 continue
             m = _STATED.search(cell.text)
             if m:
-                parts = [p.strip() for p in re.split(r"[、,，/和;；]", m.group(1)) if p.strip()]
+                stated = re.split(r"[)）】\]]", m.group(1))[0]  # 表名（单位：亿元）
+                parts = [p.strip() for p in re.split(r"[、,，/和;；]", stated) if p.strip()]
                 units = [p for p in parts if is_unit(p) and p not in _PERCENT]
                 return units[0] if len(units) == 1 and all(is_unit(p) for p in parts) else ""
     return ""
