@@ -7,9 +7,17 @@ render --indicators 指标.xlsx --sheet 一季度``) reads the table here.
   skipped); headers are matched as :mod:`speechgen.table_headers` documents
   (指标名称, 单位, 本期值/累计值, 同比增长(%), 全省增速(%), 全省排位, 上期增速,
   上期排位, 年度目标, 目标增速 and variants), extensible with ``columns``.
+* Of several columns with one meaning (本月 | 本年累计, 9月 and 1-9月 groups,
+  2023年 | 2024年) the one of the meeting's period is read (:mod:`.periodcols`);
+  completion (完成预算%), amounts of change, 环比 and last year's figures are
+  recognised and never read as growth.
 * Blank rows, section rows without figures ("一、工业") and footnote rows
-  (注：…, 资料来源：…, 说明：…) are skipped; "其中：" and list markers before a
-  name are dropped.
+  (注：…, 资料来源：…, 说明：…) are skipped (a named row with figures only in
+  unread columns is named in a notice); "其中：" and list markers before a
+  name are dropped, and a row indented under another gets it as ``parent``
+  (:mod:`.rowshape`).
+* Units: a title row's 单位：万元 and a name's （亿千瓦时） give a row its
+  unit; a "%" row without a value is growth-only, not a rate (:mod:`.units`).
 * "—", "-", "/", "…" or an empty cell mean *no figure* (every figure is
   optional); anything else that is not a number is an error naming sheet,
   cell and column: ``指标.xlsx 一季度!D7（同比增长(%)）：应为数字，收到 '五'``.
