@@ -210,6 +210,23 @@ def test_wide_single_row_prior_period_header(tmp_path: Path) -> None:
     assert (invest.growth, invest.prev_growth, invest.prev_period) == (D("1.5"), D("2.0"), "上半年")
 
 
+def test_long_region_table_with_two_periods_of_growth(tmp_path: Path) -> None:
+    path = _book(tmp_path / "l.xlsx", [["地区", "指标名称", "1-9月增速(%)", "上半年增速(%)"], ["临河区", "固定资产投资", 1.5, 2.0],
+                                       ["青山县", "固定资产投资", -8.2, -4.0], ["临河区", "地区生产总值", 6.1, 6.0]])
+    rows = {(r.region, r.name): r for r in read_region_rows(path, when=Q3)}
+    assert len(rows) == 3  # not a wide table of indicators named "1-" and "上半年"
+    invest = rows[("青山县", "固定资产投资")]
+    assert (invest.growth, invest.prev_growth, invest.prev_period) == (D("-8.2"), D("-4.0"), "上半年")
+
+
+def test_units_row_under_a_wide_header(tmp_path: Path) -> None:
+    path = _book(tmp_path / "u.xlsx", [["县（市、区）", "地区生产总值", "地区生产总值增速", "规上工业增加值增速"],
+                                       [None, "亿元", "%", "%"], ["临河区", 402.1, 6.1, 8.2], ["青山县", 210.4, 4.0, 5.1]])
+    rows = {(r.region, r.name): r for r in read_region_rows(path)}
+    gdp = rows[("临河区", "地区生产总值")]
+    assert (gdp.value, gdp.unit, gdp.growth) == (D("402.1"), "亿元", D("6.1")) and len(rows) == 4
+
+
 # ------------------------------------------------------------------ 6. year headers
 
 def test_year_header_is_the_value_column(tmp_path: Path) -> None:

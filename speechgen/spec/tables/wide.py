@@ -15,7 +15,7 @@ from speechgen.errors import InputError
 from speechgen.spec.model import RegionRow
 from speechgen.spec.tables.grid import NOTE_ROW, Cell, Grid, cell_int, cell_number
 from speechgen.spec.tables.headers import INT_FIELDS, REGION_HEADER, is_header_row, match_field, normalise
-from speechgen.spec.tables.periodcols import When, resolve
+from speechgen.spec.tables.periodcols import When, resolve, tag
 from speechgen.spec.tables.regionsheet import check_region_cells, region_cells
 from speechgen.spec.tables.units import is_unit
 
@@ -36,6 +36,8 @@ def read_wide(grid: Grid, region_title: str | None = None, when: When | None = N
                            if re.search(REGION_HEADER, normalise(t)[0]) or t == region_title), None)
         if region_col is None:
             continue
+        if any(match_field(t, {})[0] == "name" for c, t in texts.items() if c != region_col):
+            return None  # 地区 | 指标名称 | …: a long table
         start, subs, units = i + 1, {}, {}
         below = {c.col: c.text for c in grid.rows[start] if c.text} if start < len(grid.rows) else {}
         if below and all(isinstance(c.value, str) for c in grid.rows[start] if c.text) and all(
@@ -87,7 +89,7 @@ def _columns(pairs: dict[int, tuple[str, str]], units: dict[int, str], when: Whe
             name, period = (m.group(1), m.group(2)) if m else (top_text, "")
         if kind in ("superior_growth", "target_growth"):
             continue
-        if kind not in _KINDS or len(name) < 2 or _NOT_NAME.search(name):
+        if kind not in _KINDS or len(name) < 2 or _NOT_NAME.search(name) or tag(name).kind or name[0].isdigit():
             if not (sub_text or kind) and unit and len(name) >= 2 and not _NOT_NAME.search(name):
                 found.setdefault(name, []).append((col, "value", "", unit))  # 地区生产总值(亿元)
             continue
