@@ -41,7 +41,7 @@ from speechgen.spec.tables.regionsheet import (  # noqa: F401 - is_total, TOTAL_
     region_grid, sheet_titles,
 )
 from speechgen.spec.tables.periodcols import When
-from speechgen.spec.tables.rows import locate_header, parse_rows
+from speechgen.spec.tables.rows import locate_header, parse_rows, tell_unread
 from speechgen.spec.tables.wide import read_wide  # noqa: F401 - read_wide: its old home
 
 @dataclass
@@ -113,6 +113,8 @@ def read_region_rows(path: str | Path, *, region_column: str | None = None, indi
                              "（或每项指标一组列：地区生产总值增速(%)、固定资产投资增速(%)……）")
         defaults = {"name": indicator} if indicator and header.column("name") is None else None
         parsed, errors = parse_rows(grid, header, key_field="region", defaults=defaults)
+        if not errors:
+            tell_unread(grid, header, prefix)
     except InputError as exc:
         raise InputError(prefix + str(exc), problems=[prefix + p for p in exc.problems]) from None
     if errors:
