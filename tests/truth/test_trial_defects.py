@@ -342,3 +342,14 @@ def test_a_department_meeting_drafted_by_its_office_is_called_by_the_bureau() ->
                            "indicators": [{"name": "社会消费品零售总额", "growth": 5.0, "superior_growth": 4.6}]})
     texts = [to_text(speechgen.render(spec, seed=seed)) for seed in range(12)]
     assert not any("市商务局办公室研究" in t for t in texts)
+
+
+def test_a_follow_up_that_names_its_own_object_is_not_prefixed_with_another() -> None:
+    rows = [{"region": r, "name": "规上工业增加值", "growth": g} for r, g in
+            (("河口镇", 1.0), ("石桥乡", 2.0), ("城关镇", 9.0), ("新华镇", 8.0))]
+    spec = speechgen.load({"meeting": {**Q3, "region": "全县", "superior": "全市", "type": "quarterly_analysis"},
+                           "indicators": Q3_ROWS[:2],
+                           "regions": {"rows": rows, "follow_up": "县工信局要对河口镇开展专项督导"},
+                           "tasks": [{"title": "稳工业", "items": ["抓好重点企业服务"]}]})
+    text = to_text(speechgen.render(spec, seed=1))
+    assert "县工信局要对河口镇开展专项督导" in text and "，县工信局要对" not in text

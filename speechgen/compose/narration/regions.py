@@ -276,8 +276,11 @@ def _problems(report: RegionReport, c: Comparison, ctx: Context, pick: Picker) -
 def _follow_up(report: RegionReport, c: Comparison, follow_up: str, pick: Picker) -> None:
     if not c.below:
         return
-    action = follow_up.strip().rstrip("。；，") or pick("region_follow_up", {})
+    own = follow_up.strip().rstrip("。；，")
     names = _names_of(c.below)
     if len(c.below) > MAX_NAMES:
         names += f"等{_count(c, len(c.below), f'{c.name}增速低于{c.basis}的{report.label}数')}个{report.label}"
-    report.follow_up = f"对{c.name}增速低于{c.basis}的{names}，{action}。"
+    if "对" in own:  # the writer's sentence names its own object (县工信局要对河口镇……): as written
+        report.follow_up = f"{own}。"
+    else:
+        report.follow_up = f"对{c.name}增速低于{c.basis}的{names}，{own or pick('region_follow_up', {})}。"
