@@ -242,7 +242,7 @@ def test_year_header_is_the_value_column(tmp_path: Path) -> None:
 
 def test_units_from_title_row_and_name(tmp_path: Path) -> None:
     path = _book(tmp_path / "u.xlsx", [
-        ["2025年1-9月财政收支执行情况表"], ["编报单位：市财政局", None, "单位：万元"],
+        ["2025年1-9月财政收支执行情况表"], ["制表单位：市财政局", None, "单位：万元"],
         ["项目", "1-9月完成", "同比增长(%)"],
         ["一般公共预算收入", 987600, 1.2], ["工业用电量（亿千瓦时）", 98.7, 5.5], ["地区生产总值（GDP）", 100, 5.0],
     ])
@@ -253,7 +253,8 @@ def test_units_from_title_row_and_name(tmp_path: Path) -> None:
 
 
 def test_unit_in_brackets_of_the_title(tmp_path: Path) -> None:
-    path = _book(tmp_path / "u.xlsx", [["2025年财政收支表（单位：万元）"], ["项目", "本期值", "增速(%)"], ["税收收入", 701000, -2.3]])
+    path = _book(tmp_path / "u.xlsx", [["2025年财政收支表（单位：万元）"], ["制表单位：市统计局"], ["项目", "本期值", "增速(%)"],
+                                       ["税收收入", 701000, -2.3]])
     assert read_indicator_file(path)[0].unit == "万元"
 
 

@@ -51,8 +51,10 @@ def stated_unit(grid: Grid, header_row: int) -> str:
             if m:
                 stated = re.split(r"[)）】\]]", m.group(1))[0]  # 表名（单位：亿元）
                 parts = [p.strip() for p in re.split(r"[、,，/和;；]", stated) if p.strip()]
-                units = [p for p in parts if is_unit(p) and p not in _PERCENT]
-                return units[0] if len(units) == 1 and all(is_unit(p) for p in parts) else ""
+                if not parts or not all(is_unit(p) for p in parts):
+                    continue  # 制表单位：市统计局 — the reporting unit, not a unit of measure
+                units = [p for p in parts if p not in _PERCENT]
+                return units[0] if len(units) == 1 else ""
     return ""
 
 
