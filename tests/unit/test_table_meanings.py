@@ -60,7 +60,8 @@ def _spec(tmp_path: Path, table: Path, period: str, year: int) -> Path:
 @pytest.mark.parametrize("header, fname", [
     ("完成预算(%)", None), ("完成年度目标(%)", None), ("完成年度目标（%）", None), ("完成率(%)", None),
     ("同比增减额", None), ("序号", None), ("上年同期", None), ("完成(%)", None), ("为预算的%", None),
-    ("计划完成(%)", None), ("序时进度(%)", None), ("比上月±", None), ("环比增长(%)", None),
+    ("计划完成(%)", None), ("序时进度(%)", None), ("比上月±", None), ("环比增长(%)", None), ("全年预计增长(%)", None),
+    ("预计全年完成", None), ("预计数", "estimate"), ("预期增长(%)", "target_growth"),
     ("同比增长(%)", "growth"), ("比上年增长(%)", "growth"), ("增速", "growth"), ("比上年同期增长%", "growth"),
     ("年初预算", "annual_target"), ("年度目标(%)", "target_growth"), ("2024年", "value"), ("2025年1-9月", "value"),
     ("工业增加值", None),
@@ -81,6 +82,11 @@ def test_completion_column_is_not_read_as_growth(tmp_path: Path, caplog: pytest.
     assert (revenue.growth, revenue.value, revenue.annual_target) == (D("1.2"), D("987600"), D("1350000"))
     assert rows["税收收入"].growth == D("-2.3")
     assert "完成预算(%)（完成进度）" in caplog.text  # told, not silently dropped
+
+
+def test_a_note_in_brackets_is_no_unit(tmp_path: Path) -> None:
+    path = _book(tmp_path / "n.xlsx", [["指标名称", "1-9月（预计）", "增速(%)"], ["地区生产总值", 1523.6, 5.2]])
+    assert read_indicator_file(path)[0].unit == ""
 
 
 def test_completion_of_annual_target_is_not_the_target(tmp_path: Path) -> None:

@@ -36,6 +36,7 @@ HEADER_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"^(归属|放在|部分|所属部分)$", "part"),
     (r"^(数据|统计|指标)?(时期|期别|期间)$|^数据期$", "period"),
     (r"^(是否)?预计(数|值)?$|^(数据)?(性质|状态)$|^实际/预计$", "estimate"),
+    (r"预计|预测", "forecast"),  # 全年预计增长(%): a forecast, not this period's figure
     (r"^(上期|对比|比较)(时期|期别)$", "prev_period"),
     (r"^(增速)?口径$|^比较基准$", "basis"),
     (r"^阶段目标(增速)?%?$", "stage_target"),
@@ -73,6 +74,7 @@ TEXT_FIELDS = frozenset({"name", "unit", "part", "period", "prev_period", "basis
                          "headline"})
 
 _UNIT = re.compile(r"\(([^()%]*[^\d()%\s][^()%]*)\)")
+_NOT_UNIT = re.compile(r"预计|预估|初步|快报|核算|可比|现价|不变价|不含|^含|口径|注")
 _TRANS = str.maketrans({"（": "(", "）": ")", "％": "%", "【": "(", "】": ")", "［": "(", "］": ")"})
 
 
@@ -82,7 +84,7 @@ def normalise(header: str) -> tuple[str, str]:
     unit = ""
     m = _UNIT.search(text)
     if m and not re.search(r"[增速长幅比排位名]", m.group(1)):
-        unit = m.group(1)
+        unit = "" if _NOT_UNIT.search(m.group(1)) else m.group(1)  # (预计)、(可比价): a note, not a unit
         text = text[: m.start()] + text[m.end():]
     text = text.replace("(%)", "%").replace("(", "").replace(")", "")
     return text, unit

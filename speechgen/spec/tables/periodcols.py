@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from speechgen.core.periods import Period
 
 #: header meanings recognised but not kept (the model has no field for them): never read as another meaning
-IGNORED_FIELDS = frozenset({"serial", "progress", "change", "prev_year_growth", "prev_value", "mom"})
+IGNORED_FIELDS = frozenset({"serial", "progress", "change", "prev_year_growth", "prev_value", "mom", "forecast"})
 #: fields whose columns are chosen by period (the others: the surest header, then the first column)
 PERIOD_FIELDS = frozenset({"value", "growth"})
 _NAMED = (("前三季度", 9), ("一季度", 3), ("第一季度", 3), ("上半年", 6), ("全年", 12))

@@ -89,7 +89,7 @@ def read_indicator_file(
 
 
 _IGNORED = {"progress": "完成进度", "change": "增减额", "prev_year_growth": "上年同期增速", "prev_value": "上年同期数",
-            "mom": "环比", "other_period": "另一时期的数"}
+            "mom": "环比", "forecast": "预计数", "other_period": "另一时期的数"}
 
 
 def tell_unread(grid: Grid, header: Header, prefix: str = "") -> None:
