@@ -158,6 +158,12 @@ def test_this_month_and_this_year_columns(tmp_path: Path) -> None:
     assert row.value == D("2950.3")
 
 
+def test_this_month_growth_beside_the_growth_is_month_growth(tmp_path: Path) -> None:
+    path = _book(tmp_path / "m.xlsx", [["指标名称", "本月增长(%)", "增长(%)"], ["工业增加值", 7.0, 6.8]])
+    (row,) = read_indicator_file(path, when=Q3)
+    assert (row.growth, row.month_growth) == (D("6.8"), D("7.0"))
+
+
 def test_a_row_with_figures_only_in_unread_columns_is_named(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     path = _book(tmp_path / "u.xlsx", [["指标名称", "本期值", "同比增长(%)", "备注"], ["地区生产总值", 100, 5.0, None],
                                        ["新设企业", None, None, 21]])

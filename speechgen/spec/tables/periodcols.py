@@ -129,7 +129,7 @@ def resolve(cands: list[tuple[int, str, int]], texts: dict[int, str], when: When
         t = tags[col]
         winner = next((tags[c] for c, f in fields.items() if f == fname), Tag(""))
         taken = set(fields.values())
-        if fname == "growth" and t.kind == "month" and winner.kind == "cum" and "month_growth" not in taken:
+        if fname == "growth" and t.kind == "month" and winner.kind != "month" and "month_growth" not in taken:
             fields[col] = "month_growth"
         elif (fname == "growth" and t.kind == "cum" and t.last is not None and "prev_growth" not in taken
               and t.last < (winner.last or (when.period.last if when.period else 13))):
