@@ -23,7 +23,8 @@ SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
 #: bank categories whose sentences say nothing the input gave (filler when overused)
 GENERIC = {"task_measures", "task_method", "task_goal", "dispatch_push", "statement_pledge", "connective",
            "dispatch_stat_weak", "dispatch_stat_strong"}
-ASIDES = {"dispatch_aside", "reminder_lead", "reminder_lead_more"}
+ASIDES = {"dispatch_aside", "reminder_lead", "reminder_lead_more", "dispatch_aside_one", "reminder_lead_one",
+          "reminder_lead_more_one"}
 _SENTENCE = re.compile(r"[^。！？]+[。！？]”?")
 
 

@@ -249,7 +249,7 @@ def build_context(spec: Spec, rng: "random.Random | Streams", *, variety: str, b
         style.requirements = "是"
     # someone else speaks before or after only when the writer says so (a leader named, or
     # leader_speaks written): a deputy's speech alone never promises 主要领导同志还要作重要讲话
-    defer = m.leader_speaks if (m.leader.strip() or "leader_speaks" in m.model_fields_set) else ""
+    defer = m.leader_speaks or ("after" if m.leader.strip() else "")
     sectioned = mtype == MeetingType.quarterly_analysis.value and style.layout != "monthly"
 
     def review_view(summary_line: str = "") -> ReviewView:

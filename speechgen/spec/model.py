@@ -228,8 +228,9 @@ class Meeting(_Model):
     attachments: list[str] = _f("attachments", default_factory=list,
                                 description="工作报告的附件名称（写入正文后的附件说明）", max_length=LIMITS.title_chars)
     leader: str = _f("leader", "", description="会议主要领导的称谓，如 王强书记；副职讲话时开场据此表态", max_length=LIMITS.title_chars)
-    leader_speaks: Literal["before", "after"] = _f(
-        "leader_speaks", "after", description="主要领导在本讲话之前（before）还是之后（after）讲话"
+    leader_speaks: Literal["before", "after"] | None = _f(
+        "leader_speaks", None, description="主要领导在本讲话之前（before）还是之后（after）讲话；"
+                                           "不填时：写了 leader 按之后，否则不提另有讲话"
     )
     sector: str = _f("sector", "", description="部门或行业，如 商务、发展改革（部门工作会议、表态发言用）", max_length=LIMITS.title_chars)
     deadlines: list[str] = _f(

@@ -353,3 +353,17 @@ def test_a_follow_up_that_names_its_own_object_is_not_prefixed_with_another() ->
                            "tasks": [{"title": "稳工业", "items": ["抓好重点企业服务"]}]})
     text = to_text(speechgen.render(spec, seed=1))
     assert "县工信局要对河口镇开展专项督导" in text and "，县工信局要对" not in text
+
+
+@pytest.mark.parametrize("mtype", ["annual_conference", "dispatch", "quarterly_analysis"])
+def test_one_reminder_or_requirement_is_not_several(mtype: str) -> None:
+    spec = speechgen.load({"meeting": {**Q3, "type": mtype}, "indicators": Q3_ROWS[:2],
+                           "tasks": [{"title": "保障和改善民生", "items": ["办好十件民生实事"]},
+                                     {"title": "稳工业", "items": ["抓好重点企业服务"]}],
+                           "requirements": ["压实工作责任"], "reminders": ["抓好岁末年初安全生产"]})
+    for seed in range(4):
+        draft = speechgen.render(spec, seed=seed)
+        text = to_text(draft)
+        assert "几件" not in text and "几点要求" not in text and "几项具体" not in text
+        para = next(p for p in text.split("\n") if "抓好岁末年初安全生产" in p)
+        assert "民生实事" not in para  # the reminder is a paragraph of its own

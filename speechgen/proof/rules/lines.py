@@ -32,6 +32,7 @@ _SALUTATION = re.compile(r"^(?:各位[^：:。]{0,24}?[、，,])?(?:同志们|�
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _MD_RULE = re.compile(r"^\s*([-*_])(?:\s*\1){2,}\s*$")
 # `**` pairs that are markup: the inner text does not start with a unit and is not led by a digit/第.
+_BOLD_LEAD = re.compile(r"^\*\*([^*\s][^*]*?[。！？：:])\*\*")
 _BOLD_PAIR = re.compile(r"(?<![\d.第前])\*\*(?=[^\s*])(?![%％个位亿万千百元家户项人倍次名年月日号.．·])(.+?)(?<=[^\s*])\*\*")
 
 
@@ -70,7 +71,11 @@ def marker_scheme(marker: str) -> tuple[str, int | None]:
 # ------------------------------------------------------------------ Markdown
 
 def strip_bold(line: str) -> str:
-    """Remove ``**bold**`` markup; masks such as ``增长**%`` stay."""
+    """Remove ``**bold**`` markup; masks such as ``增长**%`` stay.  A bold lead sentence opening the
+    line (``**项目建设加快推进。**新开工……``) is markup whatever its first character."""
+    lead = _BOLD_LEAD.match(line)
+    if lead:
+        line = lead.group(1) + line[lead.end():]
     return _BOLD_PAIR.sub(lambda m: m.group(1), line)
 
 
