@@ -9,7 +9,7 @@ from speechgen.compose.engine import RenderOptions, render_draft
 from speechgen.core.draft import Draft
 from speechgen.exporters import export_bytes, format_for_path
 from speechgen.core.files import write_atomic
-from speechgen.spec.loader import load_spec, with_regions
+from speechgen.spec.loader import load_spec, meeting_when, with_regions
 from speechgen.spec.placeholders import ensure_filled
 from speechgen.errors import InputError
 from speechgen.settings import RenderSettings
@@ -128,7 +128,7 @@ def replace_indicators(spec: Spec, indicators: str | Path | Sequence[Any], *, sh
         from speechgen.spec.tables.rows import read_indicator_file
 
         workbook = Path(indicators)
-        indicators = read_indicator_file(workbook, sheet=sheet, origin="--indicators")
+        indicators = read_indicator_file(workbook, sheet=sheet, origin="--indicators", when=meeting_when(spec))
         if spec.regions is not None and spec.regions.pending and spec.regions.file is None:
             spec = with_regions(spec, workbook, origin="--indicators regions")  # one workbook, two sheets
     return spec.model_copy(update={"indicators": list(indicators)})

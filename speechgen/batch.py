@@ -67,12 +67,12 @@ def plan_regions(spec_path: Path, table: Path, out_dir: Path, *, fmt: str, by: s
     ``{地区}`` replaced by its name everywhere and its own level in the body (see
     :mod:`speechgen.spec.regional`); the item's note says what of the shared spec may not fit.
     """
-    from speechgen.spec.loader import load_spec
+    from speechgen.spec.loader import load_spec, meeting_when
     from speechgen.spec.regional import regional_spec
     from speechgen.spec.tables.regions import region_table
 
     base = load_spec(Path(spec_path), allow_outside=allow_outside)
-    data = region_table(table, region_column=by, sheet=sheet, origin=str(table))
+    data = region_table(table, region_column=by, sheet=sheet, origin=str(table), when=meeting_when(base))
     average = any(b == "average" for b in data.basis.values())
     items = []
     names = iter(unique_names([safe_file_name(r) for r in data.regions]))

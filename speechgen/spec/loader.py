@@ -18,6 +18,7 @@ from speechgen.core.limits import LIMITS, breach, read_bounded
 from speechgen.errors import InputError
 from speechgen.spec.model import CHINESE_KEYS, IndicatorFile, Spec
 from speechgen.spec.placeholders import ensure_filled, scan
+from speechgen.spec.tables.periodcols import When
 from speechgen.core.yamlsrc import decode, dotted, load_yaml, nearest_line
 
 MAX_SPEC_BYTES = LIMITS.spec_bytes
@@ -91,7 +92,7 @@ def validate(
         line = lines.get(_key_path(data, ("indicators",)), 0)
         where = f"{name} 第{line}行 indicators.file" if line else f"{name} indicators.file"
         workbook = _confined(base_dir, ref.file, where) if not allow_outside else base_dir / ref.file
-        rows = read_indicator_file(workbook, sheet=ref.sheet, columns=ref.columns,
+        rows = read_indicator_file(workbook, sheet=ref.sheet, columns=ref.columns, when=meeting_when(spec),
                                    origin=f"{name} 第{line}行 indicators" if line else name)
         spec = spec.model_copy(update={"indicators": rows})
     if spec.avoid:  # earlier speeches are named relative to the spec file
@@ -118,10 +119,16 @@ def with_regions(spec: Spec, path: Path, *, origin: str) -> Spec:
 
     ref = spec.regions
     assert ref is not None
-    rows = read_region_rows(path, indicator=ref.indicator, sheet=ref.sheet, columns=ref.columns, origin=origin)
+    rows = read_region_rows(path, indicator=ref.indicator, sheet=ref.sheet, columns=ref.columns, origin=origin,
+                            when=meeting_when(spec))
     updated = spec.model_copy(update={"regions": ref.model_copy(update={"rows": rows, "file": None, "sheet": None})})
     updated._placeholders = getattr(spec, "_placeholders", [])
     return updated
+
+
+def meeting_when(spec: Spec) -> When:
+    """The meeting's period and year, which choose a table's columns of several periods."""
+    return When(spec.meeting.period_info, spec.meeting.year)
 
 
 class _Marked:

@@ -2,8 +2,9 @@
 
 One row per indicator, one column per region — or one column group per region when a second
 header row names what each column holds (``东城区`` over ``本期值 | 增速(%) | 排位``).  Without
-that row a cell is the indicator's growth when the row's name says so (…增速、…同比增长), else
-its value (a rate in % such as 失业率 is a value, not a growth).
+that row a cell is the indicator's growth when the row's name says so (…增速、…同比增长) or when its
+unit is "%" and its name is no rate (规模以上工业增加值 | % | 6.8: published only as growth), else its
+value (a rate in % such as 失业率 is a value, not a growth).
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from speechgen.spec.model import RegionRow
 from speechgen.spec.tables.grid import NOTE_ROW, Cell, Grid, cell_int, cell_number
 from speechgen.spec.tables.headers import INT_FIELDS, PERCENT_FIELDS, field_for, is_header_row, normalise
 from speechgen.spec.tables.regionsheet import RegionAxis, check_region_cells, is_region_name
+from speechgen.spec.tables.units import is_rate_name
 
 _GROWTH_NAME = re.compile(r"^(.{2,}?)(?:本期|累计)?(?:同比)?(?:增速|增长|增幅)%?$")
 _NAME_PREFIX = re.compile(r"^(其中|内)[：:]\s*|^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*|^[#*]+\s*")
@@ -46,7 +48,7 @@ def read_across(grid: Grid, axis: RegionAxis) -> list[RegionRow]:
             cell = by_col.get(col)
             if cell is None or cell.blank:
                 continue
-            field, row_name = _field(fields.get(col), name)
+            field, row_name = _field(fields.get(col), name, unit)
             try:
                 number = cell_int(cell) if field in INT_FIELDS else cell_number(cell, percent_field=field in PERCENT_FIELDS)
             except ValueError as exc:
@@ -83,10 +85,13 @@ def _columns(grid: Grid, index: int, regions: dict[int, Cell]) -> tuple[dict[int
     return owner, fields, index + 2
 
 
-def _field(given: str | None, name: str) -> tuple[str, str]:
+def _field(given: str | None, name: str, unit: str = "") -> tuple[str, str]:
     """The field a cell fills and the indicator's name: the header's, else growth for a row named
-    …增速, else the value."""
+    …增速 or for a row in "%" whose name is no rate (an indicator published only as its growth),
+    else the value."""
     if given:
         return given, name
     m = _GROWTH_NAME.match(name)
-    return ("growth", m.group(1)) if m else ("value", name)
+    if m:
+        return "growth", m.group(1)
+    return ("growth" if unit in ("%", "％") and not is_rate_name(name) else "value"), name

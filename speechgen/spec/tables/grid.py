@@ -39,6 +39,7 @@ class Cell:
     row: int  # 1-based
     col: int  # 1-based
     fmt: str = "General"  # Excel number format ("0.0", "0.00%", …); CSV: "@"
+    indent: int = 0  # Excel cell indent (Alignment(indent=N)): a sub-item's mark in an indicator column
 
     @property
     def text(self) -> str:
@@ -177,10 +178,17 @@ def _sheet_rows(ws: Any, name: str) -> list[list[Cell]]:
                     row.append(Cell(None, r, col, "General"))
                 continue
             cells = _within_limits(f"{name} {ws.title}", r, col, value, cells)
-            row.append(Cell(value, r, col, c.number_format or "General"))
+            row.append(Cell(value, r, col, c.number_format or "General", _indent(c)))
         if r <= MAX_ROWS:
             rows.append(row)
     return rows
+
+
+def _indent(cell: Any) -> int:
+    try:
+        return int(cell.alignment.indent or 0) if isinstance(cell.value, str) else 0
+    except (AttributeError, TypeError, ValueError, IndexError):
+        return 0
 
 
 def _within_limits(sheet: str, r: int, col: int, value: Any, filled: int) -> int:

@@ -18,14 +18,25 @@ from dataclasses import dataclass, field
 
 from speechgen.spec.model import CHINESE_KEYS, Indicator
 from speechgen.spec.tables.grid import Cell, Grid
+from speechgen.spec.tables.periodcols import IGNORED_FIELDS, When, resolve
 
 #: (regular expression on the normalised header, field) — first match wins.
 HEADER_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"^(主要)?(指标|指标名称|名称|项目|指标项目|项目名称)$", "name"),
     (r"^(计量)?单位$", "unit"),
+    (r"^(序号|编号|行次|栏次)$", "serial"),
+    # 完成预算(%)、完成年度目标(%)、完成率: progress towards a target, never growth nor the target itself
+    (r"^完成.*(预算|目标|计划|任务).*%$|完成(率|进度|比例|比率|程度)|进度|^完成%$|(预算|目标|计划|任务)完成%"
+     r"|^(占|为)(年度|全年|年初|调整)?(预算|目标|计划|任务)", "progress"),
+    (r"环比|^(比|较)上(月|期|季度?)", "mom"),  # 比上月±: month on month, not the year-on-year growth
+    (r"(增减|增加|增长|减少|变动)(额|量)$|(增减|增长)(值|数)$|^增量$", "change"),  # 同比增减额: an amount, not a rate
+    (r"^(上年|去年)同期?.*(增速|增长|增幅|%)", "prev_year_growth"),
+    (r"^(上年|去年|上年同期|去年同期|上年度)(累计|完成|实绩|总量|金额)?(值|数)?$", "prev_value"),
+    (r"^(年初|年度|全年|调整)?预算(数|额|值)?$", "annual_target"),
     (r"^(归属|放在|部分|所属部分)$", "part"),
     (r"^(数据|统计|指标)?(时期|期别|期间)$|^数据期$", "period"),
     (r"^(是否)?预计(数|值)?$|^(数据)?(性质|状态)$|^实际/预计$", "estimate"),
+    (r"预计|预测", "forecast"),  # 全年预计增长(%): a forecast, not this period's figure
     (r"^(上期|对比|比较)(时期|期别)$", "prev_period"),
     (r"^(增速)?口径$|^比较基准$", "basis"),
     (r"^阶段目标(增速)?%?$", "stage_target"),
@@ -47,9 +58,12 @@ HEADER_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(参评|参与排[位名序]|排[位名]总数|地区数|参比)", "rank_total"),
     (r"(排位|排名|位次|名次|排序)", "rank"),
     (r"^(全[省市国区县州盟]|上级|省|市|州).*(增速|增长|增幅|同比|%)|^全[省市国区县州盟]$|^上级$", "superior_growth"),
-    (r"(同比|增速|增长|增幅|增减|±|%$)", "growth"),
-    (r"(本期|累计|本年|本月|完成|绝对[值额数]|总量|数值|金额|实绩|\d+月|季度|上半年|^值$)", "value"),
+    (r"(同比|增速|增长|增幅|增减|±)", "growth"),
+    (r"(本期|累计|本年|本月|当月|完成|绝对[值额数]|总量|数值|金额|实绩|执行[数额]|\d+月|季度|上半年|^值$)", "value"),
+    (r"^\d{4}年度?$", "value"),  # 2024年: the year's figure
 )
+#: matches weaker than any of :data:`HEADER_PATTERNS`: a column they name gives way to a column a pattern names
+WEAK_PATTERNS: tuple[tuple[str, str], ...] = ((r"%$", "growth"),)
 
 REGION_HEADER = r"^(地区|县|县区|县市区|区县|县\(市、?区\)|县市|市县|单位|地方|区域|市州|乡镇|乡镇街道|街道)(名称)?$"
 
@@ -60,6 +74,7 @@ TEXT_FIELDS = frozenset({"name", "unit", "part", "period", "prev_period", "basis
                          "headline"})
 
 _UNIT = re.compile(r"\(([^()%]*[^\d()%\s][^()%]*)\)")
+_NOT_UNIT = re.compile(r"预计|预估|初步|快报|核算|可比|现价|不变价|不含|^含|口径|注")
 _TRANS = str.maketrans({"（": "(", "）": ")", "％": "%", "【": "(", "】": ")", "［": "(", "］": ")"})
 
 
@@ -69,24 +84,33 @@ def normalise(header: str) -> tuple[str, str]:
     unit = ""
     m = _UNIT.search(text)
     if m and not re.search(r"[增速长幅比排位名]", m.group(1)):
-        unit = m.group(1)
+        unit = "" if _NOT_UNIT.search(m.group(1)) else m.group(1)  # (预计)、(可比价): a note, not a unit
         text = text[: m.start()] + text[m.end():]
     text = text.replace("(%)", "%").replace("(", "").replace(")", "")
     return text, unit
 
 
 def field_for(header: str, columns: dict[str, str]) -> str | None:
-    """The spec field a header names (user ``columns`` first), or None."""
+    """The spec field a header names (user ``columns`` first), or None; a meaning the model has no
+    field for (完成预算(%)、同比增减额、序号 …: :data:`IGNORED_FIELDS`) is None too."""
+    fname = match_field(header, columns)[0]
+    return None if fname in IGNORED_FIELDS else fname
+
+
+def match_field(header: str, columns: dict[str, str]) -> tuple[str | None, int]:
+    """The meaning a header names and how surely: 2 the user's ``columns``, 1 a pattern, 0 a weak
+    pattern (a bare trailing %), (None, -1) none."""
     text, _ = normalise(header)
     if not text:
-        return None
+        return None, -1
     for key, fname in columns.items():
         if normalise(key)[0] == text:
-            return fname
-    for pattern, fname in HEADER_PATTERNS:
-        if re.search(pattern, text):
-            return fname
-    return None
+            return fname, 2
+    for strength, patterns in ((1, HEADER_PATTERNS), (0, WEAK_PATTERNS)):
+        for pattern, fname in patterns:
+            if re.search(pattern, text):
+                return fname, strength
+    return None, -1
 
 
 def resolve_field(name: str) -> str | None:
@@ -107,6 +131,8 @@ class Header:
     fields: dict[int, str]  # column (1-based) → field
     titles: dict[int, str]  # column → header text as shown (for messages)
     units: dict[int, str] = field(default_factory=dict)  # column → unit found in the header
+    ignored: dict[int, str] = field(default_factory=dict)  # column → meaning recognised and not read
+    prev_period: str | None = None  # the period the prev_growth column is of (上半年, 1-8月), when it says
 
     def column(self, fname: str) -> int | None:
         return next((c for c, f in self.fields.items() if f == fname), None)
@@ -116,25 +142,21 @@ def _texts(row: list[Cell]) -> dict[int, str]:
     return {c.col: c.text for c in row if c.text}
 
 
-def _map(texts: dict[int, str], columns: dict[str, str], key_field: str) -> Header | None:
-    fields: dict[int, str] = {}
-    units: dict[int, str] = {}
-    for col, text in sorted(texts.items()):
-        is_region = key_field == "region" and re.search(REGION_HEADER, normalise(text)[0])
-        # "单位" is the reporting unit only when no other column names the regions
-        if is_region and normalise(text)[0] == "单位" and any(
-                re.search(REGION_HEADER, normalise(t)[0]) and normalise(t)[0] != "单位" for t in texts.values()):
-            is_region = None
-        fname = "region" if is_region else None
-        fname = fname or field_for(text, columns)
-        if fname is None or fname in fields.values():
-            continue
-        fields[col] = fname
-        if normalise(text)[1]:
-            units[col] = normalise(text)[1]
+def _map(texts: dict[int, str], columns: dict[str, str], key_field: str, when: When) -> Header | None:
+    cands: list[tuple[int, str, int]] = []
+    norm = {col: normalise(text)[0] for col, text in texts.items()}
+    regions = {col for col, t in norm.items() if key_field == "region" and re.search(REGION_HEADER, t)}
+    if len(regions) > 1:  # "单位" is the reporting unit only when no other column names the regions
+        regions = {col for col in regions if norm[col] != "单位"} or regions
+    for col in sorted(texts):
+        fname, strength = ("region", 1) if col in regions else match_field(texts[col], columns)
+        if fname is not None:
+            cands.append((col, fname, strength))
+    fields, ignored, prev_period = resolve(cands, norm, when)
     if key_field not in fields.values() or len(fields) < 2:
         return None
-    return Header(-1, fields, dict(texts), units)
+    units = {col: u for col in fields if (u := normalise(texts[col])[1])}
+    return Header(-1, fields, dict(texts), units, ignored, prev_period)
 
 
 def joined_header(parent: list[Cell], child: list[Cell]) -> dict[int, str]:
@@ -153,16 +175,19 @@ def joined_header(parent: list[Cell], child: list[Cell]) -> dict[int, str]:
     return out
 
 
-def find_header(grid: Grid, columns: dict[str, str], *, key_field: str = "name", scan: int = 20) -> Header | None:
+def find_header(grid: Grid, columns: dict[str, str], *, key_field: str = "name", scan: int = 20,
+                when: When | None = None) -> Header | None:
     """The first row (of the first *scan*) that names *key_field* and another field;
-    a second header row under it is joined when that maps more columns."""
+    a second header row under it is joined when that maps more columns.  Of two columns with one
+    meaning (本月 | 本年累计), the one of the meeting's period *when* is read."""
+    when = when or When()
     for i, row in enumerate(grid.rows[:scan]):
-        single = _map(_texts(row), columns, key_field)
+        single = _map(_texts(row), columns, key_field, when)
         if single is None:
             continue
         single.row = i
         if i + 1 < len(grid.rows):
-            double = _map(joined_header(row, grid.rows[i + 1]), columns, key_field)
+            double = _map(joined_header(row, grid.rows[i + 1]), columns, key_field, when)
             if double is not None and len(double.fields) > len(single.fields) and is_header_row(grid.rows[i + 1]):
                 double.row = i + 1
                 return double

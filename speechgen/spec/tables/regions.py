@@ -35,13 +35,14 @@ from speechgen.core.yamlsrc import load_yaml_file
 from speechgen.errors import InputError
 from speechgen.spec.model import Indicator, RegionRow
 from speechgen.core.numbers import mean
-from speechgen.spec.tables.grid import NOTE_ROW, Grid, cell_number
-from speechgen.spec.tables.headers import REGION_HEADER, is_header_row, joined_header, normalise
+from speechgen.spec.tables.headers import REGION_HEADER, normalise
 from speechgen.spec.tables.regionsheet import (  # noqa: F401 - is_total, TOTAL_NAMES: their old home
     TOTAL_NAMES, check_region_cells, is_total, no_region_table, region_axis, region_cells,
     region_grid, sheet_titles,
 )
-from speechgen.spec.tables.rows import locate_header, parse_rows
+from speechgen.spec.tables.periodcols import When
+from speechgen.spec.tables.rows import locate_header, parse_rows, tell_unread
+from speechgen.spec.tables.wide import read_wide  # noqa: F401 - read_wide: its old home
 
 @dataclass
 class RegionTable:
@@ -61,10 +62,10 @@ def region_rows(path: str | Path, *, region_column: str | None = None, indicator
 
 def region_table(path: str | Path, *, region_column: str | None = None, indicator: str | None = None,
                  sheet: str | None = None, columns: dict[str, str] | None = None, origin: str = "",
-                 lower_is_better: tuple[str, ...] | None = None) -> RegionTable:
+                 lower_is_better: tuple[str, ...] | None = None, when: When | None = None) -> RegionTable:
     """Read a multi-region table and compute ranks and comparison figures (module docstring)."""
     rows = read_region_rows(path, region_column=region_column, indicator=indicator, sheet=sheet,
-                            columns=columns, origin=origin)
+                            columns=columns, origin=origin, when=when)
     return compute_region_table(rows, lower_is_better)
 
 
@@ -77,9 +78,10 @@ def compute_region_table(rows: list[RegionRow], lower_is_better: tuple[str, ...]
 
 def read_region_rows(path: str | Path, *, region_column: str | None = None, indicator: str | None = None,
                      sheet: str | None = None, columns: dict[str, str] | None = None,
-                     origin: str = "") -> list[RegionRow]:
+                     origin: str = "", when: When | None = None) -> list[RegionRow]:
     """The data rows of a multi-region table as they stand (total row included), regions named
-    exactly as the table names them."""
+    exactly as the table names them; *when* (the meeting's period) chooses among columns of
+    several periods."""
     prefix = f"{origin} → " if origin else ""
     cols = dict(columns or {})
     if region_column:
@@ -101,16 +103,18 @@ def read_region_rows(path: str | Path, *, region_column: str | None = None, indi
                 REGION_HEADER, normalise(axis.title)[0]):
             own_title = axis.title  # a column of region names under a header of its own (名称…)
             cols.setdefault(own_title, "region")
-        wide = read_wide(grid, own_title) if indicator is None and not columns else None
+        wide = read_wide(grid, own_title, when) if indicator is None and not columns else None
         if wide is not None:
             return wide
-        header = locate_header(grid, cols, key_field="region")
+        header = locate_header(grid, cols, key_field="region", when=when)
         check_region_cells(grid, region_cells(grid, header.column("region") or 0, header.row + 1))
         if indicator is None and header.column("name") is None:
             raise InputError(f"{grid.name}：表中没有“指标名称”列，请用 indicator= 指明指标"
                              "（或每项指标一组列：地区生产总值增速(%)、固定资产投资增速(%)……）")
         defaults = {"name": indicator} if indicator and header.column("name") is None else None
         parsed, errors = parse_rows(grid, header, key_field="region", defaults=defaults)
+        if not errors:
+            tell_unread(grid, header, prefix)
     except InputError as exc:
         raise InputError(prefix + str(exc), problems=[prefix + p for p in exc.problems]) from None
     if errors:
@@ -189,64 +193,3 @@ def competition_ranks(values: list[Decimal | None], *, ascending: bool = False) 
         better = sum((w < v) if ascending else (w > v) for w in present)
         ranks.append(better + 1)
     return ranks
-
-
-# ------------------------------------------------------------------ wide tables: one column group per indicator
-
-_WIDE_PREV = re.compile(r"^(.{2,}?)(?:上期|上月|上季度?|前期)(?:同比)?(?:增速|增长|增幅)%?$")
-_WIDE_GROWTH = re.compile(r"^(.{2,}?)(?:本期|本月|累计)?(?:同比)?(?:增速|增长|增幅)%?$")
-
-
-def read_wide(grid: Grid, region_title: str | None = None) -> list[RegionRow] | None:
-    """A 分县区 sheet with regions as rows and one column (group) per indicator —
-    ``县区 | 地区生产总值增速(%) | 固定资产投资增速(%)``, or 地区生产总值 over 增速/上期增速 in a
-    two-row header — as region rows; None when the sheet is not laid out so."""
-    for i, row in enumerate(grid.rows[:20]):
-        texts = {c.col: c.text for c in row if c.text}
-        region_col = next((c for c, t in texts.items()
-                           if re.search(REGION_HEADER, normalise(t)[0]) or t == region_title), None)
-        if region_col is None:
-            continue
-        start, titles = i + 1, texts
-        if i + 1 < len(grid.rows) and is_header_row(grid.rows[i + 1]):
-            start, titles = i + 2, joined_header(row, grid.rows[i + 1])
-        columns = {}
-        for col, title in titles.items():
-            text = normalise(title)[0]
-            m = _WIDE_PREV.match(text)
-            kind = "prev_growth" if m else "growth"
-            m = m or _WIDE_GROWTH.match(text)
-            if col != region_col and m and not re.search(r"^(同比|本期|上期|上月|上年|上季|全[省市国])|排[位名]|指标", m.group(1)):
-                columns[col] = (m.group(1), kind)
-        if len({name for name, _ in columns.values()}) < 2 and not any(k == "prev_growth" for _, k in columns.values()):
-            return None  # one growth column: an ordinary (long) table
-        check_region_cells(grid, region_cells(grid, region_col, start))
-        return _wide_rows(grid, start, region_col, columns)
-    return None
-
-
-def _wide_rows(grid: Grid, start: int, region_col: int, columns: dict[int, tuple[str, str]]) -> list[RegionRow]:
-    rows: list[RegionRow] = []
-    errors: list[str] = []
-    for cells in grid.rows[start:]:
-        by_col = {c.col: c for c in cells}
-        region = by_col.get(region_col)
-        if region is None or region.blank or NOTE_ROW.match(region.text):
-            continue
-        values: dict[str, dict[str, Any]] = {}
-        for col, (name, kind) in columns.items():
-            cell = by_col.get(col)
-            if cell is None:
-                continue
-            try:
-                number = cell_number(cell, percent_field=True)
-            except ValueError as exc:
-                errors.append(f"{grid.where(cell)}：{exc}，收到 '{cell.text}'")
-                continue
-            if number is not None:
-                values.setdefault(name, {})[kind] = number
-        for name in dict.fromkeys(n for n, _ in columns.values()):
-            rows.append(RegionRow(region=region.text, name=name, **values.get(name, {})))
-    if errors:
-        raise InputError("\n".join(errors[:20]), problems=errors)
-    return rows

@@ -7,9 +7,17 @@ render --indicators 指标.xlsx --sheet 一季度``) reads the table here.
   skipped); headers are matched as :mod:`speechgen.table_headers` documents
   (指标名称, 单位, 本期值/累计值, 同比增长(%), 全省增速(%), 全省排位, 上期增速,
   上期排位, 年度目标, 目标增速 and variants), extensible with ``columns``.
+* Of several columns with one meaning (本月 | 本年累计, 9月 and 1-9月 groups,
+  2023年 | 2024年) the one of the meeting's period is read (:mod:`.periodcols`);
+  completion (完成预算%), amounts of change, 环比 and last year's figures are
+  recognised and never read as growth.
 * Blank rows, section rows without figures ("一、工业") and footnote rows
-  (注：…, 资料来源：…, 说明：…) are skipped; "其中：" and list markers before a
-  name are dropped.
+  (注：…, 资料来源：…, 说明：…) are skipped (a named row with figures only in
+  unread columns is named in a notice); "其中：" and list markers before a
+  name are dropped, and a row indented under another gets it as ``parent``
+  (:mod:`.rowshape`).
+* Units: a title row's 单位：万元 and a name's （亿千瓦时） give a row its
+  unit; a "%" row without a value is growth-only, not a rate (:mod:`.units`).
 * "—", "-", "/", "…" or an empty cell mean *no figure* (every figure is
   optional); anything else that is not a number is an error naming sheet,
   cell and column: ``指标.xlsx 一季度!D7（同比增长(%)）：应为数字，收到 '五'``.
@@ -32,6 +40,9 @@ from speechgen.errors import InputError
 from speechgen.spec.model import Indicator, Spec, check_parents
 from speechgen.spec.tables.headers import INT_FIELDS, PERCENT_FIELDS, TEXT_FIELDS, Header, find_header, resolve_field
 from speechgen.spec.tables.grid import Cell, Grid, cell_int, cell_number, col_letter, read_grid
+from speechgen.spec.tables.periodcols import When
+from speechgen.spec.tables.rowshape import FOOTNOTE as _FOOTNOTE, fill_region, figures_elsewhere, nest
+from speechgen.spec.tables.units import settle_units, stated_unit
 
 if TYPE_CHECKING:
     from speechgen.core.draft import Table
@@ -41,23 +52,23 @@ log = logging.getLogger(__name__)
 notice = logging.getLogger("speechgen.notice")
 
 MAX_ERRORS = 20
-_FOOTNOTE = re.compile(r"^(注\d*|附注|说明|备注|资料来源|数据来源|来源|制表|填报|审核|统计口径)\s*[：:.．]|^[*※]")
 _NAME_PREFIX = re.compile(r"^(其中|内)[：:]\s*|^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*|^[#*]+\s*")
-_SUB_ITEM = re.compile(r"^(?:[ \u3000\u00a0]+|(?:其中|内)[：:])")
 _YES = {"是": True, "否": False, "√": True, "×": False, "yes": True, "no": False, "true": True, "false": False,
         "1": True, "0": False, "Y": True, "N": False}
 _PARTS = {"成绩": "review", "问题": "problems", "不写": "hidden", "隐藏": "hidden", "自动": "auto", "": "auto"}
 
 
 def read_indicator_file(
-    path: Path, *, sheet: str | None = None, columns: dict[str, str] | None = None, origin: str = ""
+    path: Path, *, sheet: str | None = None, columns: dict[str, str] | None = None, origin: str = "",
+    when: When | None = None,
 ) -> list[Indicator]:
-    """Read an indicator table; raise :class:`InputError` with every bad cell located."""
+    """Read an indicator table; raise :class:`InputError` with every bad cell located.  *when* (the
+    meeting's period and year) chooses between columns of several periods (本月 | 本年累计)."""
     path = Path(path)
     prefix = f"{origin} → " if origin else ""
     try:
         grid = read_grid(path, sheet)
-        header = locate_header(grid, columns or {})
+        header = locate_header(grid, columns or {}, when=when)
         rows, errors = parse_rows(grid, header)
     except InputError as exc:
         raise InputError(prefix + str(exc), problems=[prefix + p for p in exc.problems]) from None
@@ -73,22 +84,34 @@ def read_indicator_file(
     except ValueError as exc:
         raise InputError(f"{prefix}{grid.name}：{exc}") from None
     log.info("read %d indicators from %s", len(rows), grid.source)
+    tell_unread(grid, header, prefix)
+    return [ind for ind, _ in rows]
+
+
+_IGNORED = {"progress": "完成进度", "change": "增减额", "prev_year_growth": "上年同期增速", "prev_value": "上年同期数",
+            "mom": "环比", "forecast": "预计数", "other_period": "另一时期的数"}
+
+
+def tell_unread(grid: Grid, header: Header, prefix: str = "") -> None:
+    """Notices for columns with data that were not read: unrecognised, or recognised and not used."""
     unread = unread_columns(grid, header)
     if unread:
         notice.warning("%s%s：未读取的列：%s（表头无法识别；如需使用，请用 columns 指定对应字段，"
                        "如 columns: {省里名次: rank}）", prefix, grid.name, "、".join(unread))
-    return [ind for ind, _ in rows]
+    kept = [f"{header.titles[c]}（{_IGNORED[k]}）" for c, k in sorted(header.ignored.items())
+            if k in _IGNORED and _has_data(grid, header, c)]
+    if kept:
+        notice.warning("%s%s：以下列已识别、未用于讲话稿：%s", prefix, grid.name, "、".join(kept))
+
+
+def _has_data(grid: Grid, header: Header, col: int) -> bool:
+    return any(c.col == col and not c.blank for row in grid.rows[header.row + 1:] for c in row)
 
 
 def unread_columns(grid: Grid, header: Header) -> list[str]:
     """Titles of header columns that hold data below the header but map to no field."""
-    out = []
-    for col, title in sorted(header.titles.items()):
-        if col in header.fields:
-            continue
-        if any(c.col == col and not c.blank for row in grid.rows[header.row + 1:] for c in row):
-            out.append(title)
-    return out
+    return [title for col, title in sorted(header.titles.items())
+            if col not in header.fields and col not in header.ignored and _has_data(grid, header, col)]
 
 
 def checked_columns(columns: dict[str, str], where: str) -> dict[str, str]:
@@ -103,8 +126,8 @@ def checked_columns(columns: dict[str, str], where: str) -> dict[str, str]:
     return out
 
 
-def locate_header(grid: Grid, columns: dict[str, str], *, key_field: str = "name") -> Header:
-    header = find_header(grid, checked_columns(columns, grid.source), key_field=key_field)
+def locate_header(grid: Grid, columns: dict[str, str], *, key_field: str = "name", when: When | None = None) -> Header:
+    header = find_header(grid, checked_columns(columns, grid.source), key_field=key_field, when=when)
     if header is None:
         need = "“地区”（或 县区、单位）" if key_field == "region" else "“指标名称”（或 指标、项目）"
         raise InputError(f"{grid.name}：前20行中找不到表头行；表头应包含{need}列，"
@@ -116,19 +139,34 @@ def locate_header(grid: Grid, columns: dict[str, str], *, key_field: str = "name
 
 def parse_rows(grid: Grid, header: Header, *, key_field: str = "name", defaults: dict[str, Any] | None = None,
                ) -> tuple[list[tuple[Indicator, dict[str, Any]]], list[str]]:
-    """Data rows under *header* → (indicator, extra fields such as region) pairs and error messages."""
+    """Data rows under *header* → (indicator, extra fields such as region) pairs and error messages.
+
+    A region written only on its first row (the cells below blank or merged) fills down; a row
+    indented under another (spaces, Excel indent, 其中：, （一）/1. markers) gets the nearest row above
+    at a lesser depth as ``parent``; a row with figures only in unread columns is named in a notice."""
     rows: list[tuple[Indicator, dict[str, Any]]] = []
     errors: list[str] = []
-    top = ""  # the last row that is not a sub-item: the parent of "其中：" rows below it
+    unused: list[str] = []
+    stack: list[tuple[int, str]] = []  # (depth, name) of the rows a deeper row may belong to
+    unit = stated_unit(grid, header.row)
+    last: dict[str, Cell] = {}
+    fill = key_field == "region" and header.column("name") is not None
     for cells in grid.rows[header.row + 1:]:
         by_col = {c.col: c for c in cells}
+        if fill:
+            by_col = fill_region(by_col, header, last)
         if _skip(cells, by_col, header, key_field):
+            if figures_elsewhere(by_col, header, key_field):
+                unused.append(f"第{cells[0].row}行 {by_col[header.column(key_field) or 0].text}")
             continue
         values, extra = _row_values(grid, header, by_col, errors)
         if values is None:
             continue
+        settle_units(values, unit)
+        if header.prev_period and values.get("prev_growth") is not None and not values.get("prev_period"):
+            values["prev_period"] = header.prev_period
         if key_field == "name":
-            top = _sub_item(values, by_col.get(header.column("name") or 0), top)
+            nest(values, by_col.get(header.column("name") or 0), stack)
             _whole_from_header(values, header)
         try:
             rows.append((Indicator.model_validate({**(defaults or {}), **values}), extra))
@@ -136,16 +174,10 @@ def parse_rows(grid: Grid, header: Header, *, key_field: str = "name", defaults:
             row = cells[0].row if cells else 0
             for err in exc.errors():
                 errors.append(f"{grid.where_row(row)}：{err.get('msg', '')}".replace("Value error, ", ""))
+    if unused:
+        notice.warning("%s：以下行在所读的列中没有数据，未采用：%s（数据在未读取的列中；如需使用，请用 columns 指定对应字段）",
+                       grid.name, "、".join(unused[:10]) + ("等" if len(unused) > 10 else ""))
     return rows, errors
-
-
-def _sub_item(values: dict[str, Any], cell: Cell | None, top: str) -> str:
-    """Give a "其中：" (or indented) row the last top-level row as ``parent``; return the new top."""
-    raw = str(cell.value) if cell is not None and cell.value is not None else ""
-    if _SUB_ITEM.match(raw) and top and "parent" not in values:
-        values["parent"] = top
-        return top
-    return top if values.get("parent") else str(values.get("name", ""))
 
 
 _WHOLE_HEADER = re.compile(r"(?:占|拉动|对)([^%()（）]{1,12}?)(?:的)?(?:比重|比例|增长|增速|贡献)")
