@@ -367,3 +367,18 @@ def test_one_reminder_or_requirement_is_not_several(mtype: str) -> None:
         assert "几件" not in text and "几点要求" not in text and "几项具体" not in text
         para = next(p for p in text.split("\n") if "抓好岁末年初安全生产" in p)
         assert "民生实事" not in para  # the reminder is a paragraph of its own
+
+
+def test_a_figure_glued_to_letters_is_a_code_not_a_number() -> None:
+    from speechgen.proof.checker import check_text
+    spec = speechgen.load({"meeting": {**Q3, "type": "quarterly_analysis"}, "problems": [{"title": "", "detail": "2.1D"}]})
+    assert not [f for f in check_text("突出的问题是2.1D。", spec=spec) if f.rule == "number"]
+
+
+def test_the_next_indicator_is_not_read_as_a_sub_item() -> None:
+    rows = [{"name": "一般公共预算收入", "value": 98.76, "unit": "亿元", "growth": 1.2},
+            {"name": "税收收入", "value": 70.1, "unit": "亿元", "growth": -2.3, "parent": "一般公共预算收入"},
+            {"name": "城镇居民人均可支配收入", "value": 38562, "unit": "元", "growth": 4.8}]
+    spec = speechgen.load({"meeting": {**Q3, "type": "statement"}, "indicators": rows})
+    text = to_text(speechgen.render(spec, seed=1))
+    assert "；城镇居民人均可支配收入" not in text  # after a 其中 list the next indicator starts a sentence

@@ -139,15 +139,18 @@ def main_group(items: Sequence[tuple[Indicator, Vintage]], main: Period) -> tupl
 
 
 def chain(statements: Sequence[Statement]) -> str:
-    """Statements joined with "；" and ended with "。"; a lead repeated by the next statement of the
+    """Statements joined with "；" (with "。" after one that lists its 其中 items, so the next is not read as
+    one of them) and ended with "。"; a lead repeated by the next statement of the
     same vintage is dropped (an estimate keeps its 预计)."""
-    parts: list[str] = []
+    out = ""
     previous = None
+    closed = False  # the statement before listed its 其中 items: the next one starts a new sentence
     for s in statements:
         text = s.text.rstrip("。；;，, ")
         if s.lead and s.vintage == previous:
             body = s.body + s.text[len(s.own):] if s.own and s.text.startswith(s.own) else s.body  # + 其中 items
             text = ("预计" if s.estimate else "") + body.rstrip("。；;，, ")
-        parts.append(text)
+        out += ("。" if closed else "；") + text if out else text
         previous = s.vintage
-    return "；".join(parts) + ("。" if parts else "")
+        closed = bool(getattr(s, "children", None))
+    return out + ("。" if out else "")

@@ -12,7 +12,7 @@ from speechgen.proof.rules.facts import Facts, Pool, facts_for
 if TYPE_CHECKING:  # pragma: no cover
     from speechgen.spec.model import Indicator
 
-_FIGURE = re.compile(r"(?<![\dA-Za-z.．_,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\dA-Za-z_])"
+_FIGURE = re.compile(r"(?<![\dA-Za-z.．_,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\dA-Za-z_]|[.．]\d)"
                      r"(\s*(?:%|％|个百分点|亿元|万元|元|亿|万|位|名|个|项|家|户|人次|人|倍)?)")
 # Numbers that belong to dates, ordinals of events and fixed expressions, not to the data.
 _DATE_AFTER = re.compile(r"\s*(?:年|月|日|号|时|点|分钟|秒|周年|世纪)")
