@@ -382,3 +382,15 @@ def test_the_next_indicator_is_not_read_as_a_sub_item() -> None:
     spec = speechgen.load({"meeting": {**Q3, "type": "statement"}, "indicators": rows})
     text = to_text(speechgen.render(spec, seed=1))
     assert "；城镇居民人均可支配收入" not in text  # after a 其中 list the next indicator starts a sentence
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_growth_only_percent_rows_and_rates_that_should_stay_low(seed: int) -> None:
+    rows = [{"name": "规模以上工业增加值", "unit": "%", "growth": 7.1},
+            {"name": "城镇调查失业率", "unit": "%", "value": 5.1},
+            {"name": "居民消费价格指数", "unit": "%", "value": 100.8}]
+    text = to_text(speechgen.render(speechgen.load({"meeting": {**Q3, "type": "quarterly_analysis"},
+                                                    "indicators": rows}), seed=seed))
+    assert "规模以上工业增加值增长7.1%" in text or "规模以上工业增加值同比增长7.1%" in text
+    assert "7.1个百分点" not in text
+    assert "失业率达到" not in text and "指数达到" not in text and "指数控制在" not in text

@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from speechgen.spec.model import Indicator
+from speechgen.spec.tables.units import is_rate_name
 from speechgen.core.numbers import fmt_abs, fmt_number
 from speechgen.compose.narration.base import Clause, Context, Facts, Slots, name_of as _name
 from speechgen.compose.narration.model import Derived
@@ -22,7 +23,7 @@ def row_facts(ind: Indicator, ctx: Context) -> Facts:
     if keywords is None:
         keywords = ctx.wordings.lower_is_better
     facts = Facts(ind, lower_better=any(k in ind.name for k in keywords),
-                  rate_type=ind.unit.strip() == "%")
+                  rate_type=_is_rate(ind))
     if ind.count is None or ind.value is not None:
         _value(facts, ctx)
     count_clause(facts, ctx)  # the level of a count row, or "共N个" after a value
@@ -41,14 +42,20 @@ def row_facts(ind: Indicator, ctx: Context) -> Facts:
     return facts
 
 
+def _is_rate(ind: "Indicator") -> bool:
+    """A rate (its change told in 百分点): unit "%" and a value that is the rate itself, or a name
+    that says so (失业率, 比重); "%" on a row with only a growth is how tables mark growth indicators."""
+    return ind.unit.strip() == "%" and (ind.value is not None or is_rate_name(ind.name))
+
+
 # ------------------------------------------------------------------ level and growth
 
 def _value(f: Facts, ctx: Context) -> None:
     ind = f.indicator
     if ind.value is None:
         return
-    if f.rate_type:
-        form = "value_rate"
+    if f.rate_type:  # 失业率控制在5.1%, 价格指数为100.8 (never 达到 for what should stay low, or an index)
+        form = "value_index" if "指数" in ind.name else "value_rate_low" if f.lower_better else "value_rate"
     elif ind.value < 0 or any(k in ind.name for k in ctx.wordings.level_keywords) \
             or ind.unit.strip() in ctx.wordings.count_units:  # 开工个数为23个 (a count is no output 实现)
         form = "value_level"
