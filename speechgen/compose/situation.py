@@ -170,11 +170,17 @@ def _peers(item: ContextItem, spec: Spec, numbers: list[Provenance]) -> str:
         quoted = f"“{up}增{down}降”" if item.up is not None and item.down is not None and not flat else ""
         if flat:
             numbers.append(Provenance(str(flat), f"持平个数 = 总数 {item.count} − 增 {up} − 降 {down}"))
-        line = f"{scope}中，{item.indicator}{'、'.join(t for t in tally if t)}"
-        parts.append(line + (f"，呈现{quoted}态势" if quoted else ""))
+        if item.up is not None and up == item.count:  # 9个全部正增长, not “9增0降”
+            parts.append(f"{scope}中，{item.indicator}全部实现正增长")
+        elif item.down is not None and down == item.count:
+            parts.append(f"{scope}中，{item.indicator}全部下降")
+        else:
+            line = f"{scope}中，{item.indicator}{'、'.join(t for t in tally if t)}"
+            parts.append(line + (f"，呈现{quoted}态势" if quoted else ""))
     if item.rank is not None:
         what = "" if item.count is not None and item.indicator else what  # the tally already named it
-        parts.append(f"{m.region}{what}{_rank_words(item.rank, item.count)}")
+        ours = "我" + m.region[1:] if m.region.startswith("全") and len(m.region) == 2 else m.region  # 我县
+        parts.append(f"{ours}{what}{_rank_words(item.rank, item.count)}")
     if not parts:
         return ""
     return "从兄弟地区看，" + "，".join(parts) + "。"
