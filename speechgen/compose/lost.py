@@ -22,7 +22,9 @@ from speechgen.spec.model import Spec
 FIELD_NAMES = {"achievements": "成绩", "problems": "问题", "tasks": "任务", "requirements": "要求",
                "targets": "目标", "indicators": "指标", "situation": "形势", "relays": "传达",
                "assessment": "考核", "guidance": "总体要求", "reminders": "强调事项", "preceding": "前序发言",
-               "task_owner": "责任领导", "task_supervision": "督查", "task_goal": "任务目标"}
+               "task_owner": "责任领导", "task_supervision": "督查", "task_goal": "任务目标",
+               "task_lead": "牵头单位", "task_support": "配合单位", "task_deadline": "时限",
+               "rationale": "目标依据", "follow_up": "分地区督导"}
 #: meeting type → how warnings name its template.
 TYPE_NAMES = {"quarterly_analysis": "经济运行分析会", "annual_conference": "经济工作会议", "dispatch": "调度会",
               "department": "部门工作会议", "work_report": "工作报告", "statement": "表态发言"}
@@ -103,6 +105,14 @@ def material_of(spec: Spec) -> Iterable[tuple[str, str, str, str]]:
             yield "task_supervision", f"tasks[{i}].supervision", shown, _key(shown)
         if t.goal.strip():
             yield "task_goal", f"tasks[{i}].goal", t.goal, _key(t.goal)
+        for name, text in (("lead", t.lead), ("support", t.support), ("deadline", t.deadline)):
+            first = re.split(r"[、，,；;和及]", text.strip())[0]
+            if han(first):
+                yield f"task_{name}", f"tasks[{i}].{name}", text, han(first)
+    if g.rationale.strip():
+        yield "rationale", "guidance.rationale", g.rationale, _key(g.rationale)
+    if spec.regions is not None and spec.regions.follow_up.strip():
+        yield "follow_up", "regions.follow_up", spec.regions.follow_up, _key(spec.regions.follow_up)
 
 
 def lost_items(spec: Spec, text: str, mtype: str, *, regions: "Sequence[str]" = ()) -> list[str]:

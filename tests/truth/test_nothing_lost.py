@@ -164,3 +164,14 @@ def test_the_region_comparison_is_told_or_named(mtype: str) -> None:
     warned = [w for w in draft.warnings if w.startswith("警告：regions（")]
     assert told or warned, (mtype, draft.warnings)
     assert mtype != "work_report" or told  # a report's indicator section tells it
+
+
+def test_a_statement_names_the_task_duties_it_leaves_out() -> None:
+    raw = copy.deepcopy(FULL)
+    raw["meeting"].update(type="statement")
+    raw["guidance"]["rationale"] = "与全市目标相衔接"
+    draft = render_draft(load_spec(raw))
+    body = han(draft.text)
+    for path, text in (("tasks[0].lead", "县工信局"), ("tasks[0].deadline", "5月底前"),
+                       ("guidance.rationale", "与全市目标相衔接")):
+        assert han(text) in body or any(w.startswith(f"警告：{path}（") for w in draft.warnings), (path, draft.warnings)
