@@ -39,6 +39,7 @@ from speechgen.compose.streams import Streams
 from speechgen.core.resources import templates_dir
 from speechgen.compose.views import qty
 from speechgen.compose.narration.vintage import chain
+from speechgen.compose.rewrite import reported
 from speechgen.compose.views import sentence as _sentence
 
 POINTS = "\ue000POINTS\ue001"  # replaced by the real number of level-1 parts
@@ -84,7 +85,7 @@ def environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
         )
         env.filters.update(cn=cn_int, qty=qty, enum=enumerator, num=fmt_number, date_cn=date_cn,
                            sentence=sentence, clause=clause, lead=lead_sentence, rest=rest_sentences,
-                           chain=chain)
+                           chain=chain, reported=reported)
         _ENV_CACHE[key] = env
     return env
 

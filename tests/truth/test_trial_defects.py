@@ -394,3 +394,13 @@ def test_growth_only_percent_rows_and_rates_that_should_stay_low(seed: int) -> N
     assert "规模以上工业增加值增长7.1%" in text or "规模以上工业增加值同比增长7.1%" in text
     assert "7.1个百分点" not in text
     assert "失业率达到" not in text and "指数达到" not in text and "指数控制在" not in text
+
+
+def test_a_reports_requirements_are_its_own_measures_in_the_third_person() -> None:
+    spec = speechgen.load({"meeting": {"type": "work_report", "title": "开发区2025年上半年工作总结", "period": "H1",
+                                       "year": 2025, "date": "2025-07-16", "region": "全区", "superior": "全市",
+                                       "office": "开发区管委会办公室", "recipient": "区委、区政府"},
+                           "indicators": Q3_ROWS[:2], "requirements": ["各局办中心要加强调度，每周报送进度"]})
+    text = to_text(speechgen.render(spec, seed=1))
+    assert "各局办中心将加强调度" in text and "要加强调度" not in text
+    assert "建议" not in text  # nothing here is a suggestion to the superior

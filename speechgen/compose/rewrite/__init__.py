@@ -309,3 +309,10 @@ def _split_long(sentence: str, lex: Lexicon) -> list[str]:
         return [sentence]
     cut = min(cuts, key=lambda i: abs(i - len(sentence) / 2))
     return _split_long(sentence[:cut], lex) + _split_long(sentence[cut + 1:], lex)
+
+
+def reported(text: str) -> str:
+    """A sentence in a report's voice (third person): 各局办中心要加强调度 → 各局办中心将加强调度,
+    要加强…… → 加强…… (each clause; the writer's words otherwise as given)."""
+    lex = builtin_lexicon()
+    return "，".join(declarative(part, lex) for part in str(text).split("，"))
