@@ -135,13 +135,19 @@ def authority_of(m: Meeting) -> str:
     return "、".join(organs_of(m.superior))
 
 
-def main_title(m: Meeting) -> str:
+def main_title(m: Meeting, mtype: str = "") -> str:
+    """The draft's title for the type it is rendered as (``--type`` may differ from the spec's)."""
     t = m.title.strip()
-    if m.type is MeetingType.work_report:
-        return t if any(w in t for w in _REPORT_WORDS) else f"关于{t}的报告"
+    kind = mtype or m.type.value
+    if kind == MeetingType.work_report.value:
+        if any(w in t for w in _REPORT_WORDS):
+            return t
+        if t.endswith(("会", "会议")):  # a meeting's name is no report's subject: 关于全区前三季度经济运行情况的报告
+            return f"关于{m.region}{m.period_info.label}经济运行情况的报告"
+        return f"关于{t}的报告"
     if t.startswith("在") and t.endswith(_SPEECH_END):
         return t
-    return f"在{t}上的{'表态发言' if m.type is MeetingType.statement else '讲话'}"
+    return f"在{t}上的{'表态发言' if kind == MeetingType.statement.value else '讲话'}"
 
 
 _LEVELS = {"省": "国家", "市": "省", "州": "省", "盟": "区", "县": "市", "区": "市", "旗": "盟"}
@@ -258,7 +264,7 @@ def build_context(spec: Spec, rng: "random.Random | Streams", *, variety: str, b
     return {
         "spec": spec, "meeting": m, "period": m.period_info, "speaker": m.speaker, "region": m.region,
         "superior": m.superior, "year": m.year, "narration": narration, "phrase": phrase, "slots": slots,
-        "title": main_title(m), "byline": "　".join(x for x in (m.speaker.post, m.speaker.name) if x),
+        "title": main_title(m, mtype), "byline": "　".join(x for x in (m.speaker.post, m.speaker.name) if x),
         "preceding": [wording.clause(p) for p in m.preceding if wording.clause(p)],
         "points": points, "variety": variety, "principal": principal, "tone": narration.tone,
         "defer": defer, "style": style, "type": mtype, "calendar": cal,

@@ -404,3 +404,11 @@ def test_a_reports_requirements_are_its_own_measures_in_the_third_person() -> No
     text = to_text(speechgen.render(spec, seed=1))
     assert "各局办中心将加强调度" in text and "要加强调度" not in text
     assert "建议" not in text  # nothing here is a suggestion to the superior
+
+
+def test_a_speech_spec_rendered_as_a_report_gets_a_reports_title() -> None:
+    spec = speechgen.load({"meeting": {**Q3, "type": "quarterly_analysis"}, "indicators": Q3_ROWS[:2],
+                           "requirements": ["各街道主要负责同志要亲自抓"]})
+    draft = speechgen.render(spec, seed=1, meeting_type="work_report")
+    assert draft.title == "关于全区前三季度经济运行情况的报告"
+    assert not draft.warnings  # 要 → 将 in a report is the same requirement, not a lost one
