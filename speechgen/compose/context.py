@@ -258,9 +258,12 @@ def build_context(spec: Spec, rng: "random.Random | Streams", *, variety: str, b
     defer = m.leader_speaks or ("after" if m.leader.strip() else "")
     sectioned = mtype == MeetingType.quarterly_analysis.value and style.layout != "monthly"
 
+    #: indicators growing a tenth or more: their field's heading never calls them 平稳
+    fast = frozenset(i.name for i in spec.indicator_rows if i.growth is not None and i.growth >= 10)
+
     def review_view(summary_line: str = "") -> ReviewView:
         return build_review(narration, views["achievements"], summary_line=summary_line, sectioned=sectioned,
-                            heading=lambda g: _field_heading(g, phrase, narration))
+                            heading=lambda g: _field_heading(g, phrase, narration, fast))
     return {
         "spec": spec, "meeting": m, "period": m.period_info, "speaker": m.speaker, "region": m.region,
         "superior": m.superior, "year": m.year, "narration": narration, "phrase": phrase, "slots": slots,
@@ -279,15 +282,17 @@ def build_context(spec: Spec, rng: "random.Random | Streams", *, variety: str, b
     }
 
 
-def _field_heading(group: Group, phrase: PhrasePicker, narration: Narration) -> str:
+def _field_heading(group: Group, phrase: PhrasePicker, narration: Narration, fast: "frozenset[str]" = frozenset()) -> str:
     """A level-2 title for a field's sub-part of the review (no achievement of the field gave one)."""
     if group.field == "regions":
         label = narration.regions.label if narration.regions is not None else "地区"
         return phrase("heading_regions", topic=label)
     f = taxonomy().get(group.field)
-    name = f.name if f is not None else "其他指标"
+    names = [str(getattr(s, "indicator", "")) for s in group.statements]
+    name = f.topic(names) if f is not None else "其他指标"
     about = group.statements or None
-    return (phrase("heading_field_strong" if group.strong else "heading_field_steady", topic=name,
+    strong = group.strong or any(n in fast for n in names)  # +32.5% is no 总体平稳
+    return (phrase("heading_field_strong" if strong else "heading_field_steady", topic=name,
                    about=about, optional=True)
             or phrase("heading_field_plain", topic=name, about=about))
 

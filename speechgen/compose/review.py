@@ -82,6 +82,12 @@ def groups_of(statements: Sequence[Statement]) -> list[Group]:
         told[fid] = s.vintage
         group.strong = group.strong or s.verdict == "strength"
         group.statements += _with_children(s)
+    for g in found.values():  # 外贸方面 over trade figures only, not 外贸外资方面
+        f = tax.get(g.field)
+        topic = f.topic(str(getattr(s, "indicator", "")) for s in g.statements) if f is not None else ""
+        if f is not None and topic != f.name and g.lead and g.sentences and g.sentences[0].startswith(g.lead + "，"):
+            g.sentences[0] = f"{topic}方面，{g.sentences[0][len(g.lead) + 1:]}"
+            g.lead = f"{topic}方面"
     return sorted(found.values(), key=lambda g: order.get(g.field, len(order)))
 
 

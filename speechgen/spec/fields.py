@@ -35,6 +35,14 @@ class Field:
     keywords: tuple[str, ...]
     headline: tuple[re.Pattern[str], ...]
     lower_is_better: tuple[re.Pattern[str], ...]
+    #: the field's parts as a heading names them (外贸, 外资): only those the indicators speak of
+    parts: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = ()
+
+    def topic(self, names: Iterable[str]) -> str:
+        """The field's name for a heading over *names*: 外贸外资 only when both parts are there."""
+        names = list(names)
+        present = [part for part, pats in self.parts if any(p.search(n) for n in names for p in pats)]
+        return self.name if not present or len(present) == len(self.parts) else "和".join(present)
 
     def claims(self, name: str) -> bool:
         return self._indicators(name) and not self._exclude(name)
@@ -166,7 +174,8 @@ def _field(raw: Any, where: str) -> Field:
                  _patterns(raw.get("exclude"), f"{where}.exclude"),
                  tuple(str(k) for k in raw.get("keywords") or ()),
                  _patterns(raw.get("headline"), f"{where}.headline"),
-                 _patterns(raw.get("lower_is_better"), f"{where}.lower_is_better"))
+                 _patterns(raw.get("lower_is_better"), f"{where}.lower_is_better"),
+                 tuple((str(k), _patterns(v, f"{where}.parts.{k}")) for k, v in (raw.get("parts") or {}).items()))
 
 
 def parse_taxonomy(data: Any, source: str) -> Taxonomy:

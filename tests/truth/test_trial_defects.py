@@ -412,3 +412,15 @@ def test_a_speech_spec_rendered_as_a_report_gets_a_reports_title() -> None:
     draft = speechgen.render(spec, seed=1, meeting_type="work_report")
     assert draft.title == "关于全区前三季度经济运行情况的报告"
     assert not draft.warnings  # 要 → 将 in a report is the same requirement, not a lost one
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_field_heading_names_what_is_there_and_never_calls_a_surge_steady(seed: int) -> None:
+    rows = [{"name": "地区生产总值", "growth": 5.6, "superior_growth": 5.2}, *Q3_ROWS[1:4],
+            {"name": "进出口总额", "value": 5.6, "unit": "亿元", "growth": 32.5},
+            {"name": "城镇居民人均可支配收入", "value": 41250, "unit": "元", "growth": 4.6, "superior_growth": 4.8}]
+    text = to_text(speechgen.render(speechgen.load({"meeting": {**Q3, "type": "quarterly_analysis"},
+                                                    "indicators": rows}), seed=seed))
+    assert "外贸外资" not in text and "收入与就业" not in text  # no 外资 or 就业 figure
+    heading = next(line for line in text.split("\n") if "进出口总额实现" in line or "进出口总额完成" in line)
+    assert "平稳" not in heading
