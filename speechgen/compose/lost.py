@@ -6,9 +6,10 @@ its Chinese characters, so the template's numbering and punctuation do not matte
 title may be shortened by the template, so its first clause is enough); so is the writer's
 other material: the situation's judgements, opportunities, risks and verdict, relayed meetings
 and documents, the assessment regime, the guidance, reminders, the speeches before, and each
-task's owner, supervision and goal.  An item not found yields a warning naming field, index
-and text, and why: the layout has no part for that field at all, or only this item was left out.
-(Deadlines are said only when near, as documented, and are not looked for.)
+task's owner, supervision, goal, lead and supporting units and deadline, the targets' rationale
+and the regions' follow-up.  An item not found yields a warning naming field, index and text, and
+why: the layout has no part for that field at all, or only this item was left out.  (The meeting's
+``deadlines`` are said only when near, as documented, and are not looked for.)
 """
 from __future__ import annotations
 
@@ -31,9 +32,10 @@ TYPE_NAMES = {"quarterly_analysis": "经济运行分析会", "annual_conference"
 _ENUM = re.compile(r"^(?:[一二三四五六七八九十]+[是要、]|第[一二三四五六七八九十]+[，、]?|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])")
 
 
+#: a report says 将 where the writer's requirement says 要: compared without either
+_MODAL = re.compile("[要将]")
 #: what :func:`han` drops: a character neither in the CJK block nor ``str.isalnum`` (for a str
 #: pattern ``\w`` is exactly isalnum plus ``_``; one regex pass instead of a loop over the draft)
-_MODAL = re.compile("[要将]")
 _NOT_HAN = re.compile(r"[^\u4e00-\u9fff\w]|_")
 
 

@@ -36,7 +36,7 @@ from speechgen.compose.rewrite.shape import (Shape, classify, drop_deictic, fill
                                              time_only, time_prefix)
 from speechgen.compose.rewrite.voice import declarative, imperative
 
-__all__ = ["NoteStyle", "VOICES", "rewrite_note", "rewrite_notes", "voice_for", "whole_sentence"]
+__all__ = ["NoteStyle", "VOICES", "reported", "rewrite_note", "rewrite_notes", "voice_for", "whole_sentence"]
 
 _LABELS = ("目标", "任务", "措施", "举措", "重点", "时限", "要求", "做法", "内容", "主要内容", "工作内容", "具体措施")
 _SYMBOLS = re.compile(r"[*#\[\]<>{}|＊×]|::|X{2,}")
@@ -87,7 +87,7 @@ def rewrite_notes(notes: Sequence[str], style: NoteStyle, rng: random.Random, *,
 #: how long two short directives may be together to be one sentence (要A，B。): longer ones, or
 #: ones with a comma of their own, are points of their own (a template may number them 一是、二是)
 _DIRECTIVE_KNIT = 36
-#: how long two facts of one item may be to be told as one sentence (。 → ， or ；)
+#: how long the facts of one item may be together to be told as one sentence (。 → ，)
 _KNIT_LIMIT = 90
 
 
