@@ -29,8 +29,8 @@ class Context:
 
     @property
     def sup_options(self) -> tuple[str, ...]:
-        avg = f"{self.superior}平均水平"
-        return (avg,) if self.rules.average_basis else (self.superior, avg)
+        """How the superior figure is named: 全省平均水平 only when it is an average (``average_basis``)."""
+        return (f"{self.superior}平均水平",) if self.rules.average_basis else (self.superior,)
 
 
 @dataclass
