@@ -25,10 +25,8 @@ from speechgen.compose.timing import (
 from speechgen.core.calendar import Calendar
 from speechgen.compose.review import Group, ReviewView, build_review
 from speechgen.compose.streams import Streams
-from speechgen.spec.fields import taxonomy
-from speechgen.spec.regionwords import region_words
+from speechgen.spec.regionwords import own_place, region_words
 
-_PLACE = {"全市": "我市", "全县": "我县", "全区": "我区", "全省": "我省", "全州": "我州", "全旗": "我旗"}
 _SPEECH_END = ("讲话", "发言", "致辞")
 _REPORT_WORDS = ("报告", "总结", "汇报", "情况")
 
@@ -96,7 +94,7 @@ def unit_of(m: Meeting) -> str:
 
 def place_of(m: Meeting) -> str:
     """我市, 我县, 我镇… (``corpora/regions.yaml`` for the levels below the county), else 我们."""
-    return _PLACE.get(m.region) or region_words().places.get(m.region, "我们")
+    return own_place(m.region)
 
 
 def organs_of(region: str) -> tuple[str, str]:
@@ -287,11 +285,9 @@ def _field_heading(group: Group, phrase: PhrasePicker, narration: Narration, fas
     if group.field == "regions":
         label = narration.regions.label if narration.regions is not None else "地区"
         return phrase("heading_regions", topic=label)
-    f = taxonomy().get(group.field)
-    names = [str(getattr(s, "indicator", "")) for s in group.statements]
-    name = f.topic(names) if f is not None else "其他指标"
+    name = group.topic or "其他指标"
     about = group.statements or None
-    strong = group.strong or any(n in fast for n in names)  # +32.5% is no 总体平稳
+    strong = group.strong or any(s.indicator in fast for s in group.statements)  # +32.5% is no 总体平稳
     return (phrase("heading_field_strong" if strong else "heading_field_steady", topic=name,
                    about=about, optional=True)
             or phrase("heading_field_plain", topic=name, about=about))

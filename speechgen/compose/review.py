@@ -32,6 +32,7 @@ class Group:
     sentences: list[str] = field(default_factory=list)
     strong: bool = False
     statements: list[Any] = field(default_factory=list)  # what it tells, sub-items included (for judgements)
+    topic: str = ""  # the field's name for its heading (外贸, 居民收入): the parts its figures speak of
 
 
 @dataclass
@@ -66,29 +67,30 @@ def statement_sentences(s: Statement, lead: str = "", *, same_vintage: bool = Fa
 
 
 def groups_of(statements: Sequence[Statement]) -> list[Group]:
-    """Statements grouped by field, in the taxonomy's order (unclassified last)."""
+    """Statements grouped by field, in the taxonomy's order (unclassified last); each group named
+    by the parts of its field its figures speak of (外贸方面, not 外贸外资方面, over trade alone)."""
     tax = taxonomy()
     preferred = load_wordings().review_order
     ids = [*(i for i in preferred if i in tax.ids), *(i for i in tax.ids if i not in preferred)]
     order = {fid: i for i, fid in enumerate(ids)}
-    found: dict[str, Group] = {}
-    told: dict[str, str] = {}  # field → the vintage of its last statement
+    by_field: dict[str, list[Statement]] = {}
     for s in statements:
-        fid = s.field_id if s.field_id in order else GENERAL
+        by_field.setdefault(s.field_id if s.field_id in order else GENERAL, []).append(s)
+    groups = []
+    for fid, told in by_field.items():
         f = tax.get(fid)
-        group = found.setdefault(fid, Group(fid, f.lead if f else ""))
-        group.sentences += statement_sentences(s, "" if len(group.sentences) or not group.lead else group.lead,
-                                               same_vintage=told.get(fid) == s.vintage and bool(s.vintage))
-        told[fid] = s.vintage
-        group.strong = group.strong or s.verdict == "strength"
-        group.statements += _with_children(s)
-    for g in found.values():  # 外贸方面 over trade figures only, not 外贸外资方面
-        f = tax.get(g.field)
-        topic = f.topic(str(getattr(s, "indicator", "")) for s in g.statements) if f is not None else ""
-        if f is not None and topic != f.name and g.lead and g.sentences and g.sentences[0].startswith(g.lead + "，"):
-            g.sentences[0] = f"{topic}方面，{g.sentences[0][len(g.lead) + 1:]}"
-            g.lead = f"{topic}方面"
-    return sorted(found.values(), key=lambda g: order.get(g.field, len(order)))
+        topic = f.topic(s.indicator for s in told) if f is not None else ""
+        lead = (f.lead if topic == f.name else f"{topic}方面") if f is not None else ""
+        group = Group(fid, lead, topic=topic)
+        vintage = None  # the vintage of the group's last statement: its period label is not repeated
+        for s in told:
+            group.sentences += statement_sentences(s, "" if group.sentences or not lead else lead,
+                                                   same_vintage=vintage == s.vintage and bool(s.vintage))
+            vintage = s.vintage
+            group.strong = group.strong or s.verdict == "strength"
+            group.statements += _with_children(s)
+        groups.append(group)
+    return sorted(groups, key=lambda g: order.get(g.field, len(order)))
 
 
 def pack(sentences: Sequence[str], limit: int = MAX_PARAGRAPH) -> list[str]:

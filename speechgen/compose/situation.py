@@ -17,6 +17,7 @@ from speechgen.core.chars import nested_quotes, unquoted
 from speechgen.core.draft import Provenance
 from speechgen.core.numbers import cn_count, fmt_abs, fmt_number
 from speechgen.spec.fields import indicator_field
+from speechgen.spec.regionwords import own_place
 from speechgen.spec.model import Indicator, Spec
 from speechgen.spec.situation import ContextItem, Relay
 
@@ -179,8 +180,7 @@ def _peers(item: ContextItem, spec: Spec, numbers: list[Provenance]) -> str:
             parts.append(line + (f"，呈现{quoted}态势" if quoted else ""))
     if item.rank is not None:
         what = "" if item.count is not None and item.indicator else what  # the tally already named it
-        ours = "我" + m.region[1:] if m.region.startswith("全") and len(m.region) == 2 else m.region  # 我县
-        parts.append(f"{ours}{what}{_rank_words(item.rank, item.count)}")
+        parts.append(f"{own_place(m.region)}{what}{_rank_words(item.rank, item.count)}")  # 我县居第8位
     if not parts:
         return ""
     return "从兄弟地区看，" + "，".join(parts) + "。"

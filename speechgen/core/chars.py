@@ -68,3 +68,10 @@ def nested_quotes(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+#: full-width digits and number marks (typed with a Chinese input method) and their ASCII forms:
+#: the one list every reader of figures translates with (spec fields, table cells, region sheets)
+FULL_WIDTH_FIGURES = "０１２３４５６７８９．－＋"
+ASCII_FIGURES = "0123456789.-+"
+FIGURES_TO_ASCII = str.maketrans(FULL_WIDTH_FIGURES, ASCII_FIGURES)

@@ -31,3 +31,13 @@ def region_words() -> RegionWords:
     return RegionWords(levels, suffixes, frozenset(str(u) for u in data.get("units", ())),
                        {str(k): str(v) for k, v in (data.get("places") or {}).items()},
                        {str(k): (str(v[0]), str(v[1])) for k, v in (data.get("organs") or {}).items()})
+
+
+#: how a speech names its own place at the levels regions.yaml does not list
+_PLACE = {"全市": "我市", "全县": "我县", "全区": "我区", "全省": "我省", "全州": "我州", "全旗": "我旗"}
+
+
+def own_place(region: str) -> str:
+    """我市, 我县, 我镇… for the speech's own region (``corpora/regions.yaml`` for the levels below the
+    county), else 我们."""
+    return _PLACE.get(region) or region_words().places.get(region, "我们")

@@ -7,11 +7,8 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator
 
+from speechgen.core.chars import FIGURES_TO_ASCII
 from speechgen.core.limits import number_problem, plain_decimal, plain_digits
-
-
-#: full-width digits typed with a Chinese input method read as the table readers read them
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．－＋", "0123456789.-+")
 
 
 def _strict_int(v: Any) -> Any:
@@ -20,7 +17,7 @@ def _strict_int(v: Any) -> Any:
     if isinstance(v, bool):
         raise ValueError(f"应为整数，收到是/否值 {str(v).lower()}（yes/no/on/off 在 YAML 中是真假值）")
     if isinstance(v, str):
-        ascii_form = v.translate(_FULL_WIDTH)
+        ascii_form = v.translate(FIGURES_TO_ASCII)
         if not plain_digits(ascii_form):
             raise ValueError(f"应为整数，收到 \"{v[:40]}\"")
         return ascii_form.strip()
@@ -34,7 +31,7 @@ def _strict_number(v: Any) -> Any:
     if isinstance(v, bool):
         raise ValueError(f"应为数字，收到是/否值 {str(v).lower()}（yes/no/on/off 在 YAML 中是真假值）")
     if isinstance(v, str):
-        ascii_form = v.translate(_FULL_WIDTH).replace("\u3000", " ")  # as the table readers do
+        ascii_form = v.translate(FIGURES_TO_ASCII).replace("\u3000", " ")  # as the table readers do
         if not plain_decimal(ascii_form):
             hint = "请用 0-9 的数字" if not ascii_form.isascii() else "不要带 % 或单位，也不要用下划线分节"
             raise ValueError(f"应为数字，收到 \"{v[:40]}\"（{hint}）")

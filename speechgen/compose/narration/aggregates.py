@@ -241,10 +241,11 @@ def judge(rows: list[Row], ctx: Context, pick: Picker, region: str) -> tuple[str
         tone = tone_of(judgement, len(weak))
     # how hard the sentence may speak of the weak: 明显偏弱、形势不容乐观 only when a stated figure fell,
     # and then it names the ones that fell (GDP level with the city is not 明显偏弱 beside a falling one)
-    falling = [s.indicator for f, s in top
-               if s.verdict == "weakness" and (s.facts or {}).get("growth") in ("down", "slump") and not f.lower_better]
-    fell = bool(falling) or any((s.facts or {}).get("growth") in ("down", "slump") and not f.lower_better
-                                for f, s in rows)
+    def dropped(f: Facts, s: Statement) -> bool:
+        return (s.facts or {}).get("growth") in ("down", "slump") and not f.lower_better
+
+    falling = [s.indicator for f, s in top if s.verdict == "weakness" and dropped(f, s)]
+    fell = any(dropped(f, s) for f, s in rows)
     named = (falling or weak) if form in ("overall_分化", "overall_承压前行") and fell else weak
     slots = {"region": region, "strong": "、".join(strong[:3]), "weak": "、".join(named[:3])}
     saved = pick.table.get("declines")

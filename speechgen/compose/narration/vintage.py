@@ -152,5 +152,5 @@ def chain(statements: Sequence[Statement]) -> str:
             text = ("预计" if s.estimate else "") + body.rstrip("。；;，, ")
         out += ("。" if closed else "；") + text if out else text
         previous = s.vintage
-        closed = bool(getattr(s, "children", None))
+        closed = bool(s.children)
     return out + ("。" if out else "")

@@ -313,6 +313,5 @@ def _split_long(sentence: str, lex: Lexicon) -> list[str]:
 
 def reported(text: str) -> str:
     """A sentence in a report's voice (third person): 各局办中心要加强调度 → 各局办中心将加强调度,
-    要加强…… → 加强…… (each clause; the writer's words otherwise as given)."""
-    lex = builtin_lexicon()
-    return "，".join(declarative(part, lex) for part in str(text).split("，"))
+    要加强…… → 加强…… (:func:`declarative`, clause by clause; the writer's words otherwise as given)."""
+    return declarative(str(text), builtin_lexicon())

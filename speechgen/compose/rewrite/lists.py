@@ -10,7 +10,7 @@ from typing import Callable, Sequence
 
 from speechgen.compose.rewrite.lexicon import Lexicon
 from speechgen.compose.rewrite.punct import clauses, has_outside, normalise, split_outside
-from speechgen.compose.rewrite.shape import _STATES, Shape, classify, frame_class, frames_for, predicate_start
+from speechgen.compose.rewrite.shape import _STATES, QUANTITY, Shape, classify, frame_class, frames_for, predicate_start
 
 #: frame classes that all tell "work" (a field's frame or a nominal verb's): lists of them mix
 _GENERIC = frozenset({"nominal", "field"})
@@ -19,7 +19,6 @@ Plain = Callable[[Shape], bool]
 
 
 _DIRECTIVE = ("deploy", "dispatch", "report")
-_COUNTED = re.compile(r"\d+(?:\.\d+)?\s*(?:[个家户项人所座条亿万千元吨亩次%‰]|平方|公里)")
 
 
 def classify_for(clause: str, voice: str, lex: Lexicon) -> Shape:
@@ -116,7 +115,7 @@ def kept(shape: Shape, voice: str, lex: Lexicon) -> bool:
     """Is a noun-like clause in a record of facts the writer's statement, as written?  A counted list
     (高新技术企业87家、专精特新企业6家) or, in achievements, a result (……通过验收): no frame may
     guess its verb (推进……等工作)."""
-    return voice in ("achievements", "problems") and bool(_COUNTED.search("、".join(shape.items))) \
+    return voice in ("achievements", "problems") and bool(QUANTITY.search("、".join(shape.items))) \
         or voice == "achievements" and is_result(shape.items, lex)
 
 

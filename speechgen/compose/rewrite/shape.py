@@ -30,8 +30,11 @@ _COMMENT = (*_STATES, "不大", "不畅", "大", "小", "多", "少", "高", "�
 _PROSE = re.compile(r"是|都|也|还|已|正在|将|(?<![博商协学机社年大展交洽推介理])会(?![议展])"
                    r"|(?<![用节功效产动体储核赋])能(?![源耗效级力])|可以|应该|没有|不是|任何|非常|十分|比较|一直|始终|仍然|依然")
 #: a figure at the end (技改投资18亿元, 绿化覆盖率42%, 重点项目12个): a statistic stated, not a noun to frame
-QUANTITY_END = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|％|个百分点|[万亿千百]?(?:美元|元|个|家|户|项|座|条|所|名|人次|人|台|套|批|吨|亩"
-                           r"|公里|千米|平方米|千瓦时|场|次|天|倍|辆|件))(?:以上|左右|以内|多)?$")
+_QUANTITY = (r"\d(?:[\d.,]*\d)?\s*(?:%|％|‰|个百分点|[万亿千百]?(?:美元|元|个|家|户|项|座|条|所|名|人次|人|台|套|批|吨|亩"
+             r"|公里|千米|平方米|平方公里|千瓦时|场|次|天|倍|辆|件)|[万亿])")
+QUANTITY_END = re.compile(_QUANTITY + r"(?:以上|左右|以内|多)?$")
+#: a figure with its unit anywhere (高新技术企业87家, 税收3亿): a counted statement
+QUANTITY = re.compile(_QUANTITY)
 #: what a counted subject has all done (全部复工、均已投产、已经建成)
 _DONE = re.compile(r"(?:全部|均已|均|都已|都|已经|已)[\u4e00-\u9fff]{1,4}$")
 #: a note that opens with a count (3个、12家、1.5万户)

@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from speechgen.core.chars import ASCII_FIGURES, FULL_WIDTH_FIGURES
 from speechgen.core.limits import LIMITS, breach, number_problem, open_zip, read_bounded
 from speechgen.core.yamlsrc import decode
 from speechgen.errors import InputError
@@ -29,7 +30,7 @@ MISSING = frozenset({"", "—", "——", "-", "--", "－", "–", "…", "…�
                      "n/a", "N/A", "NA", "#N/A", "null", "None", "空"})
 #: a row under the table that annotates it (注：增速按可比价计算), not a row of data
 NOTE_ROW = re.compile(r"^(注|说明|资料来源|数据来源)")
-_FULL = str.maketrans("０１２３４５６７８９．－＋，％", "0123456789.-+,%")
+_FULL = str.maketrans(FULL_WIDTH_FIGURES + "，％", ASCII_FIGURES + ",%")
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
 
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Literal
 
+from speechgen.core.chars import ASCII_FIGURES, FULL_WIDTH_FIGURES
 from speechgen.core.resources import corpora_dir
 from speechgen.core.yamlsrc import decode, load_yaml
 from speechgen.errors import InputError
@@ -25,7 +26,7 @@ from speechgen.spec.tables.headers import REGION_HEADER, normalise
 
 TOTAL_NAMES = frozenset({"全省", "全市", "全县", "全区", "全州", "全盟", "全国", "合计", "总计", "全部", "总体"})
 _TOTAL = re.compile(r"^(?:全[省市县区州盟旗国]|本[省市县区])?(?:合计|总计|汇总|小计)?$|^全[省市县区州盟旗国](?:合计|总计|汇总)?$")
-_FULL = str.maketrans("０１２３４５６７８９．－＋，％（）", "0123456789.-+,%()")
+_FULL = str.maketrans(FULL_WIDTH_FIGURES + "，％（）", ASCII_FIGURES + ",%()")
 _NUMBER = re.compile(r"[+-]?(?:\d[\d,]*)?\.?\d+%?|第?\d+[位名]?")
 _MARKER = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*|[#*]+\s*)")
 _FOOTNOTE = re.compile(r"^(注\d*|附注|说明|备注|资料来源|数据来源|来源|制表|填报|审核)\s*[：:.．]")
